@@ -1,0 +1,303 @@
+//! Load metrics, computed honestly (CLINICAL.md section 5): volume load only for exercises
+//! with an external load in kilograms, time under tension only where a tempo or hold time is
+//! prescribed, session-RPE only where an effort and a duration are given. Nothing is invented.
+
+use serde::Serialize;
+
+use crate::model::{Dose, Load};
+
+use super::progress::clean;
+
+/// One load metric.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
+pub enum Metric {
+    Sessions,
+    Reps,
+    VolumeLoadKg,
+    TutSecs,
+    SrpeAu,
+}
+
+impl Metric {
+    /// Every metric, in display order.
+    pub const ALL: [Metric; 5] = [
+        Metric::VolumeLoadKg,
+        Metric::TutSecs,
+        Metric::Reps,
+        Metric::Sessions,
+        Metric::SrpeAu,
+    ];
+
+    /// The metrics that measure load (the spike guardrails watch these).
+    pub const LOADS: [Metric; 4] = [
+        Metric::VolumeLoadKg,
+        Metric::TutSecs,
+        Metric::Reps,
+        Metric::SrpeAu,
+    ];
+
+    /// Name with unit.
+    pub fn label(self) -> &'static str {
+        match self {
+            Metric::Sessions => "Sessions",
+            Metric::Reps => "Reps",
+            Metric::VolumeLoadKg => "Volume load (kg)",
+            Metric::TutSecs => "Time under tension (s)",
+            Metric::SrpeAu => "Session-RPE load (AU)",
+        }
+    }
+
+    /// Which exercises the metric includes, in words.
+    pub fn includes(self) -> &'static str {
+        match self {
+            Metric::Sessions => "Every scheduled session.",
+            Metric::Reps => {
+                "Every set with reps (both sides counted for each-side work; a range counts at its midpoint)."
+            }
+            Metric::VolumeLoadKg => {
+                "Only exercises with an external load in kg (sets x reps x kg). Body-weight, band and effort-dosed work is left out: no kilograms are invented."
+            }
+            Metric::TutSecs => {
+                "Exercises with a tempo (reps x seconds per rep) or a hold time. Work with neither is left out."
+            }
+            Metric::SrpeAu => {
+                "Exercises with both a planned effort (RPE, CR-10) and minutes: RPE x minutes (Foster 2001)."
+            }
+        }
+    }
+}
+
+/// Load figures for a week, an exercise or a session.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
+pub struct Metrics {
+    pub sessions: u32,
+    pub reps: f64,
+    pub volume_load_kg: f64,
+    pub tut_secs: f64,
+    pub srpe_au: f64,
+}
+
+impl Metrics {
+    /// The value of one metric.
+    pub fn get(&self, metric: Metric) -> f64 {
+        match metric {
+            Metric::Sessions => f64::from(self.sessions),
+            Metric::Reps => self.reps,
+            Metric::VolumeLoadKg => self.volume_load_kg,
+            Metric::TutSecs => self.tut_secs,
+            Metric::SrpeAu => self.srpe_au,
+        }
+    }
+
+    /// Adds `other` to these figures.
+    pub fn add(&mut self, other: &Metrics) {
+        self.sessions = self.sessions.saturating_add(other.sessions);
+        self.reps += other.reps;
+        self.volume_load_kg += other.volume_load_kg;
+        self.tut_secs += other.tut_secs;
+        self.srpe_au += other.srpe_au;
+    }
+
+    /// The figures of `sessions` sessions of a single-session figure.
+    pub fn times_sessions(&self, sessions: u32) -> Metrics {
+        let k = f64::from(sessions);
+        Metrics {
+            sessions,
+            reps: self.reps * k,
+            volume_load_kg: self.volume_load_kg * k,
+            tut_secs: self.tut_secs * k,
+            srpe_au: self.srpe_au * k,
+        }
+    }
+}
+
+/// One value per metric that may be absent (change from last week, acute:chronic ratio).
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
+pub struct MetricChanges {
+    pub sessions: Option<f64>,
+    pub reps: Option<f64>,
+    pub volume_load_kg: Option<f64>,
+    pub tut_secs: Option<f64>,
+    pub srpe_au: Option<f64>,
+}
+
+impl MetricChanges {
+    /// The value of one metric.
+    pub fn get(&self, metric: Metric) -> Option<f64> {
+        match metric {
+            Metric::Sessions => self.sessions,
+            Metric::Reps => self.reps,
+            Metric::VolumeLoadKg => self.volume_load_kg,
+            Metric::TutSecs => self.tut_secs,
+            Metric::SrpeAu => self.srpe_au,
+        }
+    }
+
+    fn set(&mut self, metric: Metric, value: Option<f64>) {
+        let slot = match metric {
+            Metric::Sessions => &mut self.sessions,
+            Metric::Reps => &mut self.reps,
+            Metric::VolumeLoadKg => &mut self.volume_load_kg,
+            Metric::TutSecs => &mut self.tut_secs,
+            Metric::SrpeAu => &mut self.srpe_au,
+        };
+        *slot = value;
+    }
+
+    /// Per metric, `f(metric)`.
+    pub fn from_fn(mut f: impl FnMut(Metric) -> Option<f64>) -> MetricChanges {
+        let mut out = MetricChanges::default();
+        for m in Metric::ALL {
+            out.set(m, f(m).filter(|v| v.is_finite()));
+        }
+        out
+    }
+}
+
+/// Percent change from `before` to `now`; none when there was nothing before.
+pub(crate) fn change_pct(before: f64, now: f64) -> Option<f64> {
+    (before > 0.0).then(|| (now - before) / before * 100.0)
+}
+
+/// Figures of one session of a dose (sessions = 1).
+pub(crate) fn session_metrics(dose: &Dose, tempo_fallback: Option<crate::model::Tempo>) -> Metrics {
+    let sides = dose.side.multiplier();
+    let tempo_secs = dose
+        .tempo
+        .or(tempo_fallback)
+        .map(|t| clean(t.rep_secs()));
+    let kg = match dose.load {
+        Load::Kg(kg) => Some(clean(kg)),
+        _ => None,
+    };
+    let hold = dose.hold_secs.map(clean);
+    let mut m = Metrics {
+        sessions: 1,
+        ..Metrics::default()
+    };
+    for set in 0..dose.sets as usize {
+        match &dose.reps {
+            Some(reps) => {
+                let (lo, hi) = reps.for_set(set);
+                let n = (f64::from(lo) + f64::from(hi)) / 2.0 * sides;
+                m.reps += n;
+                if let Some(kg) = kg {
+                    m.volume_load_kg += n * kg;
+                }
+                let per_rep = tempo_secs.unwrap_or(0.0) + hold.unwrap_or(0.0);
+                m.tut_secs += n * per_rep;
+            }
+            None => {
+                if let Some(h) = hold {
+                    m.tut_secs += h * sides;
+                }
+            }
+        }
+    }
+    let rpe = dose.rpe.or(match dose.load {
+        Load::Rpe(r) => Some(r),
+        _ => None,
+    });
+    if let (Some(rpe), Some(minutes)) = (rpe, dose.minutes) {
+        m.srpe_au = clean(rpe).min(10.0) * clean(minutes) * f64::from(dose.sets) * sides;
+    }
+    m
+}
+
+/// Days of history the chronic window needs before a ratio is reported.
+pub const ACWR_MIN_DAYS: u32 = 28;
+
+/// EWMA acute:chronic ratio (Williams et al. 2017: 7-day acute, 28-day chronic) per week:
+/// the highest daily ratio of the week, so a spike is not hidden by the rest days after it.
+/// Only days with 28 days of history count; none while the chronic load is zero.
+pub(crate) fn ewma_acwr(daily: &[f64], weeks: usize) -> Vec<Option<f64>> {
+    let la = 2.0 / (7.0 + 1.0);
+    let lc = 2.0 / (28.0 + 1.0);
+    let (mut acute, mut chronic) = (0.0_f64, 0.0_f64);
+    let mut out = vec![None; weeks];
+    for (day, &load) in daily.iter().enumerate() {
+        acute = load * la + (1.0 - la) * acute;
+        chronic = load * lc + (1.0 - lc) * chronic;
+        if day + 1 < ACWR_MIN_DAYS as usize || chronic <= 1e-9 {
+            continue;
+        }
+        let ratio = acute / chronic;
+        if let Some(slot) = out.get_mut(day / 7)
+            && ratio.is_finite()
+        {
+            *slot = Some(slot.map_or(ratio, |r: f64| r.max(ratio)));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Reps, Side, Tempo};
+
+    #[test]
+    fn body_weight_work_has_no_kilograms() {
+        let dose = Dose {
+            sets: 3,
+            reps: Some(Reps::Fixed(10)),
+            load: Load::BodyWeight,
+            ..Dose::default()
+        };
+        let m = session_metrics(&dose, None);
+        assert_eq!(m.reps, 30.0);
+        assert_eq!(m.volume_load_kg, 0.0);
+        assert_eq!(m.tut_secs, 0.0);
+    }
+
+    #[test]
+    fn each_side_counts_both_sides() {
+        let dose = Dose {
+            sets: 3,
+            reps: Some(Reps::Fixed(10)),
+            load: Load::Kg(4.5),
+            side: Side::Each,
+            tempo: Some(Tempo {
+                eccentric_secs: 3.0,
+                pause_secs: 0.0,
+                concentric_secs: 1.0,
+            }),
+            ..Dose::default()
+        };
+        let m = session_metrics(&dose, None);
+        assert_eq!(m.reps, 60.0);
+        assert!((m.volume_load_kg - 270.0).abs() < 1e-9);
+        assert_eq!(m.tut_secs, 240.0);
+    }
+
+    #[test]
+    fn ranges_count_at_their_midpoint_and_lists_per_set() {
+        let range = Dose {
+            sets: 3,
+            reps: Some(Reps::Range(6, 8)),
+            ..Dose::default()
+        };
+        assert_eq!(session_metrics(&range, None).reps, 21.0);
+        let list = Dose {
+            sets: 3,
+            reps: Some(Reps::PerSet(vec![12, 10, 8])),
+            ..Dose::default()
+        };
+        assert_eq!(session_metrics(&list, None).reps, 30.0);
+    }
+
+    #[test]
+    fn acwr_is_one_for_a_steady_load_and_rises_with_a_spike() {
+        let steady = vec![100.0; 7 * 12];
+        let r = ewma_acwr(&steady, 12);
+        assert!(r[0].is_none() && r[2].is_none());
+        let last = r[11].unwrap_or(0.0);
+        assert!((last - 1.0).abs() < 0.15, "{last}");
+        let mut spike = steady.clone();
+        for d in spike.iter_mut().skip(7 * 11) {
+            *d = 300.0;
+        }
+        let r = ewma_acwr(&spike, 12);
+        assert!(r[11].unwrap_or(0.0) >= 1.5);
+    }
+}

@@ -1,0 +1,333 @@
+//! Week-by-week progression of one prescription. The exact (unrounded) values are carried
+//! from week to week so that small steps add up; rounding happens only in what is shown.
+
+use crate::model::{Amount, Dose, Load, Plan, Prescription, Reps, Rule, TableRow, Target};
+
+/// Reps with exact values, in the shape the prescription gave them.
+#[derive(Debug, Clone, PartialEq)]
+enum RepsF {
+    Fixed(f64),
+    Range(f64, f64),
+    PerSet(Vec<f64>),
+}
+
+impl RepsF {
+    fn from_reps(reps: &Reps) -> RepsF {
+        match reps {
+            Reps::Fixed(n) => RepsF::Fixed(f64::from(*n)),
+            Reps::Range(a, b) => RepsF::Range(f64::from(*a), f64::from(*b)),
+            Reps::PerSet(list) => RepsF::PerSet(list.iter().map(|n| f64::from(*n)).collect()),
+        }
+    }
+
+    fn map(&mut self, mut f: impl FnMut(f64) -> f64) {
+        match self {
+            RepsF::Fixed(a) => *a = f(*a),
+            RepsF::Range(a, b) => {
+                *a = f(*a);
+                *b = f(*b);
+            }
+            RepsF::PerSet(list) => list.iter_mut().for_each(|x| *x = f(*x)),
+        }
+    }
+
+    fn to_reps(&self) -> Reps {
+        match self {
+            RepsF::Fixed(a) => Reps::Fixed(whole(*a)),
+            RepsF::Range(a, b) => {
+                let (lo, hi) = (whole(*a), whole(*b));
+                Reps::Range(lo.min(hi), lo.max(hi))
+            }
+            RepsF::PerSet(list) => Reps::PerSet(list.iter().map(|x| whole(*x)).collect()),
+        }
+    }
+}
+
+/// A non-negative whole number from an exact value (NaN -> 0, huge -> capped).
+pub(crate) fn whole(x: f64) -> u32 {
+    if x.is_finite() && x > 0.0 {
+        x.round().min(100_000.0) as u32
+    } else {
+        0
+    }
+}
+
+/// A finite, non-negative value (NaN and negatives become 0, infinities a large cap).
+pub(crate) fn clean(x: f64) -> f64 {
+    if x.is_nan() || x <= 0.0 {
+        0.0
+    } else {
+        x.min(1.0e7)
+    }
+}
+
+fn round_to(x: f64, step: Option<f64>, default_step: f64) -> f64 {
+    let step = step.filter(|s| s.is_finite() && *s > 0.0).unwrap_or(default_step);
+    clean((x / step).round() * step)
+}
+
+/// The progressing state of one prescription.
+#[derive(Debug, Clone)]
+pub(crate) struct State {
+    pub exercise: String,
+    sets: f64,
+    reps: Option<RepsF>,
+    hold_secs: Option<f64>,
+    minutes: Option<f64>,
+    load_value: Option<f64>,
+    /// Sessions in the week, when a table row set them.
+    pub sessions: Option<u32>,
+    base: Dose,
+    load_step: Option<f64>,
+    hold_step: Option<f64>,
+    minutes_step: Option<f64>,
+}
+
+/// Which variables a week's progression touched.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Touched {
+    /// The week's values came from an explicit table row.
+    pub from_table: bool,
+}
+
+impl State {
+    pub fn new(rx: &Prescription) -> State {
+        let mut st = State {
+            exercise: rx.exercise.clone(),
+            sets: 0.0,
+            reps: None,
+            hold_secs: None,
+            minutes: None,
+            load_value: None,
+            sessions: None,
+            base: rx.dose.clone(),
+            load_step: None,
+            hold_step: None,
+            minutes_step: None,
+        };
+        st.reset_dose();
+        for rule in &rx.rules {
+            if let Rule::Add {
+                target, round_to, ..
+            } = rule
+                && round_to.is_some()
+            {
+                match target {
+                    Target::Load => st.load_step = *round_to,
+                    Target::Hold => st.hold_step = *round_to,
+                    Target::Minutes => st.minutes_step = *round_to,
+                    Target::Reps | Target::Sets => {}
+                }
+            }
+        }
+        st
+    }
+
+    fn reset_dose(&mut self) {
+        let base = &self.base;
+        self.sets = clean(f64::from(base.sets));
+        self.reps = base.reps.as_ref().map(RepsF::from_reps);
+        self.hold_secs = base.hold_secs.map(clean);
+        self.minutes = base.minutes.map(clean);
+        self.load_value = base.load_number().map(clean);
+    }
+
+    /// Moves the state to plan week `week` (a week after the prescription's first, or the
+    /// first itself), applying the rules that fire in it. Returns what happened.
+    pub fn advance(&mut self, plan: &Plan, rx: &Prescription, week: u32) -> Touched {
+        let mut touched = Touched::default();
+        if let Some(row) = table_row(rx, week) {
+            self.apply_row(row);
+            touched.from_table = true;
+            return touched;
+        }
+        if week <= rx.weeks.first || is_hold_week(rx, week) || is_deload_week(rx, week) {
+            return touched;
+        }
+        let since = week - rx.weeks.first;
+        for rule in &rx.rules {
+            match rule {
+                Rule::Add {
+                    target,
+                    amount,
+                    every_weeks,
+                    cap,
+                    from_week,
+                    until_week,
+                    ..
+                } => {
+                    let every = (*every_weeks).max(1);
+                    let in_window = from_week.is_none_or(|f| week >= f)
+                        && until_week.is_none_or(|u| week <= u);
+                    if in_window && since % every == 0 {
+                        self.add(*target, *amount, *cap);
+                    }
+                }
+                Rule::NextVariation {
+                    after_weeks,
+                    reset_dose,
+                } => {
+                    let after = (*after_weeks).max(1);
+                    if since % after == 0 {
+                        let next = plan
+                            .exercise(&self.exercise)
+                            .and_then(|e| e.harder.first())
+                            .filter(|id| plan.exercise(id).is_some())
+                            .cloned();
+                        if let Some(next) = next {
+                            self.exercise = next;
+                            if *reset_dose {
+                                self.reset_dose();
+                            }
+                        }
+                    }
+                }
+                Rule::Table { .. } | Rule::Deload { .. } | Rule::Hold { .. } => {}
+            }
+        }
+        touched
+    }
+
+    fn apply_row(&mut self, row: &TableRow) {
+        if let Some(n) = row.sessions {
+            self.sessions = Some(n);
+        }
+        if let Some(n) = row.sets {
+            self.sets = f64::from(n);
+        }
+        if let Some(r) = &row.reps {
+            self.reps = Some(RepsF::from_reps(r));
+        }
+        if let Some(h) = row.hold_secs {
+            self.hold_secs = Some(clean(h));
+        }
+        if let Some(kg) = row.load_kg {
+            self.load_value = Some(clean(kg));
+        }
+        if let Some(m) = row.minutes {
+            self.minutes = Some(clean(m));
+        }
+    }
+
+    fn add(&mut self, target: Target, amount: Amount, cap: Option<f64>) {
+        let step = |x: f64| -> f64 {
+            let next = match amount {
+                Amount::Absolute(a) => x + finite(a),
+                Amount::Percent(p) => x * (1.0 + finite(p) / 100.0),
+            };
+            let capped = match cap.filter(|c| c.is_finite()) {
+                // A cap stops the change at the cap; values already past it stay where they are.
+                Some(c) if next > x => next.min(c.max(x)),
+                Some(c) if next < x => next.max(c.min(x)),
+                _ => next,
+            };
+            clean(capped)
+        };
+        match target {
+            Target::Load => self.load_value = self.load_value.map(step),
+            Target::Reps => {
+                if let Some(r) = &mut self.reps {
+                    r.map(step);
+                }
+            }
+            Target::Sets => self.sets = step(self.sets),
+            Target::Hold => self.hold_secs = self.hold_secs.map(step),
+            Target::Minutes => self.minutes = self.minutes.map(step),
+        }
+    }
+
+    /// The dose shown for this state, with deload reductions applied when `deload` is given
+    /// as (volume percent, load percent).
+    pub fn resolve(&self, deload: Option<(f64, f64)>) -> Dose {
+        let base = &self.base;
+        let mut sets = whole(self.sets);
+        let mut reps = self.reps.clone();
+        let mut hold = self.hold_secs;
+        let mut minutes = self.minutes;
+        let mut load_value = self.load_value;
+        if let Some((volume_pct, load_pct)) = deload {
+            let keep = 1.0 - clean(volume_pct).min(100.0) / 100.0;
+            if keep < 1.0 {
+                let fewer = whole(f64::from(sets) * keep).max(1);
+                if fewer < sets {
+                    sets = fewer;
+                } else {
+                    let shrink = |x: f64| {
+                        let y = (x * keep).round();
+                        if y >= x && x > 1.0 { x - 1.0 } else { y.max(1.0) }
+                    };
+                    if let Some(r) = &mut reps {
+                        r.map(|x| shrink(x.round()));
+                    } else if let Some(h) = hold {
+                        hold = Some(shrink(h.round()));
+                    } else if let Some(m) = minutes {
+                        minutes = Some(shrink(m.round()));
+                    }
+                }
+            }
+            let keep_load = 1.0 - clean(load_pct).min(100.0) / 100.0;
+            load_value = load_value.map(|v| v * keep_load);
+        }
+        let load = match (&base.load, load_value) {
+            (Load::Kg(_), Some(v)) => Load::Kg(round_to(v, self.load_step, 0.01)),
+            (Load::PercentOneRm(_), Some(v)) => Load::PercentOneRm(round_to(v, self.load_step, 0.5)),
+            (Load::Rpe(_), Some(v)) => Load::Rpe(round_to(v, self.load_step, 0.5).min(10.0)),
+            (Load::Band(_), Some(v)) => Load::Band(whole(v)),
+            (Load::Rir(_), Some(v)) => Load::Rir(whole(v)),
+            (other, _) => other.clone(),
+        };
+        Dose {
+            sets,
+            reps: reps.map(|r| r.to_reps()),
+            hold_secs: hold.map(|h| round_to(h, self.hold_step, 1.0)),
+            minutes: minutes.map(|m| round_to(m, self.minutes_step, 0.5)),
+            distance_m: base.distance_m.map(clean),
+            load,
+            rpe: base.rpe.map(|r| clean(r).min(10.0)),
+            tempo: base.tempo,
+            rest_secs: base.rest_secs,
+            rom: base.rom.clone(),
+            side: base.side,
+        }
+    }
+}
+
+fn finite(x: f64) -> f64 {
+    if x.is_finite() { x } else { 0.0 }
+}
+
+fn table_row(rx: &Prescription, week: u32) -> Option<&TableRow> {
+    rx.rules.iter().find_map(|rule| match rule {
+        Rule::Table { rows } => rows.iter().find(|r| r.week == week),
+        _ => None,
+    })
+}
+
+/// True when `week` is a hold week of the prescription.
+pub(crate) fn is_hold_week(rx: &Prescription, week: u32) -> bool {
+    rx.rules
+        .iter()
+        .any(|r| matches!(r, Rule::Hold { weeks } if weeks.contains(&week)))
+}
+
+/// True when `week` is a deload week of the prescription.
+pub(crate) fn is_deload_week(rx: &Prescription, week: u32) -> bool {
+    rx.rules.iter().any(|r| r.is_deload_week(week))
+}
+
+/// The deload reduction of `week` as (volume percent, load percent): the largest of the
+/// prescription's deload rules that apply that week.
+pub(crate) fn deload_of(rx: &Prescription, week: u32) -> Option<(f64, f64)> {
+    rx.rules
+        .iter()
+        .filter(|r| r.is_deload_week(week))
+        .filter_map(|r| match r {
+            Rule::Deload {
+                volume_pct,
+                load_pct,
+                ..
+            } => Some((clean(*volume_pct), clean(*load_pct))),
+            _ => None,
+        })
+        .reduce(|a, b| (a.0.max(b.0), a.1.max(b.1)))
+}

@@ -1,0 +1,314 @@
+//! `project`: the whole plan resolved week by week and day by day, with its load metrics.
+//! The UI and the command line only ever read a `Projection`; they never compute doses.
+
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+
+use crate::model::{Dose, Load, MAX_WEEKS, Plan, Reps, Side, Tempo, Weekday};
+
+use super::metrics::{self, Metric, MetricChanges, Metrics};
+use super::progress::{State, deload_of, is_hold_week};
+use super::sessions::days_in_week;
+
+/// One set as the athlete does it.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct SetDose {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reps: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reps_min: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reps_max: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hold_secs: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub load_kg: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub minutes: Option<f64>,
+}
+
+/// One prescription in one week, resolved.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Item {
+    pub prescription_id: u32,
+    /// The exercise done this week (a ladder rule may have moved it on).
+    pub exercise_id: String,
+    pub exercise_name: String,
+    /// Sessions of this exercise in the week.
+    pub sessions: u32,
+    pub supervised_sessions: u32,
+    pub sets: Vec<SetDose>,
+    /// The full resolved dose (load unit, tempo, rest, side, ...).
+    pub dose: Dose,
+    /// Tempo used for time under tension (the dose's, else the exercise's).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tempo: Option<Tempo>,
+    /// The week's figures for this exercise (all its sessions).
+    pub metrics: Metrics,
+    pub deload: bool,
+    /// Progression held this week.
+    pub hold: bool,
+    /// Values came from an explicit per-week table.
+    pub from_table: bool,
+}
+
+impl Item {
+    /// `3 x 10 @ 4.5 kg`, `5 x 45 s`, `3 x 12/10/8`, `1 x 20 min`, with side.
+    pub fn dose_label(&self) -> String {
+        dose_label(&self.dose)
+    }
+}
+
+/// Short text of a dose: sets x reps (or hold, minutes) @ load, and side.
+pub fn dose_label(dose: &Dose) -> String {
+    let mut s = format!("{} x ", dose.sets);
+    match (&dose.reps, dose.hold_secs, dose.minutes) {
+        (Some(Reps::PerSet(list)), hold, _) => {
+            let mut t = Reps::PerSet(list.clone()).label();
+            if let Some(h) = hold {
+                t.push_str(&format!(" ({} s hold)", crate::model::fmt_num(h)));
+            }
+            s = format!("{} sets: {t}", dose.sets);
+        }
+        (Some(r), hold, _) => {
+            s.push_str(&r.label());
+            if let Some(h) = hold {
+                s.push_str(&format!(" ({} s hold)", crate::model::fmt_num(h)));
+            }
+        }
+        (None, Some(h), _) => s.push_str(&format!("{} s", crate::model::fmt_num(h))),
+        (None, None, Some(m)) => s.push_str(&format!("{} min", crate::model::fmt_num(m))),
+        (None, None, None) => s.push('-'),
+    }
+    let load = dose.load.label();
+    if !load.is_empty() {
+        s.push_str(&format!(" @ {load}"));
+    }
+    if dose.side == Side::Each {
+        s.push_str(" each side");
+    } else if matches!(dose.side, Side::Left | Side::Right) {
+        s.push_str(&format!(" ({})", dose.side.label()));
+    }
+    s
+}
+
+/// One week of the plan.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WeekPlan {
+    pub week: u32,
+    pub phase: Option<String>,
+    /// Any prescription deloads this week.
+    pub deload: bool,
+    pub items: Vec<Item>,
+    pub totals: Metrics,
+    /// Percent change of each total from the week before (none when last week had none).
+    pub change_pct: MetricChanges,
+    /// EWMA acute:chronic ratio of each metric at the week's end (a spike heuristic only).
+    pub acwr: MetricChanges,
+}
+
+/// One exercise in one session.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SessionItem {
+    pub prescription_id: u32,
+    pub exercise_id: String,
+    pub supervised: bool,
+}
+
+/// One session: a day (and slot, for twice-a-day work) with the exercises done in it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Session {
+    /// Calendar date, when the plan has a start date.
+    pub date: Option<NaiveDate>,
+    /// Days from the plan's first day (0-based).
+    pub day: u32,
+    pub week: u32,
+    /// 0 for the first session of the day, 1 for the second, ...
+    pub slot: u32,
+    pub supervised: bool,
+    pub items: Vec<SessionItem>,
+}
+
+/// The plan resolved: every week, every session, and plan totals.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct Projection {
+    pub weeks: Vec<WeekPlan>,
+    pub sessions: Vec<Session>,
+    pub totals: Metrics,
+    pub supervised_sessions: u32,
+}
+
+impl Projection {
+    /// The week with number `week` (1-based).
+    pub fn week(&self, week: u32) -> Option<&WeekPlan> {
+        self.weeks.get(week.checked_sub(1)? as usize)
+    }
+
+    /// Ids of the exercises a metric includes (those contributing a non-zero figure).
+    pub fn included(&self, metric: Metric) -> Vec<String> {
+        let mut ids: Vec<String> = self
+            .weeks
+            .iter()
+            .flat_map(|w| w.items.iter())
+            .filter(|i| i.metrics.get(metric) > 0.0)
+            .map(|i| i.exercise_id.clone())
+            .collect();
+        ids.sort();
+        ids.dedup();
+        ids
+    }
+}
+
+fn to_weekday(d: chrono::Weekday) -> Weekday {
+    Weekday::ALL[d.num_days_from_monday() as usize]
+}
+
+fn sets_of(dose: &Dose) -> Vec<SetDose> {
+    (0..dose.sets as usize)
+        .map(|i| {
+            let (reps, reps_min, reps_max) = match &dose.reps {
+                None => (None, None, None),
+                Some(Reps::Range(a, b)) => (None, Some(*a), Some(*b)),
+                Some(r) => (Some(r.for_set(i).0), None, None),
+            };
+            SetDose {
+                reps,
+                reps_min,
+                reps_max,
+                hold_secs: dose.hold_secs,
+                load_kg: match dose.load {
+                    Load::Kg(kg) => Some(kg),
+                    _ => None,
+                },
+                minutes: dose.minutes,
+            }
+        })
+        .collect()
+}
+
+/// Resolves the plan into weeks, sessions and load metrics. Deterministic; never panics.
+pub fn project(plan: &Plan) -> Projection {
+    let n_weeks = plan.length_weeks().min(MAX_WEEKS);
+    let start_weekday = plan
+        .start_date
+        .map_or(Weekday::Mon, |d| to_weekday(d.weekday()));
+    let mut weeks: Vec<WeekPlan> = (1..=n_weeks)
+        .map(|w| WeekPlan {
+            week: w,
+            phase: plan.phase_of(w).map(|p| p.name.clone()),
+            deload: false,
+            items: Vec::new(),
+            totals: Metrics::default(),
+            change_pct: MetricChanges::default(),
+            acwr: MetricChanges::default(),
+        })
+        .collect();
+    // (day, slot) -> items, built per prescription in plan order.
+    let mut slots: std::collections::BTreeMap<(u32, u32), Vec<SessionItem>> = Default::default();
+    let mut daily: Vec<Metrics> = vec![Metrics::default(); n_weeks as usize * 7];
+
+    for rx in &plan.prescriptions {
+        let first = rx.weeks.first.max(1);
+        let last = rx.weeks.last.min(n_weeks);
+        if first > last {
+            continue;
+        }
+        let mut state = State::new(rx);
+        for week in first..=last {
+            let touched = state.advance(plan, rx, week);
+            let deload = deload_of(rx, week);
+            let dose = state.resolve(deload);
+            let exercise = plan.exercise(&state.exercise);
+            let tempo = dose.tempo.or(exercise.and_then(|e| e.tempo));
+            let days = days_in_week(&rx.schedule, state.sessions, week, first, start_weekday);
+            let sessions = days.len() as u32;
+            let supervised = rx.supervised_per_week.min(sessions);
+            let per_session = metrics::session_metrics(&dose, tempo);
+            for (i, &(day, slot)) in days.iter().enumerate() {
+                slots.entry((day, slot)).or_default().push(SessionItem {
+                    prescription_id: rx.id,
+                    exercise_id: state.exercise.clone(),
+                    supervised: (i as u32) < supervised,
+                });
+                if let Some(d) = daily.get_mut(day as usize) {
+                    d.add(&per_session);
+                }
+            }
+            let item = Item {
+                prescription_id: rx.id,
+                exercise_id: state.exercise.clone(),
+                exercise_name: exercise.map_or_else(|| state.exercise.clone(), |e| e.name.clone()),
+                sessions,
+                supervised_sessions: supervised,
+                sets: sets_of(&dose),
+                tempo,
+                metrics: per_session.times_sessions(sessions),
+                deload: deload.is_some(),
+                hold: week > first && is_hold_week(rx, week),
+                from_table: touched.from_table,
+                dose,
+            };
+            if let Some(wp) = weeks.get_mut(week as usize - 1) {
+                wp.deload |= item.deload;
+                wp.items.push(item);
+            }
+        }
+    }
+
+    let sessions: Vec<Session> = slots
+        .into_iter()
+        .map(|((day, slot), items)| Session {
+            date: plan
+                .start_date
+                .and_then(|d| d.checked_add_days(chrono::Days::new(u64::from(day)))),
+            day,
+            week: day / 7 + 1,
+            slot,
+            supervised: items.iter().any(|i| i.supervised),
+            items,
+        })
+        .collect();
+
+    let mut session_counts = vec![0u32; n_weeks as usize];
+    for s in &sessions {
+        if let Some(c) = session_counts.get_mut(s.week as usize - 1) {
+            *c += 1;
+        }
+    }
+    let mut totals = Metrics::default();
+    for (i, wp) in weeks.iter_mut().enumerate() {
+        let mut t = Metrics::default();
+        for item in &wp.items {
+            t.add(&item.metrics);
+        }
+        t.sessions = session_counts[i];
+        wp.totals = t;
+        totals.add(&t);
+    }
+    for i in 1..weeks.len() {
+        let before = weeks[i - 1].totals;
+        let now = weeks[i].totals;
+        weeks[i].change_pct =
+            MetricChanges::from_fn(|m| metrics::change_pct(before.get(m), now.get(m)));
+    }
+    let ratios: Vec<Vec<Option<f64>>> = Metric::ALL
+        .iter()
+        .map(|&m| {
+            let series: Vec<f64> = daily.iter().map(|d| d.get(m)).collect();
+            metrics::ewma_acwr(&series, weeks.len())
+        })
+        .collect();
+    for (w, wp) in weeks.iter_mut().enumerate() {
+        wp.acwr = MetricChanges::from_fn(|m| {
+            let k = Metric::ALL.iter().position(|x| *x == m)?;
+            ratios[k][w]
+        });
+    }
+    let supervised_sessions = sessions.iter().filter(|s| s.supervised).count() as u32;
+    Projection {
+        weeks,
+        sessions,
+        totals,
+        supervised_sessions,
+    }
+}

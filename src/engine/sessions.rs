@@ -1,0 +1,109 @@
+//! Where in the calendar a prescription's sessions fall: day offsets from the plan start and
+//! a slot within the day (for "twice a day"). Items on the same day and slot share a session.
+
+use crate::model::{Schedule, Weekday};
+
+/// Day offsets within a week (0..7) for N evenly spread sessions, as (day, slot) pairs.
+fn spread(n: u32) -> Vec<(u32, u32)> {
+    const PATTERNS: [&[u32]; 8] = [
+        &[],
+        &[0],
+        &[0, 3],
+        &[0, 2, 4],
+        &[0, 1, 3, 4],
+        &[0, 1, 2, 3, 4],
+        &[0, 1, 2, 3, 4, 5],
+        &[0, 1, 2, 3, 4, 5, 6],
+    ];
+    let n = n.min(14);
+    let full_days = n / 7;
+    let rest = (n % 7) as usize;
+    let mut out = Vec::new();
+    for slot in 0..full_days {
+        out.extend((0..7).map(|d| (d, slot)));
+    }
+    out.extend(PATTERNS[rest].iter().map(|&d| (d, full_days)));
+    out.sort_unstable();
+    out
+}
+
+/// The (day offset from plan start, slot) of every session of one prescription in plan week
+/// `week` (1-based). `sessions_override` replaces the schedule with N per week (table rows).
+/// `start_weekday` is the weekday of the plan's first day (Monday when undated).
+/// `first_week` is the prescription's first week (every-N-days counts from its first day).
+pub(crate) fn days_in_week(
+    schedule: &Schedule,
+    sessions_override: Option<u32>,
+    week: u32,
+    first_week: u32,
+    start_weekday: Weekday,
+) -> Vec<(u32, u32)> {
+    let week_start = week.saturating_sub(1).saturating_mul(7);
+    let in_week: Vec<(u32, u32)> = match (sessions_override, schedule) {
+        (Some(n), _) | (None, &Schedule::PerWeek(n)) => spread(n),
+        (None, Schedule::Weekdays(days)) => {
+            let mut offsets: Vec<u32> = days
+                .iter()
+                .map(|d| (d.index() + 7 - start_weekday.index()) % 7)
+                .collect();
+            offsets.sort_unstable();
+            offsets.dedup();
+            offsets.into_iter().map(|d| (d, 0)).collect()
+        }
+        (None, Schedule::TimesPerDay(n)) => {
+            let n = (*n).clamp(1, 6);
+            (0..7).flat_map(|d| (0..n).map(move |s| (d, s))).collect()
+        }
+        (None, Schedule::EveryNDays(n)) => {
+            let n = (*n).clamp(1, 28);
+            let first_day = first_week.saturating_sub(1).saturating_mul(7);
+            (0..7)
+                .filter(|d| {
+                    let day = week_start + d;
+                    day >= first_day && (day - first_day) % n == 0
+                })
+                .map(|d| (d, 0))
+                .collect()
+        }
+    };
+    in_week
+        .into_iter()
+        .map(|(d, s)| (week_start + d, s))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn per_week_spreads_over_the_week() {
+        assert_eq!(spread(3), vec![(0, 0), (2, 0), (4, 0)]);
+        assert_eq!(spread(9).len(), 9);
+        assert_eq!(spread(0), vec![]);
+    }
+
+    #[test]
+    fn weekdays_follow_the_start_day() {
+        let s = Schedule::Weekdays(vec![Weekday::Mon, Weekday::Thu]);
+        // Plan starts on a Wednesday: Thursday is day 1, Monday day 5 of each week.
+        assert_eq!(days_in_week(&s, None, 2, 1, Weekday::Wed), vec![(8, 0), (12, 0)]);
+    }
+
+    #[test]
+    fn every_third_day_runs_across_weeks() {
+        let s = Schedule::EveryNDays(3);
+        let w1 = days_in_week(&s, None, 1, 1, Weekday::Mon);
+        let w2 = days_in_week(&s, None, 2, 1, Weekday::Mon);
+        assert_eq!(w1, vec![(0, 0), (3, 0), (6, 0)]);
+        assert_eq!(w2, vec![(9, 0), (12, 0)]);
+    }
+
+    #[test]
+    fn twice_a_day_gives_two_slots() {
+        let s = Schedule::TimesPerDay(2);
+        let w = days_in_week(&s, None, 1, 1, Weekday::Mon);
+        assert_eq!(w.len(), 14);
+        assert!(w.contains(&(0, 1)));
+    }
+}

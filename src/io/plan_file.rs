@@ -1,0 +1,350 @@
+//! The plan file: a versioned, hand-editable RON document. Reading checks the format version,
+//! parses, gives phases and prescriptions their ids, copies in any exercise the file only
+//! names (from the built-in library) and validates the result, so a loaded plan is always
+//! sound. Every failure names the file and, when it can, the line and column, like a compiler:
+//! `plan.ron:14:9: expected a whole number for `sets`, found "three"`.
+
+use std::fmt;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use ron::extensions::Extensions;
+use ron::ser::PrettyConfig;
+
+use super::atomic::write_atomic;
+use super::scan::{self, Token};
+use super::{pretty, ron_error};
+use crate::library::{self, LibraryError};
+use crate::model::{self, Anchor, FORMAT_VERSION, Plan};
+
+/// A place in a file: 1-based line and column (columns count characters).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TextPosition {
+    pub line: usize,
+    pub column: usize,
+}
+
+impl fmt::Display for TextPosition {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.line, self.column)
+    }
+}
+
+/// Why a plan file could not be read or written. Each message is one line: the file (and
+/// line:column when known), what is wrong, and what to do.
+#[derive(Debug, thiserror::Error)]
+pub enum PlanFileError {
+    /// The file could not be read from disk.
+    #[error("{}: cannot open the plan: {}", .path.display(), read_advice(.source))]
+    Read {
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+    /// The text is not a well-formed plan.
+    #[error("{}:{position}: {message}", .path.display())]
+    Parse {
+        path: PathBuf,
+        position: TextPosition,
+        /// What was expected, what was found, how to write it.
+        message: String,
+    },
+    /// The plan reads but does not make sense (see [`model::validate`]), or its format is
+    /// newer than this program.
+    #[error("{}: {message}", place(.path, *.position))]
+    Invalid {
+        path: PathBuf,
+        /// Where the problem is, when it can be found in the text.
+        position: Option<TextPosition>,
+        /// The validation problem, in words a physio can act on.
+        message: String,
+    },
+    /// Prescriptions name exercises that are neither in the plan nor in the built-in library.
+    #[error("{}: {}", place(.path, *.position), unknown_message(.ids))]
+    UnknownExercises {
+        path: PathBuf,
+        /// Where the first unknown exercise is named.
+        position: Option<TextPosition>,
+        ids: Vec<String>,
+    },
+    /// The file could not be written; the previous version is untouched.
+    #[error("{}: cannot save the plan: {}", .path.display(), write_advice(.source))]
+    Write {
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+    /// The plan could not be turned into text (a bug: every plan should serialise).
+    #[error("cannot turn the plan into text ({message}); please report this as a bug")]
+    Serialize { message: String },
+    /// The built-in exercise library is broken (a bug: it ships with the program).
+    #[error("cannot read the built-in exercise library ({source}); please report this as a bug")]
+    Library {
+        #[from]
+        source: LibraryError,
+    },
+}
+
+impl PlanFileError {
+    /// The file concerned, when there is one.
+    pub fn path(&self) -> Option<&Path> {
+        match self {
+            PlanFileError::Read { path, .. }
+            | PlanFileError::Parse { path, .. }
+            | PlanFileError::Invalid { path, .. }
+            | PlanFileError::UnknownExercises { path, .. }
+            | PlanFileError::Write { path, .. } => Some(path),
+            PlanFileError::Serialize { .. } | PlanFileError::Library { .. } => None,
+        }
+    }
+
+    /// Line and column of the problem, when known (an editor can jump there).
+    pub fn position(&self) -> Option<TextPosition> {
+        match self {
+            PlanFileError::Parse { position, .. } => Some(*position),
+            PlanFileError::Invalid { position, .. }
+            | PlanFileError::UnknownExercises { position, .. } => *position,
+            _ => None,
+        }
+    }
+}
+
+/// `plan.ron:12:5`, or `plan.ron` when the position is unknown.
+fn place(path: &Path, position: Option<TextPosition>) -> String {
+    match position {
+        Some(p) => format!("{}:{p}", path.display()),
+        None => path.display().to_string(),
+    }
+}
+
+fn read_advice(err: &io::Error) -> String {
+    match err.kind() {
+        io::ErrorKind::NotFound => "the file does not exist; check its name and folder".into(),
+        io::ErrorKind::PermissionDenied => {
+            "permission denied; check that you may read this file".into()
+        }
+        io::ErrorKind::InvalidData => {
+            "it is not a text file (not UTF-8); choose a .ron plan file".into()
+        }
+        io::ErrorKind::IsADirectory => "it is a folder; choose a .ron plan file".into(),
+        _ => err.to_string(),
+    }
+}
+
+fn write_advice(err: &io::Error) -> String {
+    let what = match err.kind() {
+        io::ErrorKind::NotFound => "the folder does not exist; choose an existing folder".into(),
+        io::ErrorKind::PermissionDenied => {
+            "permission denied; choose a folder you may write to".into()
+        }
+        io::ErrorKind::StorageFull => "the disk is full; free some space and save again".into(),
+        io::ErrorKind::ReadOnlyFilesystem => {
+            "the disk is read-only; save to another folder".into()
+        }
+        io::ErrorKind::IsADirectory => "a folder has this name; choose another name".into(),
+        _ => err.to_string(),
+    };
+    format!("{what} (any previous version of the file is unchanged)")
+}
+
+fn unknown_message(ids: &[String]) -> String {
+    let quoted: Vec<String> = ids.iter().map(|id| format!("\"{id}\"")).collect();
+    let (noun, pronoun) = if ids.len() == 1 {
+        ("exercise", "it is")
+    } else {
+        ("exercises", "they are")
+    };
+    format!(
+        "unknown {noun} {}: {pronoun} neither in the plan's `exercises` nor in the built-in \
+         library; check the spelling (`loadplan library` lists the ids) or add the exercise to \
+         `exercises`",
+        quoted.join(", ")
+    )
+}
+
+/// Reads a plan from `text`; `path` is only used in error messages.
+///
+/// Steps: refuse a newer format, parse (with `implicit_some` on, so optional values are
+/// written bare), assign missing ids, copy in exercises the file only names, validate.
+pub fn parse_plan(text: &str, path: &Path) -> Result<Plan, PlanFileError> {
+    let tokens = scan::tokenize(text);
+    let root = scan::root_open(&tokens);
+    refuse_newer_format(&tokens, root, path)?;
+
+    let mut plan: Plan = ron::Options::default()
+        .with_default_extension(Extensions::IMPLICIT_SOME)
+        .from_str(text)
+        .map_err(|err| {
+            let explained = ron_error::explain(text, &err);
+            PlanFileError::Parse {
+                path: path.to_path_buf(),
+                position: TextPosition {
+                    line: explained.line,
+                    column: explained.column,
+                },
+                message: explained.message,
+            }
+        })?;
+    plan.assign_ids();
+
+    let unknown = library::fill_missing(&mut plan, library::builtin()?);
+    if let Some(first) = unknown.first() {
+        let position = plan
+            .prescriptions
+            .iter()
+            .position(|rx| &rx.exercise == first)
+            .and_then(|i| exercise_value_of_prescription(&tokens, root?, i, first))
+            .map(|i| token_position(&tokens[i]));
+        return Err(PlanFileError::UnknownExercises {
+            path: path.to_path_buf(),
+            position,
+            ids: unknown,
+        });
+    }
+
+    if let Some(problem) = model::validate(&plan).into_iter().next() {
+        let position = root
+            .and_then(|root| locate(&tokens, root, &plan, problem.anchor))
+            .map(|i| token_position(&tokens[i]));
+        return Err(PlanFileError::Invalid {
+            path: path.to_path_buf(),
+            position,
+            message: problem.message,
+        });
+    }
+    Ok(plan)
+}
+
+/// Reads and checks the plan file at `path`. The file is only read, never changed.
+pub fn load_plan(path: &Path) -> Result<Plan, PlanFileError> {
+    let text = std::fs::read_to_string(path).map_err(|source| PlanFileError::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    parse_plan(&text, path)
+}
+
+/// The plan as file text: starts with `#![enable(implicit_some)]`, one field per line, four
+/// spaces of indentation, short lists and small number-only structs on one line.
+pub fn plan_to_string(plan: &Plan) -> Result<String, PlanFileError> {
+    let config = PrettyConfig::new()
+        .depth_limit(usize::MAX)
+        .indentor("    ")
+        .new_line("\n")
+        .separator(" ")
+        .struct_names(false)
+        .separate_tuple_members(false)
+        .escape_strings(true)
+        .extensions(Extensions::IMPLICIT_SOME);
+    let text = ron::ser::to_string_pretty(plan, config).map_err(|err| {
+        PlanFileError::Serialize {
+            message: err.to_string(),
+        }
+    })?;
+    let mut text = pretty::compact(&text);
+    if !text.ends_with('\n') {
+        text.push('\n');
+    }
+    Ok(text)
+}
+
+/// Saves `plan` to `path` atomically, keeping the previous version as `<name>.bak`.
+pub fn save_plan(plan: &Plan, path: &Path) -> Result<(), PlanFileError> {
+    let text = plan_to_string(plan)?;
+    write_atomic(path, text.as_bytes()).map_err(|source| PlanFileError::Write {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+/// Refuses a file whose `format_version` is newer than this program before parsing it, as a
+/// newer format may not parse at all and its parse error would hide the real cause.
+fn refuse_newer_format(
+    tokens: &[Token<'_>],
+    root: Option<usize>,
+    path: &Path,
+) -> Result<(), PlanFileError> {
+    let Some(value) = root.and_then(|root| scan::field_value(tokens, root, "format_version"))
+    else {
+        return Ok(());
+    };
+    let Ok(version) = tokens[value].text.replace('_', "").parse::<u32>() else {
+        return Ok(());
+    };
+    if version <= FORMAT_VERSION {
+        return Ok(());
+    }
+    let probe = Plan {
+        format_version: version,
+        ..Plan::default()
+    };
+    let message = model::validate(&probe)
+        .into_iter()
+        .find(|p| p.anchor == Anchor::Field("format_version"))
+        .map_or_else(
+            || {
+                format!(
+                    "format_version {version} is newer than this loadplan reads \
+                     ({FORMAT_VERSION}); update loadplan to open it"
+                )
+            },
+            |p| p.message,
+        );
+    Err(PlanFileError::Invalid {
+        path: path.to_path_buf(),
+        position: Some(token_position(&tokens[value])),
+        message,
+    })
+}
+
+fn token_position(token: &Token<'_>) -> TextPosition {
+    TextPosition {
+        line: token.line,
+        column: token.column,
+    }
+}
+
+/// The token where `anchor` is written in the file, or `None` when it cannot be found with
+/// certainty (a wrong line would mislead more than none).
+fn locate(tokens: &[Token<'_>], root: usize, plan: &Plan, anchor: Anchor) -> Option<usize> {
+    match anchor {
+        Anchor::Field(name) => scan::field_key(tokens, root, name),
+        Anchor::Phase(i) => {
+            let entries = scan::list_entries(tokens, root, "phases")?;
+            let entry = *entries.get(i)?;
+            (scan::entry_string(tokens, entry, "name")? == plan.phases.get(i)?.name)
+                .then_some(entry)
+        }
+        Anchor::Prescription(i) => {
+            let entries = scan::list_entries(tokens, root, "prescriptions")?;
+            let entry = *entries.get(i)?;
+            let id = &plan.prescriptions.get(i)?.exercise;
+            (scan::entry_string(tokens, entry, "exercise").as_ref() == Some(id)).then_some(entry)
+        }
+        Anchor::Exercise(i) => {
+            // Exercises copied in from the library are not in the file; an entry is only
+            // trusted when its id matches.
+            let entries = scan::list_entries(tokens, root, "exercises")?;
+            let id = &plan.exercises.get(i)?.id;
+            let has_id = |&e: &usize| scan::entry_string(tokens, e, "id").as_ref() == Some(id);
+            entries
+                .get(i)
+                .copied()
+                .filter(has_id)
+                .or_else(|| entries.iter().copied().find(has_id))
+        }
+    }
+}
+
+/// The token of the `exercise` value of prescription `i`, when it names `id`.
+fn exercise_value_of_prescription(
+    tokens: &[Token<'_>],
+    root: usize,
+    i: usize,
+    id: &str,
+) -> Option<usize> {
+    let entry = *scan::list_entries(tokens, root, "prescriptions")?.get(i)?;
+    let open = scan::entry_open(tokens, entry)?;
+    let value = scan::field_value(tokens, open, "exercise")?;
+    (scan::unescape(tokens[value].text)? == id).then_some(value)
+}

@@ -1,0 +1,277 @@
+//! Turns ron's parse errors into one line a physio can act on. ron reports what its parser
+//! expected (`Expected integer`, `Found invalid std identifier "10"`); this module adds which
+//! field it was, what was found there, and how to write the value instead, and moves the
+//! position from the whitespace before a value onto the value itself.
+
+use ron::error::{Error, SpannedError};
+
+use super::scan::{self, Kind, Token};
+
+/// A parse error explained: where (1-based line and column) and what.
+pub(crate) struct Explained {
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+/// Explains `err`, a failure to read `text`.
+pub(crate) fn explain(text: &str, err: &SpannedError) -> Explained {
+    let tokens = scan::tokenize(text);
+    let mut offset = scan::offset_of(text, err.span.start.line, err.span.start.col);
+    if err.code == Error::Eof {
+        // ron points just past the last thing it read; show the end of the last line with text.
+        offset = text.trim_end().len();
+    } else {
+        // ron often points at the whitespace before the value it could not read.
+        offset += text[offset..].len() - text[offset..].trim_start().len();
+    }
+    let token = scan::token_at(&tokens, offset).map(|i| tokens[i]);
+    // ron reads the `3` of `3.5` as a whole number, then stops at the `.` wanting a comma.
+    let number_cut = err.code == Error::ExpectedComma
+        && token.is_some_and(|t| t.kind == Kind::Num && t.offset < offset);
+    if number_cut && let Some(t) = token {
+        offset = t.offset;
+    }
+    if err.code == Error::ExpectedStringEnd
+        && let Some(t) = token.filter(|t| t.kind == Kind::Str)
+    {
+        offset = t.offset;
+    }
+    let field = scan::field_at(&tokens, offset);
+    let message = if number_cut && let Some(t) = token {
+        let for_field = field.map(|f| format!(" for `{f}`")).unwrap_or_default();
+        format!("expected a whole number{for_field}, found {}", t.text)
+    } else {
+        describe(&err.code, field.as_deref(), token)
+    };
+    let (line, column) = scan::position_of(text, offset);
+    Explained {
+        line,
+        column,
+        message,
+    }
+}
+
+/// The message for ron error `code` inside field `field`, where `token` starts at or covers
+/// the error.
+fn describe(code: &Error, field: Option<&str>, token: Option<Token<'_>>) -> String {
+    let for_field = field.map(|f| format!(" for `{f}`")).unwrap_or_default();
+    let found = token
+        .map(|t| format!(", found {}", show_token(t)))
+        .unwrap_or_default();
+    let hint = field.and_then(hint_for).map(|h| format!("; {h}")).unwrap_or_default();
+    match code {
+        Error::Eof => "the file ends too early: a closing `)` or `]` is missing, or the file \
+                       was cut off; compare it with the backup (.bak) or a saved plan"
+            .to_owned(),
+        Error::ExpectedComma => format!(
+            "a comma is missing before {}; separate entries with `,`",
+            token.map_or_else(|| "this".to_owned(), show_token)
+        ),
+        Error::ExpectedInteger => format!("expected a whole number{for_field}{found}{hint}"),
+        Error::ExpectedFloat => {
+            format!("expected a number (like 4.5){for_field}{found}{hint}")
+        }
+        Error::ExpectedString => {
+            format!("expected text in double quotes (like \"text\"){for_field}{found}{hint}")
+        }
+        Error::ExpectedBoolean => format!("expected true or false{for_field}{found}"),
+        Error::ExpectedArray => {
+            format!("expected a list in square brackets `[...]`{for_field}{found}{hint}")
+        }
+        Error::ExpectedStructLike | Error::ExpectedNamedStructLike(_) => {
+            format!("expected `(`{for_field}{found}{hint}")
+        }
+        Error::ExpectedArrayEnd => {
+            format!("expected `]` to close the list{found}; is a comma or a bracket missing?")
+        }
+        Error::ExpectedStructLikeEnd | Error::ExpectedOptionEnd => format!(
+            "expected `)` to close the brackets{found}; is a comma missing, or a bracket extra?"
+        ),
+        Error::ExpectedMapColon => format!("expected `:` after the field name{found}"),
+        Error::ExpectedMapEnd => format!("expected `}}` to close the map{found}"),
+        Error::ExpectedStringEnd => {
+            "this text has no closing double quote `\"`; add one at its end".to_owned()
+        }
+        Error::InvalidEscape(what) => format!(
+            "{}{for_field}; write a backslash inside text as `\\\\` and a quote as `\\\"`",
+            what.to_lowercase()
+        ),
+        Error::IntegerOutOfBounds => format!(
+            "number out of range{for_field}{found}; use a whole number, 0 or more"
+        ),
+        Error::InvalidIntegerDigit { .. } | Error::UnderscoreAtBeginning | Error::FloatUnderscore => {
+            format!("malformed number{for_field}{found}")
+        }
+        Error::UnexpectedChar(c) => format!("unexpected character `{c}`{for_field}{hint}"),
+        Error::TrailingCharacters => format!(
+            "unexpected text after the end of the plan{found}; remove it, or look for an extra \
+             `)` or `]` before it"
+        ),
+        Error::NoSuchEnumVariant {
+            expected,
+            found: name,
+            outer,
+        } => {
+            let what = outer.as_deref().map_or_else(|| "value".to_owned(), words);
+            format!(
+                "unknown {what} `{name}`{for_field}{}; use one of {}",
+                did_you_mean(name, expected),
+                list(expected)
+            )
+        }
+        Error::NoSuchStructField {
+            expected,
+            found: name,
+            outer,
+        } => format!(
+            "unknown field `{name}`{}{}; the fields are {}",
+            in_struct(outer.as_deref()),
+            did_you_mean(name, expected),
+            list(expected)
+        ),
+        Error::MissingStructField { field: name, outer } => format!(
+            "missing field `{name}`{}; add `{name}: ...` before the closing `)`{}",
+            in_struct(outer.as_deref()),
+            hint_for(name).map(|h| format!(" ({h})")).unwrap_or_default()
+        ),
+        Error::DuplicateStructField { field: name, outer } => format!(
+            "`{name}` is given twice{}; keep only one",
+            in_struct(outer.as_deref())
+        ),
+        Error::ExpectedDifferentLength {
+            expected,
+            found: count,
+        } => format!("expected {expected}{for_field}, found {count}{hint}"),
+        Error::InvalidValueForType { expected, found } => {
+            format!("expected {expected}{for_field}, found {found}{hint}")
+        }
+        Error::Message(text) => match field {
+            Some(f) => format!("invalid value for `{f}`: {text}{hint}"),
+            None => text.clone(),
+        },
+        Error::SuggestRawIdentifier(_) | Error::ExpectedIdentifier => {
+            format!("expected a name{for_field}{found}{hint}")
+        }
+        Error::ExceededRecursionLimit => {
+            "brackets are nested too deeply; is a closing bracket missing?".to_owned()
+        }
+        other => {
+            let text = other.to_string();
+            let mut chars = text.chars();
+            let first = chars.next().map(|c| c.to_lowercase().collect::<String>());
+            format!("{}{}{for_field}", first.unwrap_or_default(), chars.as_str())
+        }
+    }
+}
+
+/// How to write the value of a field whose shape is not obvious.
+fn hint_for(field: &str) -> Option<&'static str> {
+    Some(match field {
+        "reps" => "write `Fixed(10)`, `Range(6, 8)` or `PerSet([12, 10, 8])`",
+        "load" => {
+            "write `BodyWeight`, `Kg(4.5)`, `Band(2)`, `PercentOneRm(70.0)`, `Rpe(7.0)`, \
+             `Rir(2)` or `None`"
+        }
+        "schedule" => {
+            "write `PerWeek(3)`, `Weekdays([Mon, Thu])`, `TimesPerDay(2)` or `EveryNDays(2)`"
+        }
+        "amount" => "write `Absolute(2.5)` or `Percent(5.0)`",
+        "start_date" => "write the date as \"2026-01-05\" (year-month-day)",
+        "tempo" => "write `(eccentric_secs: 3.0, pause_secs: 0.0, concentric_secs: 3.0)`",
+        _ => return None,
+    })
+}
+
+/// A token as shown in a message: text in quotes as written, a number bare, a name in
+/// backticks; cut short when long.
+fn show_token(t: Token<'_>) -> String {
+    let mut text: String = t.text.chars().take(40).collect();
+    if text.len() < t.text.len() {
+        text.push('…');
+    }
+    match t.kind {
+        Kind::Str | Kind::Num => text,
+        Kind::Ident | Kind::Punct => format!("`{text}`"),
+    }
+}
+
+/// ` in prescription` for struct `Prescription`.
+fn in_struct(outer: Option<&str>) -> String {
+    outer.map(|o| format!(" in {}", words(o))).unwrap_or_default()
+}
+
+/// `TableRow` -> `table row`.
+fn words(name: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in name.chars().enumerate() {
+        if c.is_uppercase() && i > 0 {
+            out.push(' ');
+        }
+        out.extend(c.to_lowercase());
+    }
+    out
+}
+
+/// `A, B or C`.
+fn list(names: &[&str]) -> String {
+    match names {
+        [] => "none".to_owned(),
+        [one] => format!("`{one}`"),
+        [init @ .., last] => format!(
+            "{} or `{last}`",
+            init.iter()
+                .map(|n| format!("`{n}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    }
+}
+
+/// ` (did you mean `sets`?)` when one expected name is close to `found`.
+fn did_you_mean(found: &str, expected: &[&str]) -> String {
+    let lower = found.to_lowercase();
+    expected
+        .iter()
+        .map(|e| (edit_distance(&lower, &e.to_lowercase()), e))
+        .filter(|(d, e)| *d <= 2.max(e.len() / 4))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, e)| format!(" (did you mean `{e}`?)"))
+        .unwrap_or_default()
+}
+
+/// Levenshtein distance, in characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = diagonal + usize::from(ca != *cb);
+            diagonal = row[j + 1];
+            row[j + 1] = substitution.min(row[j] + 1).min(diagonal + 1);
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_close_names_only() {
+        assert_eq!(edit_distance("tues", "tue"), 1);
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(did_you_mean("Tues", &["Mon", "Tue"]), " (did you mean `Tue`?)");
+        assert_eq!(did_you_mean("each", &["Both", "Each"]), " (did you mean `Each`?)");
+        assert_eq!(did_you_mean("Fortnightly", &["PerWeek", "Weekdays"]), "");
+    }
+
+    #[test]
+    fn names_read_as_words() {
+        assert_eq!(words("TableRow"), "table row");
+        assert_eq!(list(&["A", "B", "C"]), "`A`, `B` or `C`");
+    }
+}

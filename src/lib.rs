@@ -1,0 +1,9 @@
+//! loadplan: plan progressive loading rehabilitation.
+//!
+//! Data flows one way: file text -> [`io`] -> [`model::Plan`] (validated) ->
+//! [`engine::Projection`] (derived) -> the command line or the window draws it.
+
+pub mod engine;
+pub mod io;
+pub mod library;
+pub mod model;

@@ -1,0 +1,189 @@
+//! The exercise library: the built-in exercises shipped inside the program
+//! (`data/exercises.ron`, embedded at compile time), searching and filtering them, copying the
+//! exercises a plan needs into the plan, and importing other collections (the public-domain
+//! free-exercise-db). A plan file carries its own copy of every exercise it uses, so the
+//! library is where new prescriptions start, not something a saved plan depends on.
+
+mod fedb;
+mod fill;
+
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+use crate::model::{Category, Exercise};
+
+pub use fedb::import_free_exercise_db;
+pub use fill::fill_missing;
+
+/// Library file format this version reads. Files with a higher number are refused.
+pub const LIBRARY_FORMAT_VERSION: u32 = 1;
+
+/// The text of the built-in library, embedded in the program.
+const BUILTIN_RON: &str = include_str!("../../data/exercises.ron");
+
+/// What can go wrong reading an exercise library or importing one.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LibraryError {
+    /// The library text is not valid RON or does not fit the exercise format.
+    #[error(
+        "exercise library, at {line}:{column}: {message}; correct the text at that line and column"
+    )]
+    Parse {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    /// The library was written for a newer loadplan.
+    #[error(
+        "exercise library has format_version {found}, but this loadplan reads up to {supported}; update loadplan"
+    )]
+    NewerFormat { found: u32, supported: u32 },
+    /// An exercise has no id.
+    #[error("exercise library: exercise {position} has an empty id; give it a unique id")]
+    EmptyId {
+        /// 1-based position of the exercise in the file.
+        position: usize,
+    },
+    /// Two exercises share an id.
+    #[error("exercise library: id \"{id}\" appears more than once; ids must be unique")]
+    DuplicateId { id: String },
+    /// An `easier` or `harder` list names an exercise the library does not have.
+    #[error(
+        "exercise library: \"{exercise}\" lists {direction} variation \"{missing}\", which is not in the library; add it or fix the id"
+    )]
+    UnknownVariation {
+        exercise: String,
+        /// `easier` or `harder`.
+        direction: &'static str,
+        missing: String,
+    },
+    /// The free-exercise-db JSON could not be read.
+    #[error("free-exercise-db JSON, at {line}:{column}: {message}")]
+    ImportJson {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    /// A free-exercise-db entry has a category this importer does not know.
+    #[error(
+        "free-exercise-db entry \"{id}\" has category \"{category}\", which loadplan cannot map; update the importer"
+    )]
+    ImportCategory { id: String, category: String },
+}
+
+/// A collection of exercises: the built-in library, or one read from a file or importer.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Library {
+    pub exercises: Vec<Exercise>,
+}
+
+/// The library file as written: a format version and the exercises.
+#[derive(Deserialize)]
+struct LibraryFile {
+    format_version: u32,
+    exercises: Vec<Exercise>,
+}
+
+impl Library {
+    /// The exercise with id `id`.
+    pub fn get(&self, id: &str) -> Option<&Exercise> {
+        self.exercises.iter().find(|e| e.id == id)
+    }
+
+    /// Exercises whose name, alias, id or muscles contain `text` (case-insensitive; empty text
+    /// matches everything) and, when `muscle` is given, that work that muscle. Sorted by name.
+    pub fn search(&self, text: &str, muscle: Option<&str>) -> Vec<&Exercise> {
+        let mut found: Vec<&Exercise> = self
+            .exercises
+            .iter()
+            .filter(|e| e.matches_text(text))
+            .filter(|e| muscle.is_none_or(|m| e.works_muscle(m)))
+            .collect();
+        found.sort_by_cached_key(|e| (e.name.to_lowercase(), e.id.clone()));
+        found
+    }
+
+    /// The categories the library uses, in display order, each once.
+    pub fn categories(&self) -> Vec<Category> {
+        let mut out: Vec<Category> = self.exercises.iter().map(|e| e.category).collect();
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    /// Every muscle named by some exercise, sorted, each once.
+    pub fn muscles(&self) -> Vec<&str> {
+        sorted_unique(self.exercises.iter().flat_map(|e| &e.muscles))
+    }
+
+    /// Every piece of equipment named by some exercise, sorted, each once.
+    pub fn equipment(&self) -> Vec<&str> {
+        sorted_unique(self.exercises.iter().flat_map(|e| &e.equipment))
+    }
+
+    /// Checks what must hold for the library to be usable: ids present and unique, and every
+    /// `easier`/`harder` id naming an exercise of the library.
+    pub fn check(&self) -> Result<(), LibraryError> {
+        let mut seen = std::collections::HashSet::new();
+        for (i, ex) in self.exercises.iter().enumerate() {
+            if ex.id.trim().is_empty() {
+                return Err(LibraryError::EmptyId { position: i + 1 });
+            }
+            if !seen.insert(ex.id.as_str()) {
+                return Err(LibraryError::DuplicateId { id: ex.id.clone() });
+            }
+        }
+        for ex in &self.exercises {
+            for (direction, ids) in [("easier", &ex.easier), ("harder", &ex.harder)] {
+                if let Some(missing) = ids.iter().find(|id| !seen.contains(id.as_str())) {
+                    return Err(LibraryError::UnknownVariation {
+                        exercise: ex.id.clone(),
+                        direction,
+                        missing: missing.clone(),
+                    });
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+fn sorted_unique<'a>(items: impl Iterator<Item = &'a String>) -> Vec<&'a str> {
+    let mut out: Vec<&str> = items.map(String::as_str).collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Reads a library from RON text (IMPLICIT_SOME on, so optional fields are written bare) and
+/// checks it. Parse errors carry the line and column.
+pub fn parse_library(text: &str) -> Result<Library, LibraryError> {
+    let options =
+        ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
+    let file: LibraryFile = options.from_str(text).map_err(|e| LibraryError::Parse {
+        line: e.span.start.line,
+        column: e.span.start.col,
+        message: e.code.to_string(),
+    })?;
+    if file.format_version > LIBRARY_FORMAT_VERSION {
+        return Err(LibraryError::NewerFormat {
+            found: file.format_version,
+            supported: LIBRARY_FORMAT_VERSION,
+        });
+    }
+    let library = Library {
+        exercises: file.exercises,
+    };
+    library.check()?;
+    Ok(library)
+}
+
+/// The built-in library, parsed once on first use and shared afterwards.
+pub fn builtin() -> Result<&'static Library, LibraryError> {
+    static BUILTIN: OnceLock<Result<Library, LibraryError>> = OnceLock::new();
+    BUILTIN
+        .get_or_init(|| parse_library(BUILTIN_RON))
+        .as_ref()
+        .map_err(Clone::clone)
+}

@@ -1,0 +1,2 @@
+//! Temporary entry point while the library is assembled.
+fn main() {}

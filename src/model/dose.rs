@@ -1,0 +1,222 @@
+//! The dose of one exercise in one week: sets, reps (a number, a range or a per-set list),
+//! hold time, external load, tempo, rest, side. Optional parts stay empty rather than being
+//! invented, as the clinical summary asks.
+
+use serde::{Deserialize, Serialize};
+
+/// Repetitions per set. A range such as 6-8 stays a range; a per-set list such as 12, 10, 8
+/// stays a list; progression keeps the shape.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Reps {
+    /// The same number in every set.
+    Fixed(u32),
+    /// A range, lowest and highest (inclusive), the same in every set.
+    Range(u32, u32),
+    /// One number per set; the number of entries is the number of sets.
+    PerSet(Vec<u32>),
+}
+
+impl Reps {
+    /// Reps of set `index` (0-based) as (lowest, highest).
+    pub fn for_set(&self, index: usize) -> (u32, u32) {
+        match self {
+            Reps::Fixed(n) => (*n, *n),
+            Reps::Range(a, b) => (*a, *b),
+            Reps::PerSet(list) => {
+                let n = list
+                    .get(index)
+                    .or_else(|| list.last())
+                    .copied()
+                    .unwrap_or(0);
+                (n, n)
+            }
+        }
+    }
+
+    /// Short text: `10`, `6-8`, `12/10/8`.
+    pub fn label(&self) -> String {
+        match self {
+            Reps::Fixed(n) => n.to_string(),
+            Reps::Range(a, b) => format!("{a}-{b}"),
+            Reps::PerSet(list) => list
+                .iter()
+                .map(u32::to_string)
+                .collect::<Vec<_>>()
+                .join("/"),
+        }
+    }
+}
+
+/// External load or effort target.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub enum Load {
+    /// No load given.
+    #[default]
+    None,
+    /// Body weight only: never converted to kilograms.
+    BodyWeight,
+    /// External load in kilograms (dumbbell, barbell, added weight).
+    Kg(f64),
+    /// Elastic band, by the level printed on it (1 = lightest).
+    Band(u32),
+    /// Percent of one-repetition maximum.
+    PercentOneRm(f64),
+    /// Effort target on the CR-10 / RPE scale.
+    Rpe(f64),
+    /// Reps in reserve.
+    Rir(u32),
+}
+
+impl Load {
+    /// External kilograms, when the load is given in kilograms.
+    pub fn kg(&self) -> Option<f64> {
+        match self {
+            Load::Kg(kg) => Some(*kg),
+            _ => None,
+        }
+    }
+
+    /// Short text with unit: `4.5 kg`, `body weight`, `band 2`, `70 %1RM`, `RPE 7`, `RIR 2`.
+    pub fn label(&self) -> String {
+        match self {
+            Load::None => String::new(),
+            Load::BodyWeight => "body weight".to_owned(),
+            Load::Kg(kg) => format!("{} kg", fmt_num(*kg)),
+            Load::Band(level) => format!("band {level}"),
+            Load::PercentOneRm(p) => format!("{} %1RM", fmt_num(*p)),
+            Load::Rpe(r) => format!("RPE {}", fmt_num(*r)),
+            Load::Rir(r) => format!("RIR {r}"),
+        }
+    }
+}
+
+/// Seconds per phase of one repetition: lowering (eccentric), pause, lifting (concentric).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Tempo {
+    pub eccentric_secs: f64,
+    #[serde(default)]
+    pub pause_secs: f64,
+    pub concentric_secs: f64,
+}
+
+impl Tempo {
+    /// Seconds one repetition takes.
+    pub fn rep_secs(&self) -> f64 {
+        self.eccentric_secs + self.pause_secs + self.concentric_secs
+    }
+
+    /// `3-0-3` style text.
+    pub fn label(&self) -> String {
+        format!(
+            "{}-{}-{}",
+            fmt_num(self.eccentric_secs),
+            fmt_num(self.pause_secs),
+            fmt_num(self.concentric_secs)
+        )
+    }
+}
+
+/// Which side does the work.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum Side {
+    /// Both legs together (or not applicable).
+    #[default]
+    Both,
+    /// Each side in turn: the dose is done once per side.
+    Each,
+    Left,
+    Right,
+}
+
+impl Side {
+    /// How many times the dose is done: twice for `Each`, once otherwise.
+    pub fn multiplier(self) -> f64 {
+        match self {
+            Side::Each => 2.0,
+            _ => 1.0,
+        }
+    }
+
+    /// Human-readable name.
+    pub fn label(self) -> &'static str {
+        match self {
+            Side::Both => "both",
+            Side::Each => "each side",
+            Side::Left => "left",
+            Side::Right => "right",
+        }
+    }
+}
+
+/// A dose. Every optional field may be absent in a file; absent means "not prescribed".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Dose {
+    pub sets: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reps: Option<Reps>,
+    /// Seconds held: per rep when reps are given, per set otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hold_secs: Option<f64>,
+    /// Minutes per set, for conditioning and running (a 20-minute ride is 1 set of 20).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub minutes: Option<f64>,
+    /// Metres per set, for distance-dosed work.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub distance_m: Option<f64>,
+    pub load: Load,
+    /// Planned session effort (CR-10), used with `minutes` for session-RPE load.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rpe: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tempo: Option<Tempo>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rest_secs: Option<u32>,
+    /// Range-of-motion instruction ("to just before pain", "hip near neutral").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rom: Option<String>,
+    pub side: Side,
+}
+
+impl Dose {
+    /// The load's number, whatever its unit (kg, band level, %1RM, RPE, RIR).
+    pub fn load_number(&self) -> Option<f64> {
+        match self.load {
+            Load::None | Load::BodyWeight => None,
+            Load::Kg(x) | Load::PercentOneRm(x) | Load::Rpe(x) => Some(x),
+            Load::Band(n) | Load::Rir(n) => Some(f64::from(n)),
+        }
+    }
+}
+
+impl Default for Dose {
+    fn default() -> Self {
+        Dose {
+            sets: 3,
+            reps: None,
+            hold_secs: None,
+            minutes: None,
+            distance_m: None,
+            load: Load::None,
+            rpe: None,
+            tempo: None,
+            rest_secs: None,
+            rom: None,
+            side: Side::Both,
+        }
+    }
+}
+
+/// Formats a number without a trailing `.0`, with at most two decimals.
+pub fn fmt_num(x: f64) -> String {
+    if !x.is_finite() {
+        return "-".to_owned();
+    }
+    let rounded = (x * 100.0).round() / 100.0;
+    if rounded.fract() == 0.0 {
+        format!("{rounded:.0}")
+    } else {
+        let s = format!("{rounded:.2}");
+        s.trim_end_matches('0').to_owned()
+    }
+}

@@ -1,0 +1,181 @@
+//! Exercises as the library and plan files describe them: what the movement is, what it
+//! loads, how it is dosed by default and where it sits on its ladder of easier and harder
+//! variations. Plain data; the engine reads it, the UI shows it.
+
+use serde::{Deserialize, Serialize};
+
+use super::dose::{Dose, Tempo};
+
+/// What kind of work an exercise is. Drives filters, guardrails and which load metrics apply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Category {
+    Strength,
+    Isometric,
+    Mobility,
+    NerveGlide,
+    Plyometric,
+    Conditioning,
+    Running,
+}
+
+impl Category {
+    /// Every category, in display order.
+    pub const ALL: [Category; 7] = [
+        Category::Strength,
+        Category::Isometric,
+        Category::Mobility,
+        Category::NerveGlide,
+        Category::Plyometric,
+        Category::Conditioning,
+        Category::Running,
+    ];
+
+    /// Human-readable name.
+    pub fn label(self) -> &'static str {
+        match self {
+            Category::Strength => "Strength",
+            Category::Isometric => "Isometric",
+            Category::Mobility => "Mobility",
+            Category::NerveGlide => "Nerve glide",
+            Category::Plyometric => "Plyometric",
+            Category::Conditioning => "Conditioning",
+            Category::Running => "Running",
+        }
+    }
+}
+
+/// Body region an exercise mainly works. `Hip` and `Trunk` satisfy the hip/trunk guardrail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Region {
+    Hip,
+    Trunk,
+    Thigh,
+    Knee,
+    LowerLeg,
+    Foot,
+    UpperBody,
+    WholeBody,
+}
+
+impl Region {
+    /// Human-readable name.
+    pub fn label(self) -> &'static str {
+        match self {
+            Region::Hip => "Hip",
+            Region::Trunk => "Trunk",
+            Region::Thigh => "Thigh",
+            Region::Knee => "Knee",
+            Region::LowerLeg => "Lower leg",
+            Region::Foot => "Foot",
+            Region::UpperBody => "Upper body",
+            Region::WholeBody => "Whole body",
+        }
+    }
+}
+
+/// Whether the exercise is done with both limbs together, each side in turn or alternating.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum Laterality {
+    #[default]
+    Bilateral,
+    EachSide,
+    Alternating,
+}
+
+/// How the exercise is dosed: counted reps, a timed hold, minutes of activity or a distance.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum DoseKind {
+    #[default]
+    Reps,
+    TimedHold,
+    Minutes,
+    Distance,
+}
+
+impl DoseKind {
+    /// Human-readable name.
+    pub fn label(self) -> &'static str {
+        match self {
+            DoseKind::Reps => "Reps",
+            DoseKind::TimedHold => "Timed hold",
+            DoseKind::Minutes => "Minutes",
+            DoseKind::Distance => "Distance",
+        }
+    }
+}
+
+/// One exercise of the library. Plan files carry a copy of each exercise they use.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Exercise {
+    /// Stable identifier, lower-case with underscores (`nordic_full`). Never shown as a name.
+    pub id: String,
+    /// Name shown to physios and athletes.
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    pub category: Category,
+    /// Eccentric emphasis: satisfies the "eccentric work must never be omitted" guardrail.
+    #[serde(default)]
+    pub eccentric: bool,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub regions: Vec<Region>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub muscles: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub equipment: Vec<String>,
+    #[serde(default)]
+    pub laterality: Laterality,
+    #[serde(default)]
+    pub dose_kind: DoseKind,
+    /// The dose a new prescription of this exercise starts from.
+    #[serde(default)]
+    pub default_dose: Dose,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tempo: Option<Tempo>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cues: Vec<String>,
+    /// Easier variations (ids), nearest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub easier: Vec<String>,
+    /// Harder variations (ids), nearest first. "Next variation" rules take the first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub harder: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cautions: Vec<String>,
+    /// Path of an illustration, relative to the plan file or the library folder.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub illustration: Option<String>,
+    /// Where the exercise or its description comes from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+impl Exercise {
+    /// True when the exercise works the hip or trunk (the hip/trunk guardrail).
+    pub fn is_hip_or_trunk(&self) -> bool {
+        self.regions
+            .iter()
+            .any(|r| matches!(r, Region::Hip | Region::Trunk))
+    }
+
+    /// Case-insensitive match of `text` against name, aliases, id and muscles.
+    pub fn matches_text(&self, text: &str) -> bool {
+        let needle = text.trim().to_lowercase();
+        if needle.is_empty() {
+            return true;
+        }
+        std::iter::once(&self.name)
+            .chain(self.aliases.iter())
+            .chain(std::iter::once(&self.id))
+            .chain(self.muscles.iter())
+            .any(|s| s.to_lowercase().contains(&needle))
+    }
+
+    /// Case-insensitive match of a muscle name (substring).
+    pub fn works_muscle(&self, muscle: &str) -> bool {
+        let needle = muscle.trim().to_lowercase();
+        self.muscles
+            .iter()
+            .any(|m| m.to_lowercase().contains(&needle))
+    }
+}

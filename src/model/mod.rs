@@ -1,0 +1,16 @@
+//! The plan model: exercises, plans, doses, schedules and progression rules. Plain data with
+//! serde, free of any UI or file-system code, so every other layer can build on it.
+
+pub mod dose;
+pub mod exercise;
+pub mod plan;
+pub mod progression;
+pub mod schedule;
+pub mod validate;
+
+pub use dose::{Dose, Load, Reps, Side, Tempo, fmt_num};
+pub use exercise::{Category, DoseKind, Exercise, Laterality, Region};
+pub use plan::{FORMAT_VERSION, Phase, Plan, Prescription, Thresholds};
+pub use progression::{Amount, Rule, TableRow, Target};
+pub use schedule::{Schedule, WeekRange, Weekday};
+pub use validate::{Anchor, MAX_WEEKS, Problem, validate};

@@ -1,0 +1,186 @@
+//! A plan: who it is for, its phases, the exercises it uses (copied in, so the file is
+//! self-contained) and the prescriptions that say what is done when. This is the document
+//! a physio edits and an athlete opens.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::dose::Dose;
+use super::exercise::Exercise;
+use super::progression::Rule;
+use super::schedule::{Schedule, WeekRange};
+
+/// Plan file format written by this version. Files with a higher number are refused.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// Guardrail thresholds a plan may change.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Thresholds {
+    /// Warn when a load metric rises more than this percent from one week to the next.
+    pub weekly_increase_pct: f64,
+    /// Alert when a load metric rises more than this percent over two weeks.
+    pub two_week_increase_pct: f64,
+    /// Acute:chronic ratio (EWMA) at or above which a week is flagged (a heuristic).
+    pub acwr_high: f64,
+    /// Minimum plan length in weeks.
+    pub min_weeks: u32,
+    /// Minimum number of supervised sessions over the plan.
+    pub min_supervised_sessions: u32,
+}
+
+impl Default for Thresholds {
+    fn default() -> Self {
+        Thresholds {
+            weekly_increase_pct: 10.0,
+            two_week_increase_pct: 30.0,
+            acwr_high: 1.5,
+            min_weeks: 12,
+            min_supervised_sessions: 12,
+        }
+    }
+}
+
+/// A named block of weeks with its goal and the criteria to move on.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Phase {
+    /// Stable id within the plan (assigned on load when absent).
+    #[serde(default)]
+    pub id: u32,
+    pub name: String,
+    pub weeks: WeekRange,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub goal: String,
+    /// Criteria to move on to the next phase.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub criteria: Vec<String>,
+}
+
+/// One exercise prescribed over some weeks: schedule, dose and how the dose progresses.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Prescription {
+    /// Stable id within the plan (assigned on load when absent).
+    #[serde(default)]
+    pub id: u32,
+    /// Id of the exercise (one of the plan's `exercises`).
+    pub exercise: String,
+    pub weeks: WeekRange,
+    #[serde(default)]
+    pub schedule: Schedule,
+    /// How many of each week's sessions are supervised by the clinician (the first ones).
+    #[serde(default)]
+    pub supervised_per_week: u32,
+    #[serde(default)]
+    pub dose: Dose,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rules: Vec<Rule>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub notes: String,
+}
+
+/// The plan document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Plan {
+    pub format_version: u32,
+    pub title: String,
+    pub athlete: String,
+    pub clinician: String,
+    pub condition: String,
+    pub goal: String,
+    /// Monday (or any day) the plan starts; sessions are dated from it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub start_date: Option<NaiveDate>,
+    /// Plan length in weeks; 0 means "as long as its phases and prescriptions".
+    pub weeks: u32,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub notes: String,
+    /// Published source the plan follows (templates carry one).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub citation: String,
+    /// Caveat printed with the plan (e.g. "one patient's account, not a protocol").
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub disclaimer: String,
+    pub thresholds: Thresholds,
+    pub phases: Vec<Phase>,
+    pub exercises: Vec<Exercise>,
+    pub prescriptions: Vec<Prescription>,
+}
+
+impl Default for Plan {
+    fn default() -> Self {
+        Plan {
+            format_version: FORMAT_VERSION,
+            title: String::new(),
+            athlete: String::new(),
+            clinician: String::new(),
+            condition: String::new(),
+            goal: String::new(),
+            start_date: None,
+            weeks: 0,
+            notes: String::new(),
+            citation: String::new(),
+            disclaimer: String::new(),
+            thresholds: Thresholds::default(),
+            phases: Vec::new(),
+            exercises: Vec::new(),
+            prescriptions: Vec::new(),
+        }
+    }
+}
+
+impl Plan {
+    /// Length in weeks: the explicit `weeks`, or the last week any phase or prescription uses.
+    pub fn length_weeks(&self) -> u32 {
+        let phases = self.phases.iter().map(|p| p.weeks.last);
+        let rx = self.prescriptions.iter().map(|p| p.weeks.last);
+        phases.chain(rx).fold(self.weeks, u32::max)
+    }
+
+    /// The plan's copy of exercise `id`.
+    pub fn exercise(&self, id: &str) -> Option<&Exercise> {
+        self.exercises.iter().find(|e| e.id == id)
+    }
+
+    /// The prescription with stable id `id`.
+    pub fn prescription(&self, id: u32) -> Option<&Prescription> {
+        self.prescriptions.iter().find(|p| p.id == id)
+    }
+
+    /// Name of the phase that contains `week` (the first one, when phases overlap).
+    pub fn phase_of(&self, week: u32) -> Option<&Phase> {
+        self.phases.iter().find(|p| p.weeks.contains(week))
+    }
+
+    /// Gives every phase and prescription without an id (0) a fresh unique one.
+    pub fn assign_ids(&mut self) {
+        let mut next = self.phases.iter().map(|p| p.id).max().unwrap_or(0) + 1;
+        let mut seen = std::collections::HashSet::new();
+        for phase in &mut self.phases {
+            if phase.id == 0 || !seen.insert(phase.id) {
+                phase.id = next;
+                seen.insert(next);
+                next += 1;
+            }
+        }
+        let mut next = self.prescriptions.iter().map(|p| p.id).max().unwrap_or(0) + 1;
+        let mut seen = std::collections::HashSet::new();
+        for rx in &mut self.prescriptions {
+            if rx.id == 0 || !seen.insert(rx.id) {
+                rx.id = next;
+                seen.insert(next);
+                next += 1;
+            }
+        }
+    }
+
+    /// A fresh prescription id.
+    pub fn next_prescription_id(&self) -> u32 {
+        self.prescriptions.iter().map(|p| p.id).max().unwrap_or(0) + 1
+    }
+
+    /// A fresh phase id.
+    pub fn next_phase_id(&self) -> u32 {
+        self.phases.iter().map(|p| p.id).max().unwrap_or(0) + 1
+    }
+}

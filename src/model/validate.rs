@@ -1,0 +1,200 @@
+//! Structural validation of a plan, run whenever a plan is loaded: what must hold for the plan
+//! to mean anything (week ranges in order, known exercises, schedules that can happen, finite
+//! numbers). Clinical judgement (too short, too steep, zero sets) is the guardrails' job in
+//! `engine::check`, so a plan with a clinical error still opens and can be fixed.
+
+use super::dose::Dose;
+use super::plan::{FORMAT_VERSION, Plan};
+use super::progression::Rule;
+use super::schedule::{Schedule, WeekRange};
+
+/// Longest plan accepted, in weeks (ten years).
+pub const MAX_WEEKS: u32 = 520;
+
+/// Where in a plan a problem is, so a file reader can point at the line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Anchor {
+    /// A top-level field, by name.
+    Field(&'static str),
+    /// The n-th (0-based) phase.
+    Phase(usize),
+    /// The n-th (0-based) exercise copy.
+    Exercise(usize),
+    /// The n-th (0-based) prescription.
+    Prescription(usize),
+}
+
+/// One thing wrong with a plan.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    pub anchor: Anchor,
+    /// What is wrong and what to do, in words a physio can act on.
+    pub message: String,
+}
+
+/// Every structural problem of `plan`; empty when the plan is sound.
+pub fn validate(plan: &Plan) -> Vec<Problem> {
+    let mut out = Vec::new();
+    if plan.format_version > FORMAT_VERSION {
+        out.push(Problem {
+            anchor: Anchor::Field("format_version"),
+            message: format!(
+                "format_version {} was written by a newer loadplan (this one reads up to {FORMAT_VERSION}); update loadplan to open it",
+                plan.format_version
+            ),
+        });
+    }
+    if plan.weeks > MAX_WEEKS {
+        out.push(Problem {
+            anchor: Anchor::Field("weeks"),
+            message: format!("weeks is {}, more than the {MAX_WEEKS} allowed", plan.weeks),
+        });
+    }
+    for (i, ex) in plan.exercises.iter().enumerate() {
+        if ex.id.trim().is_empty() {
+            out.push(problem(Anchor::Exercise(i), format!("exercise {} has an empty id", i + 1)));
+        } else if plan.exercises[..i].iter().any(|e| e.id == ex.id) {
+            out.push(problem(
+                Anchor::Exercise(i),
+                format!("exercise id \"{}\" appears twice; ids must be unique", ex.id),
+            ));
+        }
+        check_dose(&ex.default_dose, &format!("exercise \"{}\" default dose", ex.id), Anchor::Exercise(i), &mut out);
+    }
+    for (i, phase) in plan.phases.iter().enumerate() {
+        check_weeks(phase.weeks, &format!("phase \"{}\"", phase.name), Anchor::Phase(i), &mut out);
+    }
+    for i in 0..plan.prescriptions.len() {
+        check_prescription(plan, i, &mut out);
+    }
+    out
+}
+
+fn problem(anchor: Anchor, message: String) -> Problem {
+    Problem { anchor, message }
+}
+
+fn check_weeks(weeks: WeekRange, what: &str, anchor: Anchor, out: &mut Vec<Problem>) {
+    if weeks.first == 0 {
+        out.push(problem(anchor, format!("{what}: weeks start at 1, not 0")));
+    }
+    if weeks.last < weeks.first {
+        out.push(problem(
+            anchor,
+            format!("{what}: last week {} comes before first week {}", weeks.last, weeks.first),
+        ));
+    }
+    if weeks.last > MAX_WEEKS {
+        out.push(problem(anchor, format!("{what}: last week {} is past week {MAX_WEEKS}", weeks.last)));
+    }
+}
+
+fn check_number(value: Option<f64>, field: &str, what: &str, anchor: Anchor, out: &mut Vec<Problem>) {
+    if let Some(v) = value
+        && !v.is_finite()
+    {
+        out.push(problem(anchor, format!("{what}: {field} must be a number, not {v}")));
+    }
+}
+
+fn check_dose(dose: &Dose, what: &str, anchor: Anchor, out: &mut Vec<Problem>) {
+    check_number(dose.hold_secs, "hold_secs", what, anchor, out);
+    check_number(dose.minutes, "minutes", what, anchor, out);
+    check_number(dose.distance_m, "distance_m", what, anchor, out);
+    check_number(dose.rpe, "rpe", what, anchor, out);
+    check_number(dose.load_number(), "load", what, anchor, out);
+    if let Some(t) = dose.tempo {
+        for v in [t.eccentric_secs, t.pause_secs, t.concentric_secs] {
+            check_number(Some(v), "tempo", what, anchor, out);
+        }
+    }
+}
+
+fn check_prescription(plan: &Plan, i: usize, out: &mut Vec<Problem>) {
+    let rx = &plan.prescriptions[i];
+    let anchor = Anchor::Prescription(i);
+    let what = format!("prescription {} ({})", i + 1, rx.exercise);
+    if plan.exercise(&rx.exercise).is_none() {
+        out.push(problem(
+            anchor,
+            format!(
+                "{what}: unknown exercise \"{}\"; add it to the plan's exercises or use an id from `loadplan library`",
+                rx.exercise
+            ),
+        ));
+    }
+    check_weeks(rx.weeks, &what, anchor, out);
+    match &rx.schedule {
+        Schedule::PerWeek(n) if !(1..=14).contains(n) => {
+            out.push(problem(anchor, format!("{what}: {n} sessions per week; use 1 to 14")));
+        }
+        Schedule::Weekdays(days) if days.is_empty() => {
+            out.push(problem(anchor, format!("{what}: no weekday chosen; pick at least one")));
+        }
+        Schedule::TimesPerDay(n) if !(1..=6).contains(n) => {
+            out.push(problem(anchor, format!("{what}: {n} times a day; use 1 to 6")));
+        }
+        Schedule::EveryNDays(n) if !(1..=28).contains(n) => {
+            out.push(problem(anchor, format!("{what}: every {n} days; use 1 to 28")));
+        }
+        _ => {}
+    }
+    check_dose(&rx.dose, &what, anchor, out);
+    for rule in &rx.rules {
+        check_rule(rule, &what, anchor, out);
+    }
+}
+
+fn check_rule(rule: &Rule, what: &str, anchor: Anchor, out: &mut Vec<Problem>) {
+    match rule {
+        Rule::Add {
+            amount,
+            every_weeks,
+            cap,
+            round_to,
+            ..
+        } => {
+            let value = match amount {
+                super::progression::Amount::Absolute(a) | super::progression::Amount::Percent(a) => *a,
+            };
+            check_number(Some(value), "amount", what, anchor, out);
+            check_number(*cap, "cap", what, anchor, out);
+            check_number(*round_to, "round_to", what, anchor, out);
+            if *every_weeks == 0 {
+                out.push(problem(anchor, format!("{what}: every_weeks must be at least 1")));
+            }
+        }
+        Rule::NextVariation { after_weeks, .. } if *after_weeks == 0 => {
+            out.push(problem(anchor, format!("{what}: after_weeks must be at least 1")));
+        }
+        Rule::Table { rows } => {
+            for row in rows {
+                if row.week == 0 {
+                    out.push(problem(anchor, format!("{what}: table row with week 0; weeks start at 1")));
+                }
+                if row.sessions.is_some_and(|n| n > 14) {
+                    out.push(problem(anchor, format!("{what}: week {} has more than 14 sessions", row.week)));
+                }
+                check_number(row.hold_secs, "hold_secs", what, anchor, out);
+                check_number(row.load_kg, "load_kg", what, anchor, out);
+                check_number(row.minutes, "minutes", what, anchor, out);
+            }
+        }
+        Rule::Deload {
+            volume_pct,
+            load_pct,
+            every_weeks,
+            ..
+        } => {
+            for (name, v) in [("volume_pct", volume_pct), ("load_pct", load_pct)] {
+                if !v.is_finite() || !(0.0..=100.0).contains(v) {
+                    out.push(problem(anchor, format!("{what}: deload {name} is {v}; use 0 to 100")));
+                }
+            }
+            if *every_weeks == Some(0) {
+                out.push(problem(anchor, format!("{what}: deload every_weeks must be at least 1")));
+            }
+        }
+        _ => {}
+    }
+}

@@ -1,0 +1,71 @@
+//! Helpers shared by the integration tests: small exercises and plans built in code.
+#![allow(dead_code)]
+
+use loadplan::model::*;
+
+/// An exercise with the given id, category, eccentric flag and regions.
+pub fn exercise(id: &str, category: Category, eccentric: bool, regions: &[Region]) -> Exercise {
+    Exercise {
+        id: id.to_owned(),
+        name: format!("Exercise {id}"),
+        aliases: vec![],
+        category,
+        eccentric,
+        regions: regions.to_vec(),
+        muscles: vec![],
+        equipment: vec![],
+        laterality: Laterality::Bilateral,
+        dose_kind: if category == Category::Isometric {
+            DoseKind::TimedHold
+        } else {
+            DoseKind::Reps
+        },
+        default_dose: Dose::default(),
+        tempo: None,
+        cues: vec![],
+        easier: vec![],
+        harder: vec![],
+        cautions: vec![],
+        illustration: None,
+        source: None,
+    }
+}
+
+/// A reps dose: sets x reps @ load.
+pub fn dose(sets: u32, reps: u32, load: Load) -> Dose {
+    Dose {
+        sets,
+        reps: Some(Reps::Fixed(reps)),
+        load,
+        ..Dose::default()
+    }
+}
+
+/// A prescription of `exercise` over weeks `first..=last`, 3 per week.
+pub fn rx(id: u32, exercise: &str, first: u32, last: u32, dose: Dose, rules: Vec<Rule>) -> Prescription {
+    Prescription {
+        id,
+        exercise: exercise.to_owned(),
+        weeks: WeekRange::new(first, last),
+        schedule: Schedule::PerWeek(3),
+        supervised_per_week: 0,
+        dose,
+        rules,
+        notes: String::new(),
+    }
+}
+
+/// A plan with a loaded eccentric hip exercise "sldl" and a body-weight trunk exercise "plank".
+pub fn base_plan(weeks: u32) -> Plan {
+    let mut sldl = exercise("sldl", Category::Strength, true, &[Region::Hip]);
+    sldl.name = "Single-leg deadlift".to_owned();
+    let mut plank = exercise("plank", Category::Isometric, false, &[Region::Trunk]);
+    plank.name = "Side plank".to_owned();
+    Plan {
+        title: "Test plan".to_owned(),
+        weeks,
+        start_date: chrono::NaiveDate::from_ymd_opt(2026, 1, 5),
+        exercises: vec![sldl, plank],
+        ..Plan::default()
+    }
+}
