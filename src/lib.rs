@@ -7,3 +7,7 @@ pub mod engine;
 pub mod io;
 pub mod library;
 pub mod model;
+pub mod app;
+pub mod cli;
+pub mod templates;
+pub mod ui;

@@ -251,7 +251,7 @@ fn guardrails_flag_load_spikes_and_several_variables() {
     let findings = check(&plan, &project(&plan));
     let weekly = findings.iter().find(|f| f.code == "weekly-increase").expect("weekly");
     assert_eq!(weekly.week, Some(2));
-    assert!(weekly.heuristic && weekly.message.contains("Volume load"));
+    assert!(weekly.heuristic && weekly.message.contains("Volume load (kg) +32 %"), "{}", weekly.message);
     assert!(findings.iter().any(|f| f.code == "two-week-increase"));
     let several = findings.iter().find(|f| f.code == "several-variables").expect("several");
     assert_eq!(several.severity, Severity::Warning);

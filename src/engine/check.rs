@@ -62,6 +62,8 @@ pub mod sources {
     pub const ACWR: &str = "Gabbett 2016; EWMA form Williams et al. 2017; questioned by Impellizzeri et al. 2020 - a spike heuristic, not an injury predictor";
     /// One variable at a time.
     pub const ONE_VARIABLE: &str = "Silbernagel et al. 2007: change one variable at a time";
+    /// Dated sessions.
+    pub const DATES: &str = "loadplan: sessions are dated from the plan's start date";
     /// Validity of values.
     pub const VALIDITY: &str = "loadplan: values an athlete cannot carry out";
     /// Progressive loading.
@@ -198,7 +200,7 @@ fn plan_rules(out: &mut Out, projection: &Projection) {
             None,
             None,
             "No start date: sessions are counted by day but not dated. Set a start date to print dated sessions and calendars.".to_owned(),
-            sources::VALIDITY,
+            sources::DATES,
         );
     }
 }
@@ -297,75 +299,70 @@ fn load_spikes(out: &mut Out, projection: &Projection) {
     let t = out.plan.thresholds.clone();
     let weeks = &projection.weeks;
     for (i, wp) in weeks.iter().enumerate() {
+        let mut weekly = Vec::new();
+        let mut two_week = Vec::new();
+        let mut ratios = Vec::new();
         for metric in Metric::LOADS {
+            let name = metric.label();
             if let Some(pct) = wp.change_pct.get(metric)
                 && pct > t.weekly_increase_pct + 1e-9
             {
-                out.push(
-                    Severity::Warning,
-                    "weekly-increase",
-                    Some(wp.week),
-                    None,
-                    format!(
-                        "Week {}: {} rises {} from week {} (above {}). Spread the increase over more weeks.",
-                        wp.week,
-                        metric.label(),
-                        fmt_pct(pct),
-                        wp.week - 1,
-                        fmt_pct(t.weekly_increase_pct)
-                    ),
-                    sources::TEN_PERCENT,
-                );
-                if let Some(f) = out.findings.last_mut() {
-                    f.heuristic = true;
-                }
+                weekly.push(format!("{name} +{}", fmt_pct(pct)));
             }
             if i >= 2 {
                 let before = weeks[i - 2].totals.get(metric);
                 let now = wp.totals.get(metric);
                 if before > 0.0 && (now - before) / before * 100.0 > t.two_week_increase_pct + 1e-9 {
-                    out.push(
-                        Severity::Warning,
-                        "two-week-increase",
-                        Some(wp.week),
-                        None,
-                        format!(
-                            "Alert - week {}: {} is {} above week {} (more than {} over two weeks).",
-                            wp.week,
-                            metric.label(),
-                            fmt_pct((now - before) / before * 100.0),
-                            wp.week - 2,
-                            fmt_pct(t.two_week_increase_pct)
-                        ),
-                        sources::TWO_WEEKS,
-                    );
-                    if let Some(f) = out.findings.last_mut() {
-                        f.heuristic = true;
-                    }
+                    two_week.push(format!("{name} +{}", fmt_pct((now - before) / before * 100.0)));
                 }
             }
             if let Some(r) = wp.acwr.get(metric)
                 && r >= t.acwr_high
             {
-                out.push(
-                    Severity::Warning,
-                    "acwr-high",
-                    Some(wp.week),
-                    None,
-                    format!(
-                        "Week {}: acute:chronic ratio of {} is {:.2} (at or above {:.1}). A spike heuristic, not an injury predictor: consider a gentler step.",
-                        wp.week,
-                        metric.label(),
-                        r,
-                        t.acwr_high
-                    ),
-                    sources::ACWR,
-                );
+                ratios.push(format!("{name} {r:.2}"));
+            }
+        }
+        let week = wp.week;
+        let mut spike = |code, list: Vec<String>, message: String, source| {
+            if !list.is_empty() {
+                out.push(Severity::Warning, code, Some(week), None, message, source);
                 if let Some(f) = out.findings.last_mut() {
                     f.heuristic = true;
                 }
             }
-        }
+        };
+        spike(
+            "weekly-increase",
+            weekly.clone(),
+            format!(
+                "Week {week}: load rises more than {} from week {}: {}. Spread the increase over more weeks.",
+                fmt_pct(t.weekly_increase_pct),
+                week.saturating_sub(1),
+                weekly.join(", ")
+            ),
+            sources::TEN_PERCENT,
+        );
+        spike(
+            "two-week-increase",
+            two_week.clone(),
+            format!(
+                "Alert - week {week}: load is more than {} above week {}: {}.",
+                fmt_pct(t.two_week_increase_pct),
+                week.saturating_sub(2),
+                two_week.join(", ")
+            ),
+            sources::TWO_WEEKS,
+        );
+        spike(
+            "acwr-high",
+            ratios.clone(),
+            format!(
+                "Week {week}: acute:chronic ratio at or above {:.1}: {}. A spike heuristic, not an injury predictor: consider a gentler step.",
+                t.acwr_high,
+                ratios.join(", ")
+            ),
+            sources::ACWR,
+        );
     }
 }
 
