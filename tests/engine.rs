@@ -308,3 +308,20 @@ fn body_weight_work_never_gets_kilograms() {
     let c = codes(&plan);
     assert!(c.contains(&("load-rule-without-load", Severity::Note)), "{c:?}");
 }
+
+#[test]
+fn a_variation_dosed_differently_starts_from_its_own_default_dose() {
+    let mut plan = base_plan(4);
+    let mut hold = exercise("plank_floor", Category::Isometric, false, &[Region::Trunk]);
+    hold.harder = vec!["plank_lift".into()];
+    let mut lift = exercise("plank_lift", Category::Strength, false, &[Region::Trunk]);
+    lift.default_dose = dose(3, 10, Load::BodyWeight);
+    plan.exercises.extend([hold, lift]);
+    let start = Dose { sets: 3, hold_secs: Some(30.0), load: Load::BodyWeight, ..Dose::default() };
+    plan.prescriptions = vec![rx(1, "plank_floor", 1, 4, start, vec![Rule::NextVariation { after_weeks: 2, reset_dose: false }])];
+    let w2 = item_week(&plan, 2, 1);
+    assert_eq!((w2.exercise_id.as_str(), w2.dose.hold_secs), ("plank_floor", Some(30.0)));
+    let w3 = item_week(&plan, 3, 1);
+    assert_eq!(w3.exercise_id, "plank_lift");
+    assert_eq!((w3.dose.reps.clone(), w3.dose.hold_secs), (Some(Reps::Fixed(10)), None));
+}

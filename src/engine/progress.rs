@@ -175,8 +175,19 @@ impl State {
                             .filter(|id| plan.exercise(id).is_some())
                             .cloned();
                         if let Some(next) = next {
+                            let kind_of = |id: &str| plan.exercise(id).map(|e| e.dose_kind);
+                            let changes_kind = kind_of(&self.exercise) != kind_of(&next);
+                            let next_default = plan.exercise(&next).map(|e| e.default_dose.clone());
+                            let load_kind_changes = next_default.as_ref().is_some_and(|d| {
+                                std::mem::discriminant(&d.load) != std::mem::discriminant(&self.base.load)
+                            });
                             self.exercise = next;
-                            if *reset_dose {
+                            if let Some(default) = next_default.filter(|_| changes_kind || load_kind_changes) {
+                                // A variation dosed differently (a hold becoming reps, body weight
+                                // becoming kilograms) starts from its own default dose.
+                                self.base = Dose { side: self.base.side, ..default };
+                                self.reset_dose();
+                            } else if *reset_dose {
                                 self.reset_dose();
                             }
                         }
