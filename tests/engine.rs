@@ -325,3 +325,24 @@ fn a_variation_dosed_differently_starts_from_its_own_default_dose() {
     assert_eq!(w3.exercise_id, "plank_lift");
     assert_eq!((w3.dose.reps.clone(), w3.dose.hold_secs), (Some(Reps::Fixed(10)), None));
 }
+
+#[test]
+fn the_week_after_a_deload_is_compared_with_the_last_full_week() {
+    let mut plan = base_plan(12);
+    let rules = vec![
+        Rule::add(Target::Load, Amount::Percent(5.0)),
+        Rule::Deload { every_weeks: Some(4), weeks: vec![], volume_pct: 40.0, load_pct: 0.0 },
+    ];
+    let mut r = rx(1, "sldl", 1, 12, dose(3, 10, Load::Kg(20.0)), rules);
+    r.supervised_per_week = 1;
+    plan.prescriptions = vec![r];
+    let findings = check(&plan, &project(&plan));
+    let spikes: Vec<_> = findings.iter().filter(|f| f.code.contains("increase")).collect();
+    assert!(spikes.is_empty(), "{spikes:?}");
+}
+
+#[test]
+fn distance_work_shows_its_metres() {
+    let d = Dose { sets: 4, distance_m: Some(80.0), load: Load::BodyWeight, ..Dose::default() };
+    assert_eq!(loadplan::engine::dose_label(&d), "4 x 80 m @ body weight");
+}

@@ -302,19 +302,26 @@ fn load_spikes(out: &mut Out, projection: &Projection) {
         let mut weekly = Vec::new();
         let mut two_week = Vec::new();
         let mut ratios = Vec::new();
+        // A deload week is not a baseline: the week after it is compared with the last full
+        // week before it, so returning to the planned load is not reported as a spike.
+        let mut earlier = weeks[..i].iter().rev().filter(|w| !w.deload);
+        let (prev, prev2) = if wp.deload { (None, None) } else { (earlier.next(), earlier.next()) };
         for metric in Metric::LOADS {
             let name = metric.label();
-            if let Some(pct) = wp.change_pct.get(metric)
+            let now = wp.totals.get(metric);
+            let rise = |before: &crate::engine::WeekPlan| {
+                let b = before.totals.get(metric);
+                (b > 0.0).then(|| (now - b) / b * 100.0)
+            };
+            if let Some(pct) = prev.and_then(rise)
                 && pct > t.weekly_increase_pct + 1e-9
             {
                 weekly.push(format!("{name} +{}", fmt_pct(pct)));
             }
-            if i >= 2 {
-                let before = weeks[i - 2].totals.get(metric);
-                let now = wp.totals.get(metric);
-                if before > 0.0 && (now - before) / before * 100.0 > t.two_week_increase_pct + 1e-9 {
-                    two_week.push(format!("{name} +{}", fmt_pct((now - before) / before * 100.0)));
-                }
+            if let Some(pct) = prev2.and_then(rise)
+                && pct > t.two_week_increase_pct + 1e-9
+            {
+                two_week.push(format!("{name} +{}", fmt_pct(pct)));
             }
             if let Some(r) = wp.acwr.get(metric)
                 && r >= t.acwr_high
@@ -322,6 +329,7 @@ fn load_spikes(out: &mut Out, projection: &Projection) {
                 ratios.push(format!("{name} {r:.2}"));
             }
         }
+        let (prev_week, prev2_week) = (prev.map_or(0, |w| w.week), prev2.map_or(0, |w| w.week));
         let week = wp.week;
         let mut spike = |code, list: Vec<String>, message: String, source| {
             if !list.is_empty() {
@@ -335,9 +343,8 @@ fn load_spikes(out: &mut Out, projection: &Projection) {
             "weekly-increase",
             weekly.clone(),
             format!(
-                "Week {week}: load rises more than {} from week {}: {}. Spread the increase over more weeks.",
+                "Week {week}: load rises more than {} from week {prev_week}: {}. Spread the increase over more weeks.",
                 fmt_pct(t.weekly_increase_pct),
-                week.saturating_sub(1),
                 weekly.join(", ")
             ),
             sources::TEN_PERCENT,
@@ -346,9 +353,8 @@ fn load_spikes(out: &mut Out, projection: &Projection) {
             "two-week-increase",
             two_week.clone(),
             format!(
-                "Alert - week {week}: load is more than {} above week {}: {}.",
+                "Alert - week {week}: load is more than {} above week {prev2_week}: {}.",
                 fmt_pct(t.two_week_increase_pct),
-                week.saturating_sub(2),
                 two_week.join(", ")
             ),
             sources::TWO_WEEKS,

@@ -78,7 +78,10 @@ pub fn dose_label(dose: &Dose) -> String {
         }
         (None, Some(h), _) => s.push_str(&format!("{} s", crate::model::fmt_num(h))),
         (None, None, Some(m)) => s.push_str(&format!("{} min", crate::model::fmt_num(m))),
-        (None, None, None) => s.push('-'),
+        (None, None, None) => match dose.distance_m {
+            Some(d) => s.push_str(&format!("{} m", crate::model::fmt_num(d))),
+            None => s.push('-'),
+        },
     }
     let load = dose.load.label();
     if !load.is_empty() {
