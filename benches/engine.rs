@@ -40,7 +40,6 @@ fn big_plan(table_rows: bool) -> Plan {
         if table_rows {
             rules.push(Rule::Table {
                 rows: (1..=104)
-                    .step_by(2)
                     .map(|w| TableRow { week: w, sets: Some(3), reps: Some(Reps::PerSet(vec![12, 10, 8])), load_kg: Some(10.0 + f64::from(w) / 4.0), ..TableRow::default() })
                     .collect(),
             });
@@ -58,7 +57,7 @@ fn big_plan(table_rows: bool) -> Plan {
             supervised_per_week: 1,
             dose: Dose { sets: 3, reps: Some(Reps::Range(8, 10)), load: Load::Kg(10.0), rpe: Some(5.0), minutes: Some(5.0), ..Dose::default() },
             rules,
-            notes: "Keep the pelvis level; stop before pain rises above 5/10. ".repeat(20),
+            notes: "Keep the pelvis level; stop before pain rises above 5/10. ".repeat(if table_rows { 200 } else { 20 }),
         });
     }
     library::fill_missing(&mut plan, lib);

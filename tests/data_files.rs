@@ -217,7 +217,7 @@ fn nordic_template_follows_the_published_table() {
     let listed = projection
         .sessions
         .iter()
-        .filter(|s| s.week <= 10 && s.items.iter().any(|i| i.exercise_id == "nordic"))
+        .filter(|s| s.week <= 10 && s.items.iter().any(|i| &*i.exercise_id == "nordic"))
         .count();
     assert_eq!(listed, 27, "dated sessions in weeks 1-10");
 }

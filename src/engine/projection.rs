@@ -114,7 +114,8 @@ pub struct WeekPlan {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SessionItem {
     pub prescription_id: u32,
-    pub exercise_id: String,
+    /// Shared with the other sessions of the same week (a plan has thousands of sessions).
+    pub exercise_id: std::sync::Arc<str>,
     pub supervised: bool,
 }
 
@@ -206,8 +207,10 @@ pub fn project(plan: &Plan) -> Projection {
             acwr: MetricChanges::default(),
         })
         .collect();
-    // (day, slot) -> items, built per prescription in plan order.
-    let mut slots: std::collections::BTreeMap<(u32, u32), Vec<SessionItem>> = Default::default();
+    // Per day: (slot, item), built per prescription in plan order.
+    let mut days_items: Vec<Vec<(u32, SessionItem)>> = vec![Vec::new(); n_weeks as usize * 7];
+    let exercises: std::collections::HashMap<&str, &crate::model::Exercise> =
+        plan.exercises.iter().map(|e| (e.id.as_str(), e)).collect();
     let mut daily: Vec<Metrics> = vec![Metrics::default(); n_weeks as usize * 7];
 
     for rx in &plan.prescriptions {
@@ -221,18 +224,24 @@ pub fn project(plan: &Plan) -> Projection {
             let touched = state.advance(plan, rx, week);
             let deload = deload_of(rx, week);
             let dose = state.resolve(deload);
-            let exercise = plan.exercise(&state.exercise);
+            let exercise = exercises.get(state.exercise.as_str()).copied();
+            let shared_id: std::sync::Arc<str> = state.exercise.as_str().into();
             let tempo = dose.tempo.or(exercise.and_then(|e| e.tempo));
             let days = days_in_week(&rx.schedule, state.sessions, week, first, start_weekday);
             let sessions = days.len() as u32;
             let supervised = rx.supervised_per_week.min(sessions);
             let per_session = metrics::session_metrics(&dose, tempo);
             for (i, &(day, slot)) in days.iter().enumerate() {
-                slots.entry((day, slot)).or_default().push(SessionItem {
-                    prescription_id: rx.id,
-                    exercise_id: state.exercise.clone(),
-                    supervised: (i as u32) < supervised,
-                });
+                if let Some(list) = days_items.get_mut(day as usize) {
+                    list.push((
+                        slot,
+                        SessionItem {
+                            prescription_id: rx.id,
+                            exercise_id: shared_id.clone(),
+                            supervised: (i as u32) < supervised,
+                        },
+                    ));
+                }
                 if let Some(d) = daily.get_mut(day as usize) {
                     d.add(&per_session);
                 }
@@ -258,19 +267,31 @@ pub fn project(plan: &Plan) -> Projection {
         }
     }
 
-    let sessions: Vec<Session> = slots
-        .into_iter()
-        .map(|((day, slot), items)| Session {
-            date: plan
-                .start_date
-                .and_then(|d| d.checked_add_days(chrono::Days::new(u64::from(day)))),
-            day,
-            week: day / 7 + 1,
-            slot,
-            supervised: items.iter().any(|i| i.supervised),
-            items,
-        })
-        .collect();
+    let mut sessions: Vec<Session> = Vec::new();
+    for (day, mut list) in days_items.into_iter().enumerate() {
+        // Stable: items keep plan order within a slot.
+        list.sort_by_key(|(slot, _)| *slot);
+        let day = day as u32;
+        let date = plan
+            .start_date
+            .and_then(|d| d.checked_add_days(chrono::Days::new(u64::from(day))));
+        for (slot, item) in list {
+            match sessions.last_mut() {
+                Some(s) if s.day == day && s.slot == slot => {
+                    s.supervised |= item.supervised;
+                    s.items.push(item);
+                }
+                _ => sessions.push(Session {
+                    date,
+                    day,
+                    week: day / 7 + 1,
+                    slot,
+                    supervised: item.supervised,
+                    items: vec![item],
+                }),
+            }
+        }
+    }
 
     let mut session_counts = vec![0u32; n_weeks as usize];
     for s in &sessions {

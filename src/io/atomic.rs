@@ -42,6 +42,10 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), io::Error> {
     if let Some(meta) = &previous {
         // The new version keeps the old one's permissions (a temporary file is private).
         tmp.as_file().set_permissions(meta.permissions())?;
+    } else {
+        // A new file gets the usual permissions of a document (owner writes, others read),
+        // not the temporary file's owner-only ones.
+        set_new_file_permissions(tmp.as_file())?;
     }
     tmp.as_file().sync_all()?;
 
@@ -90,7 +94,8 @@ fn write_backup(original: &Path, backup: &Path, prefix: &OsString) -> Result<(),
         .tempfile_in(dir)?;
     let mut source = File::open(original)?;
     io::copy(&mut source, tmp.as_file_mut())?;
-    tmp.as_file().set_permissions(source.metadata()?.permissions())?;
+    tmp.as_file()
+        .set_permissions(source.metadata()?.permissions())?;
     tmp.as_file().sync_all()?;
     tmp.persist(backup).map_err(|e| e.error)?;
     Ok(())
@@ -113,8 +118,13 @@ mod tests {
 
     fn names_in(dir: &Path) -> Vec<String> {
         let mut names: Vec<String> = fs::read_dir(dir)
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .expect("folder lists")
+            .map(|e| {
+                e.expect("folder entry")
+                    .file_name()
+                    .to_string_lossy()
+                    .into_owned()
+            })
             .collect();
         names.sort();
         names
@@ -122,40 +132,46 @@ mod tests {
 
     #[test]
     fn writes_new_file_without_backup() {
-        let dir = tempfile::tempdir().unwrap();
+        let dir = tempfile::tempdir().expect("temporary folder");
         let path = dir.path().join("plan.ron");
-        write_atomic(&path, b"one").unwrap();
-        assert_eq!(fs::read(&path).unwrap(), b"one");
+        write_atomic(&path, b"one").expect("write succeeds");
+        assert_eq!(fs::read(&path).expect("file reads"), b"one");
         assert_eq!(names_in(dir.path()), ["plan.ron"]);
     }
 
     #[test]
     fn keeps_previous_version_as_bak() {
-        let dir = tempfile::tempdir().unwrap();
+        let dir = tempfile::tempdir().expect("temporary folder");
         let path = dir.path().join("plan.ron");
-        write_atomic(&path, b"one").unwrap();
-        write_atomic(&path, b"two").unwrap();
-        assert_eq!(fs::read(&path).unwrap(), b"two");
-        assert_eq!(fs::read(dir.path().join("plan.ron.bak")).unwrap(), b"one");
-        write_atomic(&path, b"three").unwrap();
-        assert_eq!(fs::read(dir.path().join("plan.ron.bak")).unwrap(), b"two");
+        write_atomic(&path, b"one").expect("write succeeds");
+        write_atomic(&path, b"two").expect("write succeeds");
+        assert_eq!(fs::read(&path).expect("file reads"), b"two");
+        assert_eq!(
+            fs::read(dir.path().join("plan.ron.bak")).expect("file reads"),
+            b"one"
+        );
+        write_atomic(&path, b"three").expect("write succeeds");
+        assert_eq!(
+            fs::read(dir.path().join("plan.ron.bak")).expect("file reads"),
+            b"two"
+        );
         assert_eq!(names_in(dir.path()), ["plan.ron", "plan.ron.bak"]);
     }
 
     #[test]
     fn missing_folder_fails_and_creates_nothing() {
-        let dir = tempfile::tempdir().unwrap();
+        let dir = tempfile::tempdir().expect("temporary folder");
         let path = dir.path().join("no_such_folder").join("plan.ron");
-        let err = write_atomic(&path, b"one").unwrap_err();
+        let err = write_atomic(&path, b"one").expect_err("writing must fail");
         assert_eq!(err.kind(), io::ErrorKind::NotFound);
         assert!(names_in(dir.path()).is_empty());
     }
 
     #[test]
     fn folder_in_the_way_fails_and_leaves_no_temporary_file() {
-        let dir = tempfile::tempdir().unwrap();
+        let dir = tempfile::tempdir().expect("temporary folder");
         let path = dir.path().join("plan.ron");
-        fs::create_dir(&path).unwrap();
+        fs::create_dir(&path).expect("folder created");
         assert!(write_atomic(&path, b"one").is_err());
         assert_eq!(names_in(dir.path()), ["plan.ron"]);
         assert!(path.is_dir());
@@ -171,17 +187,40 @@ mod tests {
     #[test]
     fn keeps_permissions_and_follows_symlinks() {
         use std::os::unix::fs::PermissionsExt;
-        let dir = tempfile::tempdir().unwrap();
+        let dir = tempfile::tempdir().expect("temporary folder");
         let real = dir.path().join("real.ron");
-        fs::write(&real, b"old").unwrap();
-        fs::set_permissions(&real, fs::Permissions::from_mode(0o640)).unwrap();
+        fs::write(&real, b"old").expect("file writes");
+        fs::set_permissions(&real, fs::Permissions::from_mode(0o640)).expect("permissions set");
         let link = dir.path().join("link.ron");
-        std::os::unix::fs::symlink(&real, &link).unwrap();
-        write_atomic(&link, b"new").unwrap();
-        assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
-        assert_eq!(fs::read(&real).unwrap(), b"new");
-        assert_eq!(fs::read(dir.path().join("real.ron.bak")).unwrap(), b"old");
-        let mode = fs::metadata(&real).unwrap().permissions().mode() & 0o777;
+        std::os::unix::fs::symlink(&real, &link).expect("link created");
+        write_atomic(&link, b"new").expect("write succeeds");
+        assert!(
+            fs::symlink_metadata(&link)
+                .expect("link metadata")
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(fs::read(&real).expect("file reads"), b"new");
+        assert_eq!(
+            fs::read(dir.path().join("real.ron.bak")).expect("file reads"),
+            b"old"
+        );
+        let mode = fs::metadata(&real)
+            .expect("file metadata")
+            .permissions()
+            .mode()
+            & 0o777;
         assert_eq!(mode, 0o640);
     }
+}
+
+#[cfg(unix)]
+fn set_new_file_permissions(file: &fs::File) -> io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    file.set_permissions(fs::Permissions::from_mode(0o644))
+}
+
+#[cfg(not(unix))]
+fn set_new_file_permissions(_file: &fs::File) -> io::Result<()> {
+    Ok(())
 }

@@ -49,7 +49,7 @@ pub enum PlanFileError {
         /// What was expected, what was found, how to write it.
         message: String,
     },
-    /// The plan reads but does not make sense (see [`model::validate`]), or its format is
+    /// The plan reads but does not make sense (see [`model::validate()`]), or its format is
     /// newer than this program.
     #[error("{}: {message}", place(.path, *.position))]
     Invalid {
@@ -138,9 +138,7 @@ fn write_advice(err: &io::Error) -> String {
             "permission denied; choose a folder you may write to".into()
         }
         io::ErrorKind::StorageFull => "the disk is full; free some space and save again".into(),
-        io::ErrorKind::ReadOnlyFilesystem => {
-            "the disk is read-only; save to another folder".into()
-        }
+        io::ErrorKind::ReadOnlyFilesystem => "the disk is read-only; save to another folder".into(),
         io::ErrorKind::IsADirectory => "a folder has this name; choose another name".into(),
         _ => err.to_string(),
     };
@@ -167,6 +165,8 @@ fn unknown_message(ids: &[String]) -> String {
 /// Steps: refuse a newer format, parse (with `implicit_some` on, so optional values are
 /// written bare), assign missing ids, copy in exercises the file only names, validate.
 pub fn parse_plan(text: &str, path: &Path) -> Result<Plan, PlanFileError> {
+    // Some Windows editors start a UTF-8 file with a byte-order mark.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let tokens = scan::tokenize(text);
     let root = scan::root_open(&tokens);
     refuse_newer_format(&tokens, root, path)?;
@@ -236,11 +236,10 @@ pub fn plan_to_string(plan: &Plan) -> Result<String, PlanFileError> {
         .separate_tuple_members(false)
         .escape_strings(true)
         .extensions(Extensions::IMPLICIT_SOME);
-    let text = ron::ser::to_string_pretty(plan, config).map_err(|err| {
-        PlanFileError::Serialize {
+    let text =
+        ron::ser::to_string_pretty(plan, config).map_err(|err| PlanFileError::Serialize {
             message: err.to_string(),
-        }
-    })?;
+        })?;
     let mut text = pretty::compact(&text);
     if !text.ends_with('\n') {
         text.push('\n');

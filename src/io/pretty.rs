@@ -75,18 +75,47 @@ fn joined(group: &Group, closing: &str) -> Option<String> {
         };
         let part = line.trim();
         let part = part.strip_suffix(',').unwrap_or(part);
+        let code = without_strings(part);
         let simple = if is_list {
-            !part.contains(['(', '[', '{'])
+            !code.contains(['(', '[', '{'])
         } else {
-            !part.contains('"') && !part.contains("//")
+            code.len() == part.len() && !code.contains("//")
         };
         if !simple {
             return None;
         }
         parts.push(part);
     }
-    let line = format!("{}{}{}", group.header, parts.join(", "), closing.trim_start());
+    let line = format!(
+        "{}{}{}",
+        group.header,
+        parts.join(", "),
+        closing.trim_start()
+    );
     (line.chars().count() <= MAX_WIDTH).then_some(line)
+}
+
+/// `part` with every string literal left out (ron writes strings escaped, on one line).
+fn without_strings(part: &str) -> String {
+    let mut out = String::with_capacity(part.len());
+    let mut in_string = false;
+    let mut escaped = false;
+    for c in part.chars() {
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                in_string = false;
+            }
+        } else if c == '"' {
+            in_string = true;
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -98,6 +127,8 @@ mod tests {
         let text = "(\n    title: \"x (\",\n    weeks: (\n        first: 1,\n        last: 4,\n    ),\n    reps: PerSet([\n        12,\n        10,\n    ]),\n    rows: [\n        (\n            week: 1,\n        ),\n    ],\n)\n";
         let expected = "(\n    title: \"x (\",\n    weeks: (first: 1, last: 4),\n    reps: PerSet([12, 10]),\n    rows: [\n        (week: 1),\n    ],\n)\n";
         assert_eq!(compact(text), expected);
+        let text = "[\n    \"a (b) [c]\",\n    \"\\\"(\",\n]";
+        assert_eq!(compact(text), "[\"a (b) [c]\", \"\\\"(\"]");
     }
 
     #[test]

@@ -18,27 +18,27 @@ pub(crate) struct Explained {
 pub(crate) fn explain(text: &str, err: &SpannedError) -> Explained {
     let tokens = scan::tokenize(text);
     let mut offset = scan::offset_of(text, err.span.start.line, err.span.start.col);
-    if err.code == Error::Eof {
-        // ron points just past the last thing it read; show the end of the last line with text.
+    // ron often points at the whitespace before the value it could not read.
+    offset += text[offset..].len() - text[offset..].trim_start().len();
+    let ends_early = err.code == Error::Eof || offset == text.len();
+    if ends_early {
+        // Nothing follows: show the end of the last line with text on it.
         offset = text.trim_end().len();
-    } else {
-        // ron often points at the whitespace before the value it could not read.
-        offset += text[offset..].len() - text[offset..].trim_start().len();
     }
     let token = scan::token_at(&tokens, offset).map(|i| tokens[i]);
     // ron reads the `3` of `3.5` as a whole number, then stops at the `.` wanting a comma.
     let number_cut = err.code == Error::ExpectedComma
         && token.is_some_and(|t| t.kind == Kind::Num && t.offset < offset);
-    if number_cut && let Some(t) = token {
-        offset = t.offset;
-    }
-    if err.code == Error::ExpectedStringEnd
-        && let Some(t) = token.filter(|t| t.kind == Kind::Str)
-    {
+    // ron may point inside a token (into a string, or after `3` of `3.5`): show its start.
+    if !ends_early && let Some(t) = token.filter(|t| t.offset < offset) {
         offset = t.offset;
     }
     let field = scan::field_at(&tokens, offset);
-    let message = if number_cut && let Some(t) = token {
+    let message = if text.trim().is_empty() {
+        "the file is empty; open a saved plan or start from a template".to_owned()
+    } else if ends_early {
+        describe(&Error::Eof, None, None)
+    } else if number_cut && let Some(t) = token {
         let for_field = field.map(|f| format!(" for `{f}`")).unwrap_or_default();
         format!("expected a whole number{for_field}, found {}", t.text)
     } else {
@@ -59,7 +59,13 @@ fn describe(code: &Error, field: Option<&str>, token: Option<Token<'_>>) -> Stri
     let found = token
         .map(|t| format!(", found {}", show_token(t)))
         .unwrap_or_default();
-    let hint = field.and_then(hint_for).map(|h| format!("; {h}")).unwrap_or_default();
+    let hint = field
+        .and_then(hint_for)
+        .map(|h| format!("; {h}"))
+        .unwrap_or_default();
+    if let Some(message) = describe_names(code, &for_field) {
+        return message;
+    }
     match code {
         Error::Eof => "the file ends too early: a closing `)` or `]` is missing, or the file \
                        was cut off; compare it with the backup (.bak) or a saved plan"
@@ -97,10 +103,12 @@ fn describe(code: &Error, field: Option<&str>, token: Option<Token<'_>>) -> Stri
             "{}{for_field}; write a backslash inside text as `\\\\` and a quote as `\\\"`",
             what.to_lowercase()
         ),
-        Error::IntegerOutOfBounds => format!(
-            "number out of range{for_field}{found}; use a whole number, 0 or more"
-        ),
-        Error::InvalidIntegerDigit { .. } | Error::UnderscoreAtBeginning | Error::FloatUnderscore => {
+        Error::IntegerOutOfBounds => {
+            format!("number out of range{for_field}{found}; use a whole number, 0 or more")
+        }
+        Error::InvalidIntegerDigit { .. }
+        | Error::UnderscoreAtBeginning
+        | Error::FloatUnderscore => {
             format!("malformed number{for_field}{found}")
         }
         Error::UnexpectedChar(c) => format!("unexpected character `{c}`{for_field}{hint}"),
@@ -108,41 +116,15 @@ fn describe(code: &Error, field: Option<&str>, token: Option<Token<'_>>) -> Stri
             "unexpected text after the end of the plan{found}; remove it, or look for an extra \
              `)` or `]` before it"
         ),
-        Error::NoSuchEnumVariant {
-            expected,
-            found: name,
-            outer,
-        } => {
-            let what = outer.as_deref().map_or_else(|| "value".to_owned(), words);
-            format!(
-                "unknown {what} `{name}`{for_field}{}; use one of {}",
-                did_you_mean(name, expected),
-                list(expected)
-            )
-        }
-        Error::NoSuchStructField {
-            expected,
-            found: name,
-            outer,
-        } => format!(
-            "unknown field `{name}`{}{}; the fields are {}",
-            in_struct(outer.as_deref()),
-            did_you_mean(name, expected),
-            list(expected)
-        ),
-        Error::MissingStructField { field: name, outer } => format!(
-            "missing field `{name}`{}; add `{name}: ...` before the closing `)`{}",
-            in_struct(outer.as_deref()),
-            hint_for(name).map(|h| format!(" ({h})")).unwrap_or_default()
-        ),
-        Error::DuplicateStructField { field: name, outer } => format!(
-            "`{name}` is given twice{}; keep only one",
-            in_struct(outer.as_deref())
-        ),
         Error::ExpectedDifferentLength {
             expected,
             found: count,
-        } => format!("expected {expected}{for_field}, found {count}{hint}"),
+        } => match variant_arity(expected) {
+            Some((variant, n)) => {
+                format!("`{variant}` takes {n} values{for_field}, found {count}{hint}")
+            }
+            None => format!("expected {expected}{for_field}, found {count}{hint}"),
+        },
         Error::InvalidValueForType { expected, found } => {
             format!("expected {expected}{for_field}, found {found}{hint}")
         }
@@ -152,6 +134,9 @@ fn describe(code: &Error, field: Option<&str>, token: Option<Token<'_>>) -> Stri
         },
         Error::SuggestRawIdentifier(_) | Error::ExpectedIdentifier => {
             format!("expected a name{for_field}{found}{hint}")
+        }
+        Error::UnclosedBlockComment => {
+            "a comment starting with `/*` is never closed; add `*/` where it ends".to_owned()
         }
         Error::ExceededRecursionLimit => {
             "brackets are nested too deeply; is a closing bracket missing?".to_owned()
@@ -163,6 +148,55 @@ fn describe(code: &Error, field: Option<&str>, token: Option<Token<'_>>) -> Stri
             format!("{}{}{for_field}", first.unwrap_or_default(), chars.as_str())
         }
     }
+}
+
+/// Messages for names the file got wrong: an unknown variant or field, a missing or repeated
+/// field.
+fn describe_names(code: &Error, for_field: &str) -> Option<String> {
+    Some(match code {
+        Error::NoSuchEnumVariant {
+            expected,
+            found: name,
+            outer,
+        } => {
+            let what = outer.as_deref().map_or_else(|| "value".to_owned(), words);
+            format!(
+                "unknown {what} `{name}`{for_field}{}; use one of {}",
+                did_you_mean(name, expected),
+                list(expected, "or")
+            )
+        }
+        Error::NoSuchStructField {
+            expected,
+            found: name,
+            outer,
+        } => format!(
+            "unknown field `{name}`{}{}; the fields are {}",
+            in_struct(outer.as_deref()),
+            did_you_mean(name, expected),
+            list(expected, "and")
+        ),
+        Error::MissingStructField { field: name, outer } => format!(
+            "missing field `{name}`{}; add `{name}: ...` before the closing `)`{}",
+            in_struct(outer.as_deref()),
+            hint_for(name)
+                .map(|h| format!(" ({h})"))
+                .unwrap_or_default()
+        ),
+        Error::DuplicateStructField { field: name, outer } => format!(
+            "`{name}` is given twice{}; keep only one",
+            in_struct(outer.as_deref())
+        ),
+        _ => return None,
+    })
+}
+
+/// `("Range", 2)` from serde's `tuple variant Reps::Range with 2 elements`.
+fn variant_arity(expected: &str) -> Option<(&str, &str)> {
+    let rest = expected.strip_prefix("tuple variant ")?;
+    let (path, count) = rest.split_once(" with ")?;
+    let variant = path.rsplit("::").next()?;
+    Some((variant, count.strip_suffix(" elements")?))
 }
 
 /// How to write the value of a field whose shape is not obvious.
@@ -198,7 +232,9 @@ fn show_token(t: Token<'_>) -> String {
 
 /// ` in prescription` for struct `Prescription`.
 fn in_struct(outer: Option<&str>) -> String {
-    outer.map(|o| format!(" in {}", words(o))).unwrap_or_default()
+    outer
+        .map(|o| format!(" in {}", words(o)))
+        .unwrap_or_default()
 }
 
 /// `TableRow` -> `table row`.
@@ -213,13 +249,13 @@ fn words(name: &str) -> String {
     out
 }
 
-/// `A, B or C`.
-fn list(names: &[&str]) -> String {
+/// `A, B or C` (or `and`, as `conjunction` says).
+fn list(names: &[&str], conjunction: &str) -> String {
     match names {
         [] => "none".to_owned(),
         [one] => format!("`{one}`"),
         [init @ .., last] => format!(
-            "{} or `{last}`",
+            "{} {conjunction} `{last}`",
             init.iter()
                 .map(|n| format!("`{n}`"))
                 .collect::<Vec<_>>()
@@ -264,14 +300,41 @@ mod tests {
     fn suggests_close_names_only() {
         assert_eq!(edit_distance("tues", "tue"), 1);
         assert_eq!(edit_distance("", "abc"), 3);
-        assert_eq!(did_you_mean("Tues", &["Mon", "Tue"]), " (did you mean `Tue`?)");
-        assert_eq!(did_you_mean("each", &["Both", "Each"]), " (did you mean `Each`?)");
+        assert_eq!(
+            did_you_mean("Tues", &["Mon", "Tue"]),
+            " (did you mean `Tue`?)"
+        );
+        assert_eq!(
+            did_you_mean("each", &["Both", "Each"]),
+            " (did you mean `Each`?)"
+        );
         assert_eq!(did_you_mean("Fortnightly", &["PerWeek", "Weekdays"]), "");
+    }
+
+    /// The model ignores unknown fields today; a struct that refuses them shows the message
+    /// a typo would get.
+    #[test]
+    fn unknown_field_suggests_the_right_one() {
+        #[derive(Debug, serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code)]
+        struct Dose {
+            sets: u32,
+            reps: u32,
+        }
+        let text = "(\n    set: 3,\n)";
+        let err = ron::from_str::<Dose>(text).expect_err("`set` is unknown");
+        let explained = explain(text, &err);
+        assert_eq!((explained.line, explained.column), (2, 5));
+        assert_eq!(
+            explained.message,
+            "unknown field `set` in dose (did you mean `sets`?); the fields are `sets` and `reps`"
+        );
     }
 
     #[test]
     fn names_read_as_words() {
         assert_eq!(words("TableRow"), "table row");
-        assert_eq!(list(&["A", "B", "C"]), "`A`, `B` or `C`");
+        assert_eq!(list(&["A", "B", "C"], "or"), "`A`, `B` or `C`");
     }
 }

@@ -1,277 +1,8 @@
 //! A small, forgiving scanner for RON text. It does not parse values; it finds where things
 //! are, so error messages can point at a line and column: the key of a top-level field, the
-//! n-th entry of a list such as `prescriptions`, the field a parse error happened in. It never
-//! fails: unterminated strings and comments simply run to the end of the text.
+//! n-th entry of a list such as `prescriptions`, the field a parse error happened in.
 
-/// What a token is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Kind {
-    /// A name: a field, an enum variant, `true`, `inf`.
-    Ident,
-    /// A string literal, quotes included (`"..."`, `r#"..."#`, `b"..."`); also a char literal.
-    Str,
-    /// A number (`3`, `-4.5`, `1e3`, `0x1F`).
-    Num,
-    /// Any other single character: brackets, `:`, `,`, `#`, `!`.
-    Punct,
-}
-
-/// One token with its place in the text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Token<'a> {
-    pub kind: Kind,
-    pub text: &'a str,
-    /// Byte offset of the first character.
-    pub offset: usize,
-    /// 1-based line.
-    pub line: usize,
-    /// 1-based column, counted in characters (as ron counts them).
-    pub column: usize,
-}
-
-impl Token<'_> {
-    fn is_punct(&self, c: char) -> bool {
-        self.kind == Kind::Punct && self.text.starts_with(c)
-    }
-
-    fn is_open(&self) -> bool {
-        self.kind == Kind::Punct && matches!(self.text, "(" | "[" | "{")
-    }
-
-    fn is_close(&self) -> bool {
-        self.kind == Kind::Punct && matches!(self.text, ")" | "]" | "}")
-    }
-}
-
-/// Splits `text` into tokens, skipping whitespace and comments.
-pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
-    let mut cursor = Cursor {
-        text,
-        chars: text.char_indices().peekable(),
-        line: 1,
-        column: 1,
-    };
-    let mut tokens = Vec::new();
-    while let Some((offset, c)) = cursor.peek() {
-        let (line, column) = (cursor.line, cursor.column);
-        let kind = if c.is_whitespace() {
-            cursor.bump();
-            continue;
-        } else if c == '/' && matches!(cursor.peek_second(), Some('/' | '*')) {
-            cursor.skip_comment();
-            continue;
-        } else if let Some(kind) = cursor.literal_start() {
-            kind
-        } else if c.is_ascii_digit()
-            || (matches!(c, '-' | '+' | '.') && cursor.peek_second().is_some_and(|d| d.is_ascii_digit()))
-        {
-            cursor.bump();
-            cursor.take_number();
-            Kind::Num
-        } else if c == '_' || c.is_alphabetic() {
-            cursor.take_while(|c| c == '_' || c.is_alphanumeric());
-            Kind::Ident
-        } else {
-            cursor.bump();
-            Kind::Punct
-        };
-        let end = cursor.offset();
-        tokens.push(Token {
-            kind,
-            text: &text[offset..end],
-            offset,
-            line,
-            column,
-        });
-    }
-    tokens
-}
-
-struct Cursor<'a> {
-    text: &'a str,
-    chars: std::iter::Peekable<std::str::CharIndices<'a>>,
-    line: usize,
-    column: usize,
-}
-
-impl Cursor<'_> {
-    fn peek(&mut self) -> Option<(usize, char)> {
-        self.chars.peek().copied()
-    }
-
-    fn peek_second(&self) -> Option<char> {
-        let mut it = self.chars.clone();
-        it.next();
-        it.next().map(|(_, c)| c)
-    }
-
-    fn offset(&mut self) -> usize {
-        self.peek().map_or(self.text.len(), |(i, _)| i)
-    }
-
-    fn bump(&mut self) -> Option<char> {
-        let (_, c) = self.chars.next()?;
-        if c == '\n' {
-            self.line += 1;
-            self.column = 1;
-        } else {
-            self.column += 1;
-        }
-        Some(c)
-    }
-
-    fn take_while(&mut self, keep: impl Fn(char) -> bool) {
-        while self.peek().is_some_and(|(_, c)| keep(c)) {
-            self.bump();
-        }
-    }
-
-    fn take_number(&mut self) {
-        let mut prev = ' ';
-        while let Some((_, c)) = self.peek() {
-            let exponent_sign = matches!(c, '+' | '-') && matches!(prev, 'e' | 'E');
-            if !(c.is_alphanumeric() || c == '_' || c == '.' || exponent_sign) {
-                break;
-            }
-            prev = c;
-            self.bump();
-        }
-    }
-
-    /// Skips a `//` comment to the end of its line, or a (nested) `/* */` comment.
-    fn skip_comment(&mut self) {
-        self.bump();
-        if self.bump() == Some('/') {
-            self.take_while(|c| c != '\n');
-            return;
-        }
-        let mut depth = 1usize;
-        while depth > 0 {
-            match self.bump() {
-                None => return,
-                Some('*') if self.peek().is_some_and(|(_, c)| c == '/') => {
-                    self.bump();
-                    depth -= 1;
-                }
-                Some('/') if self.peek().is_some_and(|(_, c)| c == '*') => {
-                    self.bump();
-                    depth += 1;
-                }
-                Some(_) => {}
-            }
-        }
-    }
-
-    /// Consumes a string, raw string, byte string or char literal starting here.
-    fn literal_start(&mut self) -> Option<Kind> {
-        let (start, c) = self.peek()?;
-        let rest = &self.text[start..];
-        let after_b = rest.strip_prefix('b').unwrap_or(rest);
-        if let Some(raw) = after_b.strip_prefix('r') {
-            let hashes = raw.len() - raw.trim_start_matches('#').len();
-            if raw[hashes..].starts_with('"') {
-                let skip = (rest.len() - raw.len()) + hashes + 1;
-                for _ in 0..skip {
-                    self.bump();
-                }
-                let closing = format!("\"{}", "#".repeat(hashes));
-                self.skip_raw_until(&closing);
-                return Some(Kind::Str);
-            }
-        }
-        if after_b.starts_with('"') {
-            if c == 'b' {
-                self.bump();
-            }
-            self.bump();
-            self.skip_escaped_until('"');
-            return Some(Kind::Str);
-        }
-        if c == '\'' && is_char_literal(rest) {
-            self.bump();
-            self.skip_escaped_until('\'');
-            return Some(Kind::Str);
-        }
-        None
-    }
-
-    fn skip_escaped_until(&mut self, close: char) {
-        while let Some(c) = self.bump() {
-            if c == '\\' {
-                self.bump();
-            } else if c == close {
-                return;
-            }
-        }
-    }
-
-    fn skip_raw_until(&mut self, closing: &str) {
-        while let Some((i, _)) = self.peek() {
-            if self.text[i..].starts_with(closing) {
-                for _ in 0..closing.chars().count() {
-                    self.bump();
-                }
-                return;
-            }
-            self.bump();
-        }
-    }
-}
-
-/// True when `rest` (starting with `'`) begins a char literal such as `'a'` or `'\n'`.
-fn is_char_literal(rest: &str) -> bool {
-    let mut chars = rest.chars().skip(1);
-    match chars.next() {
-        Some('\\') => rest.chars().skip(3).take(10).any(|c| c == '\''),
-        Some(_) => chars.next() == Some('\''),
-        None => false,
-    }
-}
-
-/// The content of a string token with its escapes resolved; `None` for a malformed one.
-pub(crate) fn unescape(token: &str) -> Option<String> {
-    let body = token.strip_prefix('b').unwrap_or(token);
-    if let Some(raw) = body.strip_prefix('r') {
-        let hashes = raw.len() - raw.trim_start_matches('#').len();
-        let inner = raw.get(hashes + 1..raw.len().checked_sub(hashes + 1)?)?;
-        return Some(inner.to_owned());
-    }
-    let inner = body.strip_prefix('"')?.strip_suffix('"')?;
-    let mut out = String::with_capacity(inner.len());
-    let mut chars = inner.chars();
-    while let Some(c) = chars.next() {
-        if c != '\\' {
-            out.push(c);
-            continue;
-        }
-        match chars.next()? {
-            'n' => out.push('\n'),
-            'r' => out.push('\r'),
-            't' => out.push('\t'),
-            '0' => out.push('\0'),
-            'x' => {
-                let hex: String = chars.by_ref().take(2).collect();
-                out.push(char::from(u8::from_str_radix(&hex, 16).ok()?));
-            }
-            'u' => {
-                if chars.next()? != '{' {
-                    return None;
-                }
-                let hex: String = chars.by_ref().take_while(|&c| c != '}').collect();
-                out.push(char::from_u32(u32::from_str_radix(&hex, 16).ok()?)?);
-            }
-            '\n' => {
-                // A backslash at the end of a line continues the string without the newline
-                // and the next line's indentation.
-                let rest: String = chars.collect();
-                out.push_str(&unescape(&format!("\"{}\"", rest.trim_start()))?);
-                return Some(out);
-            }
-            other => out.push(other),
-        }
-    }
-    Some(out)
-}
+pub(crate) use super::lex::{Kind, Token, tokenize, unescape};
 
 /// Index of the bracket closing the group opened at `open`, or `None` when it never closes.
 pub(crate) fn matching_close(tokens: &[Token<'_>], open: usize) -> Option<usize> {
@@ -358,9 +89,7 @@ pub(crate) fn field_value(tokens: &[Token<'_>], open: usize, name: &str) -> Opti
 /// First tokens of the entries of list field `name` of the struct opened at `open`.
 pub(crate) fn list_entries(tokens: &[Token<'_>], open: usize, name: &str) -> Option<Vec<usize>> {
     let value = field_value(tokens, open, name)?;
-    tokens[value]
-        .is_punct('[')
-        .then(|| entries(tokens, value))
+    tokens[value].is_punct('[').then(|| entries(tokens, value))
 }
 
 /// The string value of field `name` of the struct-like entry starting at `entry`.
@@ -395,7 +124,9 @@ pub(crate) fn field_at(tokens: &[Token<'_>], offset: usize) -> Option<String> {
                 *top = None;
             }
         } else if t.kind == Kind::Ident
-            && tokens.get(i + 1).is_some_and(|n| n.is_punct(':') && n.offset < offset)
+            && tokens
+                .get(i + 1)
+                .is_some_and(|n| n.is_punct(':') && n.offset < offset)
             && let Some(top) = stack.last_mut()
         {
             *top = Some(t.text.trim_start_matches("r#"));
@@ -406,9 +137,7 @@ pub(crate) fn field_at(tokens: &[Token<'_>], offset: usize) -> Option<String> {
 
 /// Index of the token covering or following byte `offset`.
 pub(crate) fn token_at(tokens: &[Token<'_>], offset: usize) -> Option<usize> {
-    tokens
-        .iter()
-        .position(|t| t.offset + t.text.len() > offset)
+    tokens.iter().position(|t| t.offset + t.text.len() > offset)
 }
 
 /// Byte offset of 1-based `line` and character `column` in `text`; a column past the end of
@@ -436,7 +165,6 @@ pub(crate) fn position_of(text: &str, offset: usize) -> (usize, usize) {
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     (line, 1 + before[line_start..].chars().count())
 }
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -460,30 +188,29 @@ mod tests {
     #[test]
     fn finds_top_level_fields_and_list_entries() {
         let tokens = tokenize(SAMPLE);
-        let root = root_open(&tokens).unwrap();
+        let root = root_open(&tokens).expect("root found");
         assert_eq!(tokens[root].line, 3);
-        let key = field_key(&tokens, root, "prescriptions").unwrap();
+        let key = field_key(&tokens, root, "prescriptions").expect("key found");
         assert_eq!((tokens[key].line, tokens[key].column), (6, 5));
-        let list = list_entries(&tokens, root, "prescriptions").unwrap();
+        let list = list_entries(&tokens, root, "prescriptions").expect("list found");
         let lines: Vec<usize> = list.iter().map(|&i| tokens[i].line).collect();
         assert_eq!(lines, [7, 8, 12]);
-        assert_eq!(entry_string(&tokens, list[0], "exercise").unwrap(), "nordic");
-        assert_eq!(entry_string(&tokens, list[1], "exercise").unwrap(), "glute_bridge");
+        assert_eq!(
+            entry_string(&tokens, list[0], "exercise").expect("entry string found"),
+            "nordic"
+        );
+        assert_eq!(
+            entry_string(&tokens, list[1], "exercise").expect("entry string found"),
+            "glute_bridge"
+        );
         assert!(field_key(&tokens, root, "exercise").is_none());
-    }
-
-    #[test]
-    fn unescapes_strings() {
-        assert_eq!(unescape(r#""a \"b\" \\ \n \u{e9}""#).unwrap(), "a \"b\" \\ \n é");
-        assert_eq!(unescape(r###"r#"raw "x""#"###).unwrap(), "raw \"x\"");
-        assert!(unescape("\"open").is_none());
     }
 
     #[test]
     fn field_at_names_the_innermost_field() {
         let text = "(a: 1, dose: (sets: \"three\", reps: Fixed(x)), b: ";
         let tokens = tokenize(text);
-        let at = |needle: &str| field_at(&tokens, text.find(needle).unwrap());
+        let at = |needle: &str| field_at(&tokens, text.find(needle).expect("needle in text"));
         assert_eq!(at("\"three").as_deref(), Some("sets"));
         assert_eq!(at("x)").as_deref(), Some("reps"));
         assert_eq!(at("reps").as_deref(), Some("dose"));
@@ -492,7 +219,15 @@ mod tests {
 
     #[test]
     fn survives_unterminated_text() {
-        for text in ["(title: \"abc", "(a: /* open", "(a: r#\"x", "'", "(a: [(", "#![", ""] {
+        for text in [
+            "(title: \"abc",
+            "(a: /* open",
+            "(a: r#\"x",
+            "'",
+            "(a: [(",
+            "#![",
+            "",
+        ] {
             let tokens = tokenize(text);
             let _ = root_open(&tokens);
             let _ = field_at(&tokens, text.len());

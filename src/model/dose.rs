@@ -68,6 +68,11 @@ pub enum Load {
 }
 
 impl Load {
+    /// True for `Load::None` (no load given).
+    pub fn is_none(&self) -> bool {
+        *self == Load::None
+    }
+
     /// External kilograms, when the load is given in kilograms.
     pub fn kg(&self) -> Option<f64> {
         match self {
@@ -92,6 +97,7 @@ impl Load {
 
 /// Seconds per phase of one repetition: lowering (eccentric), pause, lifting (concentric).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Tempo {
     pub eccentric_secs: f64,
     #[serde(default)]
@@ -151,6 +157,7 @@ impl Side {
 /// A dose. Every optional field may be absent in a file; absent means "not prescribed".
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
+#[serde(deny_unknown_fields)]
 pub struct Dose {
     pub sets: u32,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -164,6 +171,7 @@ pub struct Dose {
     /// Metres per set, for distance-dosed work.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub distance_m: Option<f64>,
+    #[serde(skip_serializing_if = "Load::is_none")]
     pub load: Load,
     /// Planned session effort (CR-10), used with `minutes` for session-RPE load.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -106,6 +106,7 @@ impl DoseKind {
 
 /// One exercise of the library. Plan files carry a copy of each exercise they use.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Exercise {
     /// Stable identifier, lower-case with underscores (`nordic_full`). Never shown as a name.
     pub id: String,

@@ -16,6 +16,7 @@ pub const FORMAT_VERSION: u32 = 1;
 /// Guardrail thresholds a plan may change.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
+#[serde(deny_unknown_fields)]
 pub struct Thresholds {
     /// Warn when a load metric rises more than this percent from one week to the next.
     pub weekly_increase_pct: f64,
@@ -43,6 +44,7 @@ impl Default for Thresholds {
 
 /// A named block of weeks with its goal and the criteria to move on.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Phase {
     /// Stable id within the plan (assigned on load when absent).
     #[serde(default)]
@@ -58,6 +60,7 @@ pub struct Phase {
 
 /// One exercise prescribed over some weeks: schedule, dose and how the dose progresses.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Prescription {
     /// Stable id within the plan (assigned on load when absent).
     #[serde(default)]
@@ -81,6 +84,7 @@ pub struct Prescription {
 /// The plan document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
+#[serde(deny_unknown_fields)]
 pub struct Plan {
     pub format_version: u32,
     pub title: String,

@@ -61,6 +61,7 @@ pub enum Amount {
 /// One explicit week of a `Table` rule. Absent fields keep their current value.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default)]
+#[serde(deny_unknown_fields)]
 pub struct TableRow {
     pub week: u32,
     /// Sessions in that week (replaces the schedule with N sessions per week).
@@ -80,6 +81,7 @@ pub struct TableRow {
 
 /// A progression rule.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub enum Rule {
     Add {
         target: Target,

@@ -88,6 +88,7 @@ impl Schedule {
 
 /// Weeks a prescription or phase covers, 1-based and inclusive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct WeekRange {
     pub first: u32,
     pub last: u32,

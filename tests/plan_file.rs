@@ -1,0 +1,565 @@
+//! Plan files: save and load round trips, the backup, hand-written files, and the error
+//! messages a physio sees for broken files (with the right line and column).
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use loadplan::io::{PlanFileError, load_plan, parse_plan, plan_to_string, save_plan};
+use loadplan::model::{
+    Amount, Category, Dose, Exercise, Load, Phase, Plan, Prescription, Region, Reps, Rule,
+    Schedule, Side, TableRow, Target, Tempo, WeekRange, Weekday,
+};
+use proptest::prelude::*;
+
+fn exercise(id: &str, name: &str, load: Load) -> Exercise {
+    Exercise {
+        id: id.to_owned(),
+        name: name.to_owned(),
+        aliases: vec![format!("{name} (alias)")],
+        category: Category::Strength,
+        eccentric: true,
+        regions: vec![Region::Thigh, Region::Hip],
+        muscles: vec!["biceps femoris".to_owned(), "semitendinosus".to_owned()],
+        equipment: Vec::new(),
+        laterality: Default::default(),
+        dose_kind: Default::default(),
+        default_dose: Dose {
+            sets: 2,
+            reps: Some(Reps::Fixed(6)),
+            load,
+            ..Dose::default()
+        },
+        tempo: None,
+        cues: vec!["Keep the hips \"extended\"".to_owned()],
+        easier: Vec::new(),
+        harder: Vec::new(),
+        cautions: Vec::new(),
+        illustration: None,
+        source: Some("test".to_owned()),
+    }
+}
+
+/// A plan using every kind of value the file format has.
+fn sample_plan() -> Plan {
+    let mut plan = Plan {
+        title: "Left hamstring, return to running".to_owned(),
+        athlete: "A. Runner".to_owned(),
+        clinician: "P. Physio".to_owned(),
+        condition: "Proximal hamstring tendinopathy".to_owned(),
+        goal: "Run 10 km without pain".to_owned(),
+        start_date: NaiveDate::from_ymd_opt(2026, 1, 5),
+        weeks: 12,
+        notes: "Pain up to 3/10 is acceptable.\nStop if it lingers.".to_owned(),
+        phases: vec![
+            Phase {
+                id: 0,
+                name: "Isometrics".to_owned(),
+                weeks: WeekRange::new(1, 4),
+                goal: "Settle pain".to_owned(),
+                criteria: vec!["Pain at most 3/10 the next morning".to_owned()],
+            },
+            Phase {
+                id: 0,
+                name: "Strength".to_owned(),
+                weeks: WeekRange::new(5, 12),
+                goal: String::new(),
+                criteria: Vec::new(),
+            },
+        ],
+        exercises: vec![
+            exercise("nordic", "Nordic curl", Load::BodyWeight),
+            exercise("sl_deadlift_db", "Single-leg deadlift", Load::Kg(4.5)),
+            exercise("glute_bridge", "Glute bridge", Load::Band(2)),
+            exercise("split_squat", "Split squat", Load::PercentOneRm(60.0)),
+            exercise("clams", "Clams", Load::Rir(2)),
+            exercise("side_plank", "Side plank", Load::None),
+        ],
+        prescriptions: vec![
+            nordic_prescription(),
+            deadlift_prescription(),
+            bridge_prescription(),
+        ],
+        ..Plan::default()
+    };
+    plan.assign_ids();
+    plan
+}
+
+/// Nordics with a per-week table and a move up the ladder.
+fn nordic_prescription() -> Prescription {
+    Prescription {
+        id: 0,
+        exercise: "nordic".to_owned(),
+        weeks: WeekRange::new(1, 12),
+        schedule: Schedule::Weekdays(vec![Weekday::Mon, Weekday::Thu]),
+        supervised_per_week: 1,
+        dose: Dose {
+            sets: 2,
+            reps: Some(Reps::Range(6, 8)),
+            load: Load::BodyWeight,
+            tempo: Some(Tempo {
+                eccentric_secs: 3.0,
+                pause_secs: 0.0,
+                concentric_secs: 1.5,
+            }),
+            rest_secs: Some(120),
+            rom: Some("to just before pain".to_owned()),
+            ..Dose::default()
+        },
+        rules: vec![
+            Rule::Table {
+                rows: vec![
+                    TableRow {
+                        week: 1,
+                        sessions: Some(1),
+                        sets: Some(2),
+                        reps: Some(Reps::Fixed(5)),
+                        ..TableRow::default()
+                    },
+                    TableRow {
+                        week: 3,
+                        sessions: Some(2),
+                        reps: Some(Reps::Range(6, 8)),
+                        hold_secs: Some(2.5),
+                        load_kg: Some(0.0),
+                        minutes: None,
+                        sets: None,
+                    },
+                ],
+            },
+            Rule::NextVariation {
+                after_weeks: 4,
+                reset_dose: true,
+            },
+        ],
+        notes: "Partner holds the ankles".to_owned(),
+    }
+}
+
+/// Single-leg deadlifts with percent progression, deloads and a hold.
+fn deadlift_prescription() -> Prescription {
+    Prescription {
+        id: 0,
+        exercise: "sl_deadlift_db".to_owned(),
+        weeks: WeekRange::new(5, 12),
+        schedule: Schedule::PerWeek(3),
+        supervised_per_week: 0,
+        dose: Dose {
+            sets: 3,
+            reps: Some(Reps::PerSet(vec![12, 10, 8])),
+            load: Load::Kg(4.5),
+            side: Side::Each,
+            ..Dose::default()
+        },
+        rules: vec![
+            Rule::Add {
+                target: Target::Load,
+                amount: Amount::Percent(5.0),
+                every_weeks: 1,
+                cap: Some(20.0),
+                round_to: Some(1.0),
+                from_week: Some(6),
+                until_week: Some(11),
+            },
+            Rule::Deload {
+                every_weeks: Some(4),
+                weeks: vec![10],
+                volume_pct: 40.0,
+                load_pct: 10.0,
+            },
+            Rule::Hold { weeks: vec![7, 8] },
+        ],
+        notes: String::new(),
+    }
+}
+
+/// Timed bridge holds every other day.
+fn bridge_prescription() -> Prescription {
+    Prescription {
+        id: 0,
+        exercise: "glute_bridge".to_owned(),
+        weeks: WeekRange::new(1, 6),
+        schedule: Schedule::EveryNDays(2),
+        supervised_per_week: 0,
+        dose: Dose {
+            sets: 3,
+            hold_secs: Some(30.0),
+            load: Load::Rpe(6.5),
+            rpe: Some(5.0),
+            ..Dose::default()
+        },
+        rules: vec![Rule::add(Target::Hold, Amount::Absolute(5.0))],
+        notes: String::new(),
+    }
+}
+
+fn error_of(text: &str, path: &Path) -> PlanFileError {
+    match parse_plan(text, path) {
+        Ok(_) => panic!("expected an error for:\n{text}"),
+        Err(e) => e,
+    }
+}
+
+/// The last lines of `text`, for failure messages.
+fn tail(text: &str) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    lines[lines.len().saturating_sub(8)..].join("\n")
+}
+
+#[test]
+fn save_then_load_gives_back_an_equal_plan() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let path = dir.path().join("plan.ron");
+    let plan = sample_plan();
+    save_plan(&plan, &path).expect("plan saves");
+    let loaded = load_plan(&path).expect("plan loads");
+    assert_eq!(loaded, plan);
+}
+
+#[test]
+fn saved_text_is_readable_ron() {
+    let text = plan_to_string(&sample_plan()).expect("plan serialises");
+    assert!(text.starts_with("#![enable(implicit_some)]\n"), "{text}");
+    assert!(text.contains("    format_version: 1,\n"), "{text}");
+    // Optional values are written bare, short groups on one line, floats with a point.
+    assert!(text.contains("    start_date: \"2026-01-05\",\n"), "{text}");
+    assert!(text.contains("weeks: (first: 1, last: 12),"), "{text}");
+    assert!(text.contains("reps: PerSet([12, 10, 8]),"), "{text}");
+    assert!(text.contains("schedule: Weekdays([Mon, Thu]),"), "{text}");
+    assert!(text.contains("load: Kg(4.5),"), "{text}");
+    assert!(text.contains("hold_secs: 30.0,"), "{text}");
+    assert!(!text.contains("Some("), "{text}");
+    assert!(text.lines().all(|l| l.chars().count() <= 100), "{text}");
+    // Plain ron (no extension given) reads it too, thanks to the attribute.
+    let plain: Plan = ron::from_str(&text).expect("plain ron reads the saved text");
+    assert_eq!(plain, sample_plan());
+}
+
+#[test]
+fn saving_over_a_file_keeps_the_previous_version_as_bak() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let path = dir.path().join("plan.ron");
+    let mut plan = sample_plan();
+    save_plan(&plan, &path).expect("plan saves");
+    let first = fs::read(&path).expect("file reads");
+    assert!(!dir.path().join("plan.ron.bak").exists());
+
+    plan.title = "Second version".to_owned();
+    save_plan(&plan, &path).expect("plan saves");
+    assert_eq!(
+        fs::read(dir.path().join("plan.ron.bak")).expect("file reads"),
+        first
+    );
+    assert_eq!(
+        load_plan(&path).expect("plan loads").title,
+        "Second version"
+    );
+
+    let mut names: Vec<String> = fs::read_dir(dir.path())
+        .expect("folder lists")
+        .map(|e| {
+            e.expect("folder entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    names.sort();
+    assert_eq!(names, ["plan.ron", "plan.ron.bak"]);
+}
+
+#[test]
+fn short_hand_written_plan_gets_its_exercise_from_the_library() {
+    let text = r#"#![enable(implicit_some)]
+(
+    title: "Nordics only",
+    prescriptions: [
+        (
+            exercise: "nordic",
+            weeks: (first: 1, last: 6),
+            dose: (sets: 2, reps: Range(4, 6)),
+        ),
+    ],
+)
+"#;
+    let plan = parse_plan(text, Path::new("short.ron")).expect("plan parses");
+    assert_eq!(plan.title, "Nordics only");
+    assert_eq!(plan.format_version, 1);
+    assert_eq!(plan.prescriptions.len(), 1);
+    assert_eq!(plan.prescriptions[0].id, 1);
+    assert_eq!(plan.prescriptions[0].dose.reps, Some(Reps::Range(4, 6)));
+    let copied = plan
+        .exercise("nordic")
+        .expect("nordic copied from the library");
+    assert!(!copied.name.is_empty());
+    assert_eq!(plan.exercises.len(), 1);
+}
+
+#[test]
+fn wrong_type_points_at_the_value() {
+    let text = r#"#![enable(implicit_some)]
+(
+    title: "Typo",
+    prescriptions: [
+        (
+            exercise: "nordic",
+            weeks: (first: 1, last: 6),
+            dose: (
+                sets: "three",
+                reps: Fixed(5),
+            ),
+        ),
+    ],
+)
+"#;
+    let err = error_of(text, Path::new("plan.ron"));
+    assert!(matches!(err, PlanFileError::Parse { .. }), "{err:?}");
+    assert_eq!(
+        err.to_string(),
+        r#"plan.ron:9:23: expected a whole number for `sets`, found "three""#
+    );
+}
+
+#[test]
+fn common_mistakes_read_clearly() {
+    let base = |dose: &str| {
+        format!(
+            "(\n    prescriptions: [\n        (\n            exercise: \"nordic\",\n            \
+             weeks: (first: 1, last: 6),\n            {dose}\n        ),\n    ],\n)\n"
+        )
+    };
+    let cases = [
+        (
+            base("dose: (reps: 10),"),
+            "p.ron:6:26: expected a name for `reps`, found 10; write `Fixed(10)`, `Range(6, 8)` \
+             or `PerSet([12, 10, 8])`",
+        ),
+        (
+            base("schedule: PerWek(3),"),
+            "p.ron:6:23: unknown schedule `PerWek` for `schedule` (did you mean `PerWeek`?); use \
+             one of `PerWeek`, `Weekdays`, `TimesPerDay` or `EveryNDays`",
+        ),
+        (
+            base("dose: (sets: 3.5),"),
+            "p.ron:6:26: expected a whole number for `sets`, found 3.5",
+        ),
+        (
+            base("dose: (sets: 3 reps: Fixed(5)),"),
+            "p.ron:6:28: a comma is missing before `reps`; separate entries with `,`",
+        ),
+        (
+            base("dose: (side: each),"),
+            "p.ron:6:26: unknown side `each` for `side` (did you mean `Each`?); use one of \
+             `Both`, `Each`, `Left` or `Right`",
+        ),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(
+            error_of(&text, Path::new("p.ron")).to_string(),
+            expected,
+            "{text}"
+        );
+    }
+    let text = "(\n    title: \"x\",\n    start_date: \"2026-13-01\",\n)\n";
+    assert_eq!(
+        error_of(text, Path::new("p.ron")).to_string(),
+        "p.ron:3:17: invalid value for `start_date`: input is out of range; write the date as \
+         \"2026-01-05\" (year-month-day)"
+    );
+    let text = "(\n    prescriptions: [\n        (exercise: \"nordic\"),\n    ],\n)\n";
+    assert_eq!(
+        error_of(text, Path::new("p.ron")).to_string(),
+        "p.ron:3:28: missing field `weeks` in prescription; add `weeks: ...` before the closing `)`"
+    );
+}
+
+#[test]
+fn truncated_file_reports_where_it_stops() {
+    let full = plan_to_string(&sample_plan()).expect("plan serialises");
+    let mut cuts: Vec<usize> = (1..full.trim_end().len()).step_by(5).collect();
+    cuts.push(full.len() / 2);
+    for cut in cuts {
+        let mut cut = cut;
+        while !full.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let text = &full[..cut];
+        if text.trim().is_empty() || text.trim() == "#![enable(implicit_some)]" {
+            continue;
+        }
+        let err = error_of(text, Path::new("cut.ron"));
+        let last_line = text.trim_end().lines().count();
+        let message = err.to_string();
+        assert!(
+            message.starts_with(&format!("cut.ron:{last_line}:")),
+            "cut at {cut}: {message}\n---\n{}",
+            tail(text)
+        );
+        assert!(matches!(err, PlanFileError::Parse { .. }), "{err:?}");
+    }
+}
+
+#[test]
+fn truncated_half_file_says_it_ends_too_early() {
+    let full = plan_to_string(&sample_plan()).expect("plan serialises");
+    let half = &full[..full[..full.len() / 2]
+        .rfind('\n')
+        .expect("a line break in the first half")
+        + 1];
+    let message = error_of(half, Path::new("cut.ron")).to_string();
+    let last_line = half.trim_end().lines().count();
+    assert!(
+        message.starts_with(&format!("cut.ron:{last_line}:")),
+        "{message}"
+    );
+    assert!(message.contains("ends too early"), "{message}");
+}
+
+#[test]
+fn reversed_weeks_point_at_the_prescription() {
+    let text = r#"#![enable(implicit_some)]
+(
+    title: "Reversed",
+    prescriptions: [
+        (
+            exercise: "nordic",
+            weeks: (first: 1, last: 6),
+            dose: (sets: 2, reps: Fixed(5)),
+        ),
+        ( // a comment with a ( bracket
+            exercise: "glute_bridge",
+            notes: "nested (brackets [ and \" quotes",
+            dose: (sets: 2, reps: PerSet([5, 4]), tempo: (eccentric_secs: 3.0, concentric_secs: 1.0)),
+            weeks: (first: 5, last: 2),
+        ),
+    ],
+)
+"#;
+    let err = error_of(text, Path::new("plan.ron"));
+    assert!(matches!(err, PlanFileError::Invalid { .. }), "{err:?}");
+    assert_eq!(
+        err.to_string(),
+        "plan.ron:10:9: prescription 2 (glute_bridge): last week 2 comes before first week 5"
+    );
+    assert_eq!(err.position().map(|p| p.line), Some(10));
+}
+
+#[test]
+fn unknown_exercise_is_named() {
+    let text = "(\n    prescriptions: [\n        (\n            exercise: \"nordik\",\n            weeks: (first: 1, last: 4),\n        ),\n    ],\n)\n";
+    let err = error_of(text, Path::new("plan.ron"));
+    let PlanFileError::UnknownExercises { ids, .. } = &err else {
+        panic!("{err:?}");
+    };
+    assert_eq!(ids, &["nordik"]);
+    let message = err.to_string();
+    assert!(
+        message.starts_with("plan.ron:4:23: unknown exercise \"nordik\""),
+        "{message}"
+    );
+}
+
+#[test]
+fn newer_format_is_refused() {
+    let text = "#![enable(implicit_some)]\n(\n    format_version: 99,\n    title: \"From the future\",\n    new_thing: Whatever(1, 2),\n)\n";
+    let err = error_of(text, Path::new("new.ron"));
+    let message = err.to_string();
+    assert!(message.starts_with("new.ron:3:21: "), "{message}");
+    assert!(message.contains("newer"), "{message}");
+}
+
+#[test]
+fn loading_never_changes_the_file() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let good = dir.path().join("good.ron");
+    save_plan(&sample_plan(), &good).expect("plan saves");
+    let bad = dir.path().join("bad.ron");
+    fs::write(&bad, "(\n    title: 3,\n)\n").expect("file writes");
+    for path in [&good, &bad] {
+        let before = fs::read(path).expect("file reads");
+        let mtime = fs::metadata(path)
+            .and_then(|m| m.modified())
+            .expect("modification time");
+        let _ = load_plan(path);
+        assert_eq!(fs::read(path).expect("file reads"), before);
+        assert_eq!(
+            fs::metadata(path)
+                .and_then(|m| m.modified())
+                .expect("modification time"),
+            mtime
+        );
+    }
+    assert_eq!(fs::read_dir(dir.path()).expect("folder lists").count(), 2);
+}
+
+#[test]
+fn missing_file_says_so() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let path = dir.path().join("nothing.ron");
+    let err = load_plan(&path).expect_err("loading must fail");
+    assert!(matches!(err, PlanFileError::Read { .. }), "{err:?}");
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "{}: cannot open the plan: the file does not exist; check its name and folder",
+            path.display()
+        )
+    );
+}
+
+#[test]
+fn saving_into_a_missing_folder_fails_and_creates_nothing() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let folder: PathBuf = dir.path().join("no_such_folder");
+    let path = folder.join("plan.ron");
+    let err = save_plan(&sample_plan(), &path).expect_err("saving must fail");
+    assert!(matches!(err, PlanFileError::Write { .. }), "{err:?}");
+    assert!(
+        err.to_string().contains("the folder does not exist"),
+        "{err}"
+    );
+    assert!(!folder.exists());
+    assert_eq!(fs::read_dir(dir.path()).expect("folder lists").count(), 0);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn any_text_survives_save_and_load(
+        title in any::<String>(),
+        notes in "[\"\\\\\n\r\t a-zé漢😀/*#(){}\\[\\],:'r]{0,60}",
+        rx_notes in "[\"\\\\\n /*(\\]]{0,20}",
+    ) {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let path = dir.path().join("plan.ron");
+        let mut plan = sample_plan();
+        plan.title = title;
+        plan.notes = notes;
+        plan.prescriptions[1].notes = rx_notes;
+        save_plan(&plan, &path).expect("plan saves");
+        prop_assert_eq!(load_plan(&path).expect("plan loads"), plan);
+    }
+}
+
+#[test]
+fn shipped_plans_survive_a_save_and_load() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+    let mut seen = 0;
+    for folder in ["examples", "templates"] {
+        for entry in fs::read_dir(root.join(folder)).expect("data folder lists") {
+            let path = entry.expect("folder entry").path();
+            if path.extension().is_none_or(|e| e != "ron") {
+                continue;
+            }
+            let plan = load_plan(&path).expect("shipped plan loads");
+            let text = plan_to_string(&plan).expect("plan serialises");
+            let again = parse_plan(&text, &path).expect("saved text parses");
+            assert_eq!(again, plan, "{}", path.display());
+            assert_eq!(plan_to_string(&again).expect("plan serialises"), text);
+            seen += 1;
+        }
+    }
+    assert!(seen > 0, "no plan files found under {}", root.display());
+}
