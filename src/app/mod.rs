@@ -1,135 +1,390 @@
-//! The eframe application: owns the open document (a plan and where it came from), derives
-//! its projection and findings once per plan revision, and lays out the panels. Panels in
-//! `crate::ui` only read what this module hands them.
+//! The eframe application. It owns the open document, the undo history, background dialogs and
+//! preferences; it lays out the panels, hands them what they read, and applies the commands
+//! they push after the frame. It is the only place that touches rfd, threads and storage.
+
+mod apply;
+pub mod command;
+pub mod document;
+pub mod history;
+pub mod prefs;
+pub mod tasks;
 
 use std::path::PathBuf;
 
-use crate::engine::{self, Finding, Projection};
-use crate::model::Plan;
-use crate::ui::{chart::ChartPanel, findings::findings_ui, week::WeekPanel};
+use command::{Command, ThemeChoice};
+use document::{Document, Origin};
+use history::History;
+use prefs::Prefs;
+use tasks::Tasks;
 
-/// Where the open plan came from.
+use crate::library::Library;
+use crate::ui::{self, Selection};
+
+/// A message in the status bar: a success or an error the user should read.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Source {
-    /// A file on disk.
-    File(PathBuf),
-    /// The built-in sample plan.
-    Sample,
+pub struct Message {
+    pub text: String,
+    pub is_error: bool,
 }
 
-/// The open document with what is derived from it.
-pub struct Document {
-    pub plan: Plan,
-    pub source: Source,
-    pub projection: Projection,
-    pub findings: Vec<Finding>,
-}
-
-impl Document {
-    /// A document for `plan`, projecting and checking it once.
-    pub fn new(plan: Plan, source: Source) -> Document {
-        let projection = engine::project(&plan);
-        let findings = engine::check(&plan, &projection);
-        Document {
-            plan,
-            source,
-            projection,
-            findings,
+impl Message {
+    /// An error message.
+    pub fn error(text: impl Into<String>) -> Message {
+        Message {
+            text: text.into(),
+            is_error: true,
         }
     }
 
-    /// Title for the window: file name (or "Sample plan") and the plan's title.
-    pub fn window_title(&self) -> String {
-        let name = match &self.source {
-            Source::File(p) => p
-                .file_name()
-                .map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned()),
-            Source::Sample => "Sample plan".to_owned(),
-        };
-        format!("{name} - {} - loadplan", self.plan.title)
+    /// An informational message.
+    pub fn info(text: impl Into<String>) -> Message {
+        Message {
+            text: text.into(),
+            is_error: false,
+        }
     }
+}
+
+/// Which view fills the lower part of the editor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Tab {
+    #[default]
+    Prescriptions,
+    Week,
+    Details,
+}
+
+/// The panels' own UI state.
+#[derive(Default)]
+pub struct Panels {
+    pub library: ui::library::LibraryPanel,
+    pub phases: ui::phases::PhaseTimeline,
+    pub prescriptions: ui::prescriptions::PrescriptionsPanel,
+    pub week: ui::week::WeekPanel,
+    pub chart: ui::chart::ChartPanel,
+    pub details: ui::details::DetailsPanel,
+    pub welcome: ui::welcome::WelcomePanel,
 }
 
 /// The application state.
 pub struct LoadplanApp {
-    doc: Document,
-    week: WeekPanel,
-    chart: ChartPanel,
+    doc: Option<Document>,
+    history: History,
+    pub(crate) prefs: Prefs,
+    tasks: Tasks,
+    selection: Selection,
+    panels: Panels,
+    tab: Tab,
+    /// A command waiting for the answer to "Save changes?".
+    pending: Option<Command>,
+    save_then_continue: bool,
+    perform_after_save: Option<Command>,
+    message: Option<Message>,
+    allow_close: bool,
+    library: Result<&'static Library, String>,
+    applied_theme: Option<ThemeChoice>,
+    /// The welcome window shows over the sample plan opened at start.
+    show_welcome: bool,
+    /// The window title last sent.
+    shown_title: Option<String>,
 }
 
 impl LoadplanApp {
-    /// An app showing `doc`.
-    pub fn new(doc: Document) -> LoadplanApp {
+    /// An app with these preferences and no document (the welcome screen).
+    pub fn new(prefs: Prefs) -> LoadplanApp {
         LoadplanApp {
-            doc,
-            week: WeekPanel::default(),
-            chart: ChartPanel::default(),
+            doc: None,
+            history: History::default(),
+            prefs,
+            tasks: Tasks::default(),
+            selection: Selection::default(),
+            panels: Panels::default(),
+            tab: Tab::default(),
+            pending: None,
+            save_then_continue: false,
+            perform_after_save: None,
+            message: None,
+            allow_close: false,
+            library: crate::library::builtin().map_err(|e| e.to_string()),
+            applied_theme: None,
+            show_welcome: false,
+            shown_title: None,
         }
     }
 
-    /// The open document.
-    pub fn document(&self) -> &Document {
-        &self.doc
+    /// The open document, if any.
+    pub fn document(&self) -> Option<&Document> {
+        self.doc.as_ref()
+    }
+
+    /// The message in the status bar, if any.
+    pub fn message(&self) -> Option<&Message> {
+        self.message.as_ref()
+    }
+
+    /// The preferences.
+    pub fn prefs(&self) -> &Prefs {
+        &self.prefs
+    }
+
+    /// The panels' state (tests read the chart's data through it).
+    pub fn panels(&self) -> &Panels {
+        &self.panels
+    }
+
+    /// The current selection.
+    pub fn selection(&self) -> &Selection {
+        &self.selection
+    }
+
+    /// A command is waiting for the unsaved-changes answer.
+    pub fn is_asking_to_save(&self) -> bool {
+        self.pending.is_some()
+    }
+
+    /// Labels the Edit menu shows for undo and redo.
+    pub fn undo_redo_labels(&self) -> (Option<&str>, Option<&str>) {
+        (self.history.undo_label(), self.history.redo_label())
+    }
+
+    /// Draws one frame and applies what the user asked for. eframe's `App::ui` calls this;
+    /// tests call it through egui_kittest.
+    pub fn show(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        self.apply_theme(&ctx);
+        let mut cmds = self.tasks.drain();
+        if let Some(cmd) = self.perform_after_save.take() {
+            cmds.push(cmd);
+        }
+        self.shortcuts(&ctx, &mut cmds);
+        self.close_request(&ctx, &mut cmds);
+        if let Some(doc) = &mut self.doc {
+            doc.refresh();
+        }
+        self.layout(ui, &mut cmds);
+        let edited = !cmds.is_empty();
+        let now = ctx.input(|i| i.time);
+        for cmd in cmds {
+            self.apply(cmd, &ctx, now);
+        }
+        let title = self.doc.as_ref().map_or_else(|| "loadplan".to_owned(), Document::window_title);
+        if self.shown_title.as_ref() != Some(&title) {
+            // Only on change: a viewport command asks for another frame.
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.shown_title = Some(title);
+        }
+        if edited {
+            // Show the result of the edit at once (chart and week view up to date).
+            ctx.request_discard("plan changed");
+        }
+    }
+
+    fn apply_theme(&mut self, ctx: &egui::Context) {
+        if self.applied_theme != Some(self.prefs.theme) {
+            ctx.set_theme(match self.prefs.theme {
+                ThemeChoice::System => egui::ThemePreference::System,
+                ThemeChoice::Light => egui::ThemePreference::Light,
+                ThemeChoice::Dark => egui::ThemePreference::Dark,
+            });
+            self.applied_theme = Some(self.prefs.theme);
+        }
+    }
+
+    fn shortcuts(&self, ctx: &egui::Context, cmds: &mut Vec<Command>) {
+        use command as c;
+        let has_doc = self.doc.is_some();
+        let pairs: [(&c::Action, Command, bool); 9] = [
+            (&c::SAVE_AS, Command::SaveAsDialog, has_doc),
+            (&c::REDO, Command::Redo, has_doc),
+            (&c::NEW, Command::NewEmpty, true),
+            (&c::OPEN, Command::OpenDialog, true),
+            (&c::SAVE, Command::Save, has_doc),
+            (&c::UNDO, Command::Undo, has_doc),
+            (&c::REDO_Y, Command::Redo, has_doc),
+            (&c::CLOSE, Command::CloseDocument, has_doc),
+            (&c::QUIT, Command::Quit, true),
+        ];
+        ctx.input_mut(|input| {
+            for (action, cmd, enabled) in pairs {
+                if let Some(s) = action.shortcut
+                    && enabled
+                    && input.consume_shortcut(&s)
+                {
+                    cmds.push(cmd);
+                }
+            }
+        });
+    }
+
+    fn close_request(&mut self, ctx: &egui::Context, cmds: &mut Vec<Command>) {
+        if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close {
+            if self.doc.as_ref().is_some_and(Document::is_dirty) {
+                ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+                cmds.push(Command::Quit);
+            } else {
+                self.allow_close = true;
+            }
+        }
+    }
+
+    fn layout(&mut self, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
+        let menu = ui::menu::MenuState {
+            has_doc: self.doc.is_some(),
+            dirty: self.doc.as_ref().is_some_and(Document::is_dirty),
+            undo: self.history.undo_label(),
+            redo: self.history.redo_label(),
+            prefs: &self.prefs,
+            show_library: !self.prefs.hide_library,
+        };
+        let mut show_library = menu.show_library;
+        egui::Panel::top("menu_bar").show(ui, |ui| ui::menu::menu_bar_ui(ui, &menu, &mut show_library, cmds));
+        self.prefs.hide_library = !show_library;
+        ui::dialogs::status_bar_ui(ui, self.message.as_ref(), cmds);
+        if self.pending.is_some() {
+            let name = self.doc.as_ref().map_or_else(String::new, Document::display_name);
+            ui::dialogs::unsaved_changes_ui(ui.ctx(), &name, cmds);
+        }
+        let library = match &self.library {
+            Ok(lib) => *lib,
+            Err(e) => {
+                egui::CentralPanel::default().show(ui, |ui| {
+                    ui.colored_label(ui.visuals().error_fg_color, format!("The built-in exercise library cannot be read: {e}"));
+                });
+                return;
+            }
+        };
+        let Some(doc) = &self.doc else {
+            let recent = self.prefs.recent_files.clone();
+            egui::CentralPanel::default().show(ui, |ui| self.panels.welcome.ui(ui, &recent, cmds));
+            return;
+        };
+        if self.show_welcome {
+            let recent = self.prefs.recent_files.clone();
+            let mut open = true;
+            let before = cmds.len();
+            let screen = ui.ctx().content_rect();
+            egui::Window::new("Welcome to loadplan")
+                .open(&mut open)
+                .collapsible(false)
+                .resizable(false)
+                .default_width(640.0)
+                .max_height(screen.height() * 0.8)
+                .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+                .show(ui.ctx(), |ui| {
+                    self.panels.welcome.ui(ui, &recent, cmds);
+                    ui.separator();
+                    if ui.button("Continue with the sample plan").on_hover_text("Close this window and look at the sample plan").clicked() {
+                        self.show_welcome = false;
+                    }
+                });
+            if !open || cmds.len() > before {
+                self.show_welcome = false;
+            }
+        }
+        let unit = self.prefs.load_unit;
+        let (plan, projection, findings) = (doc.plan(), doc.projection(), doc.findings());
+        if !self.prefs.hide_library {
+            egui::Panel::left("library_panel")
+                .resizable(true)
+                .default_size(300.0)
+                .min_size(220.0)
+                .show(ui, |ui| {
+                    self.panels.library.load_unit = unit;
+                    self.panels.library.ui(ui, library, plan, cmds);
+                });
+        }
+        egui::Panel::bottom("findings_panel")
+            .resizable(true)
+            .default_size(120.0)
+            .min_size(60.0)
+            .show(ui, |ui| ui::findings::findings_ui(ui, plan, findings, &self.selection, cmds));
+        egui::CentralPanel::default().show(ui, |ui| {
+            egui::Panel::top("chart_area")
+                .resizable(true)
+                .default_size(290.0)
+                .min_size(160.0)
+                .show(ui, |ui| {
+                    self.panels.phases.ui(ui, plan, &mut self.selection, cmds);
+                    self.panels.chart.ui(ui, plan, projection, findings, &mut self.selection, unit, doc.revision());
+                });
+            ui.horizontal(|ui| {
+                for (tab, label, tip) in [
+                    (Tab::Prescriptions, "Prescriptions", "Edit the exercises, their doses and progression"),
+                    (Tab::Week, "Week view", "What the athlete does in the selected week, session by session"),
+                    (Tab::Details, "Plan details", "Title, athlete, dates, notes and guardrail thresholds"),
+                ] {
+                    ui.selectable_value(&mut self.tab, tab, label).on_hover_text(tip);
+                }
+            });
+            ui.separator();
+            match self.tab {
+                Tab::Prescriptions => self.panels.prescriptions.ui(ui, plan, projection, &mut self.selection, unit, cmds),
+                Tab::Week => self.panels.week.ui(ui, plan, projection, &mut self.selection, unit),
+                Tab::Details => self.panels.details.ui(ui, plan, cmds),
+            }
+        });
+    }
+
+    /// Opens `file` at start, or the sample plan when none is given.
+    fn start_with(&mut self, file: Option<PathBuf>, ctx: &egui::Context) {
+        match file {
+            Some(path) => self.open_path(path),
+            None => {
+                self.apply(Command::OpenSample, ctx, 0.0);
+                self.show_welcome = true;
+            }
+        }
+    }
+
+    /// The app with `doc` open (tests and benchmarks).
+    pub fn with_document(prefs: Prefs, plan: crate::model::Plan, origin: Origin) -> LoadplanApp {
+        let mut app = LoadplanApp::new(prefs);
+        app.doc = Some(Document::new(plan, origin));
+        app
+    }
+
+    /// Applies a command as if a panel had pushed it (tests).
+    pub fn send(&mut self, cmd: Command, ctx: &egui::Context) {
+        let now = ctx.input(|i| i.time);
+        self.apply(cmd, ctx, now);
     }
 }
 
 impl eframe::App for LoadplanApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        let doc = &self.doc;
-        egui::Panel::top("plan_header").show(ui, |ui| {
-            ui.add_space(4.0);
-            ui.heading(&doc.plan.title);
-            let mut facts = Vec::new();
-            if !doc.plan.athlete.is_empty() {
-                facts.push(format!("Athlete: {}", doc.plan.athlete));
-            }
-            if !doc.plan.clinician.is_empty() {
-                facts.push(format!("Clinician: {}", doc.plan.clinician));
-            }
-            facts.push(format!("{} weeks", doc.plan.length_weeks()));
-            if let Some(d) = doc.plan.start_date {
-                facts.push(format!("starts {d}"));
-            }
-            ui.label(facts.join("   ·   "));
-            ui.add_space(4.0);
-        });
-        egui::Panel::bottom("findings")
-            .resizable(true)
-            .default_size(160.0)
-            .show(ui, |ui| findings_ui(ui, &doc.plan, &doc.findings));
-        egui::Panel::left("week_view")
-            .resizable(true)
-            .min_size(560.0)
-            .show(ui, |ui| self.week.ui(ui, &doc.plan, &doc.projection));
-        egui::CentralPanel::default().show(ui, |ui| {
-            self.chart.ui(ui, &doc.plan, &doc.projection);
-        });
+        self.show(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, prefs::STORAGE_KEY, &self.prefs);
     }
 }
 
 /// Opens the window on `file`, or on the built-in sample plan when none is given.
 pub fn run(file: Option<PathBuf>) -> Result<(), String> {
-    let doc = match file {
-        Some(path) => {
-            let plan = crate::io::load_plan(&path).map_err(|e| e.to_string())?;
-            Document::new(plan, Source::File(path))
-        }
-        None => Document::new(
-            crate::templates::sample().map_err(|e| e.to_string())?,
-            Source::Sample,
-        ),
-    };
+    if let Some(path) = &file {
+        // Fail on the command line, before any window opens, when the file cannot be read.
+        crate::io::load_plan(path).map_err(|e| e.to_string())?;
+    }
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
-            .with_title(doc.window_title())
+            .with_title("loadplan")
             .with_inner_size([1280.0, 800.0])
-            .with_min_inner_size([800.0, 500.0]),
+            .with_min_inner_size([900.0, 560.0]),
         ..Default::default()
     };
     eframe::run_native(
         "loadplan",
         options,
-        Box::new(|_cc| Ok(Box::new(LoadplanApp::new(doc)))),
+        Box::new(move |cc| {
+            let prefs: Prefs = cc
+                .storage
+                .and_then(|s| eframe::get_value(s, prefs::STORAGE_KEY))
+                .unwrap_or_default();
+            let mut app = LoadplanApp::new(prefs);
+            app.start_with(file, &cc.egui_ctx);
+            Ok(Box::new(app))
+        }),
     )
     .map_err(|e| format!("cannot open the window: {e}"))
 }

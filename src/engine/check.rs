@@ -280,7 +280,7 @@ fn resolved_values(out: &mut Out, projection: &Projection) {
         for item in &wp.items {
             if item.dose.sets == 0 && item_rx(out.plan, item).is_some_and(|rx| rx.dose.sets > 0) {
                 let rx = item_rx(out.plan, item);
-                let msg = format!("{}: progression takes the dose to 0 sets in week {}. Check the rules' amounts and caps.", item.exercise_name, wp.week);
+                let msg = format!("{}: progression takes the dose to 0 sets. Check the rules' amounts and caps.", item.exercise_name);
                 out.push(Severity::Error, "zero-sets", Some(wp.week), rx, msg, sources::VALIDITY);
             }
         }
@@ -343,7 +343,7 @@ fn load_spikes(out: &mut Out, projection: &Projection) {
             "weekly-increase",
             weekly.clone(),
             format!(
-                "Week {week}: load rises more than {} from week {prev_week}: {}. Spread the increase over more weeks.",
+                "Load rises more than {} from week {prev_week}: {}. Spread the increase over more weeks.",
                 fmt_pct(t.weekly_increase_pct),
                 weekly.join(", ")
             ),
@@ -353,7 +353,7 @@ fn load_spikes(out: &mut Out, projection: &Projection) {
             "two-week-increase",
             two_week.clone(),
             format!(
-                "Alert - week {week}: load is more than {} above week {prev2_week}: {}.",
+                "Alert: load is more than {} above week {prev2_week}: {}.",
                 fmt_pct(t.two_week_increase_pct),
                 two_week.join(", ")
             ),
@@ -363,7 +363,7 @@ fn load_spikes(out: &mut Out, projection: &Projection) {
             "acwr-high",
             ratios.clone(),
             format!(
-                "Week {week}: acute:chronic ratio at or above {:.1}: {}. A spike heuristic, not an injury predictor: consider a gentler step.",
+                "Acute:chronic ratio at or above {:.1}: {}. A spike heuristic, not an injury predictor: consider a gentler step.",
                 t.acwr_high,
                 ratios.join(", ")
             ),
@@ -394,8 +394,7 @@ fn one_variable(out: &mut Out, projection: &Projection) {
                     (Severity::Warning, "; raise one at a time")
                 };
                 let msg = format!(
-                    "Week {}: {} raises {} together{extra}.",
-                    now.week,
+                    "{} raises {} together{extra}.",
                     item.exercise_name,
                     raised.join(", ")
                 );

@@ -8,7 +8,7 @@ use crate::model::{Dose, Load, MAX_WEEKS, Plan, Reps, Side, Tempo, Weekday};
 
 use super::metrics::{self, Metric, MetricChanges, Metrics};
 use super::progress::{State, deload_of, is_hold_week};
-use super::sessions::days_in_week;
+use super::sessions::fill_days_in_week;
 
 /// One set as the athlete does it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
@@ -190,6 +190,17 @@ fn sets_of(dose: &Dose) -> Vec<SetDose> {
         .collect()
 }
 
+fn session(date: Option<NaiveDate>, day: u32, slot: u32, items: Vec<SessionItem>) -> Session {
+    Session {
+        date,
+        day,
+        week: day / 7 + 1,
+        slot,
+        supervised: items.iter().any(|i| i.supervised),
+        items,
+    }
+}
+
 /// Resolves the plan into weeks, sessions and load metrics. Deterministic; never panics.
 pub fn project(plan: &Plan) -> Projection {
     let n_weeks = plan.length_weeks().min(MAX_WEEKS);
@@ -211,6 +222,7 @@ pub fn project(plan: &Plan) -> Projection {
     let mut days_items: Vec<Vec<(u32, SessionItem)>> = vec![Vec::new(); n_weeks as usize * 7];
     let exercises: std::collections::HashMap<&str, &crate::model::Exercise> =
         plan.exercises.iter().map(|e| (e.id.as_str(), e)).collect();
+    let mut days: Vec<(u32, u32)> = Vec::with_capacity(16);
     let mut daily: Vec<Metrics> = vec![Metrics::default(); n_weeks as usize * 7];
 
     for rx in &plan.prescriptions {
@@ -227,7 +239,7 @@ pub fn project(plan: &Plan) -> Projection {
             let exercise = exercises.get(state.exercise.as_str()).copied();
             let shared_id: std::sync::Arc<str> = state.exercise.as_str().into();
             let tempo = dose.tempo.or(exercise.and_then(|e| e.tempo));
-            let days = days_in_week(&rx.schedule, state.sessions, week, first, start_weekday);
+            fill_days_in_week(&mut days, &rx.schedule, state.sessions, week, first, start_weekday);
             let sessions = days.len() as u32;
             let supervised = rx.supervised_per_week.min(sessions);
             let per_session = metrics::session_metrics(&dose, tempo);
@@ -267,28 +279,26 @@ pub fn project(plan: &Plan) -> Projection {
         }
     }
 
-    let mut sessions: Vec<Session> = Vec::new();
-    for (day, mut list) in days_items.into_iter().enumerate() {
-        // Stable: items keep plan order within a slot.
-        list.sort_by_key(|(slot, _)| *slot);
+    let mut sessions: Vec<Session> = Vec::with_capacity(days_items.len());
+    for (day, list) in days_items.into_iter().enumerate() {
+        if list.is_empty() {
+            continue;
+        }
         let day = day as u32;
         let date = plan
             .start_date
             .and_then(|d| d.checked_add_days(chrono::Days::new(u64::from(day))));
-        for (slot, item) in list {
-            match sessions.last_mut() {
-                Some(s) if s.day == day && s.slot == slot => {
-                    s.supervised |= item.supervised;
-                    s.items.push(item);
-                }
-                _ => sessions.push(Session {
-                    date,
-                    day,
-                    week: day / 7 + 1,
-                    slot,
-                    supervised: item.supervised,
-                    items: vec![item],
-                }),
+        let max_slot = list.iter().map(|(slot, _)| *slot).max().unwrap_or(0);
+        if max_slot == 0 {
+            let items: Vec<SessionItem> = list.into_iter().map(|(_, item)| item).collect();
+            sessions.push(session(date, day, 0, items));
+            continue;
+        }
+        // Twice-a-day work: one session per slot, items kept in plan order.
+        for slot in 0..=max_slot {
+            let items: Vec<SessionItem> = list.iter().filter(|(s, _)| *s == slot).map(|(_, i)| i.clone()).collect();
+            if !items.is_empty() {
+                sessions.push(session(date, day, slot, items));
             }
         }
     }

@@ -3,7 +3,20 @@
 
 use crate::model::{Schedule, Weekday};
 
+/// Day offsets within a week for 0..=7 evenly spread sessions.
+const SPREAD: [&[u32]; 8] = [
+    &[],
+    &[0],
+    &[0, 3],
+    &[0, 2, 4],
+    &[0, 1, 3, 4],
+    &[0, 1, 2, 3, 4],
+    &[0, 1, 2, 3, 4, 5],
+    &[0, 1, 2, 3, 4, 5, 6],
+];
+
 /// Day offsets within a week (0..7) for N evenly spread sessions, as (day, slot) pairs.
+#[cfg(test)]
 fn spread(n: u32) -> Vec<(u32, u32)> {
     const PATTERNS: [&[u32]; 8] = [
         &[],
@@ -31,6 +44,7 @@ fn spread(n: u32) -> Vec<(u32, u32)> {
 /// `week` (1-based). `sessions_override` replaces the schedule with N per week (table rows).
 /// `start_weekday` is the weekday of the plan's first day (Monday when undated).
 /// `first_week` is the prescription's first week (every-N-days counts from its first day).
+#[cfg(test)]
 pub(crate) fn days_in_week(
     schedule: &Schedule,
     sessions_override: Option<u32>,
@@ -38,38 +52,54 @@ pub(crate) fn days_in_week(
     first_week: u32,
     start_weekday: Weekday,
 ) -> Vec<(u32, u32)> {
+    let mut out = Vec::new();
+    fill_days_in_week(&mut out, schedule, sessions_override, week, first_week, start_weekday);
+    out
+}
+
+/// As `days_in_week`, writing into `out` (cleared first) so a caller can reuse one buffer.
+pub(crate) fn fill_days_in_week(
+    out: &mut Vec<(u32, u32)>,
+    schedule: &Schedule,
+    sessions_override: Option<u32>,
+    week: u32,
+    first_week: u32,
+    start_weekday: Weekday,
+) {
+    out.clear();
     let week_start = week.saturating_sub(1).saturating_mul(7);
-    let in_week: Vec<(u32, u32)> = match (sessions_override, schedule) {
-        (Some(n), _) | (None, &Schedule::PerWeek(n)) => spread(n),
+    match (sessions_override, schedule) {
+        (Some(n), _) | (None, &Schedule::PerWeek(n)) => {
+            let n = n.min(14);
+            let full_days = n / 7;
+            for slot in 0..full_days {
+                out.extend((0..7).map(|d| (week_start + d, slot)));
+            }
+            out.extend(SPREAD[(n % 7) as usize].iter().map(|&d| (week_start + d, full_days)));
+            out.sort_unstable();
+        }
         (None, Schedule::Weekdays(days)) => {
-            let mut offsets: Vec<u32> = days
-                .iter()
-                .map(|d| (d.index() + 7 - start_weekday.index()) % 7)
-                .collect();
-            offsets.sort_unstable();
-            offsets.dedup();
-            offsets.into_iter().map(|d| (d, 0)).collect()
+            let mut seen = [false; 7];
+            for d in days {
+                seen[((d.index() + 7 - start_weekday.index()) % 7) as usize] = true;
+            }
+            out.extend((0..7u32).filter(|&d| seen[d as usize]).map(|d| (week_start + d, 0)));
         }
         (None, Schedule::TimesPerDay(n)) => {
             let n = (*n).clamp(1, 6);
-            (0..7).flat_map(|d| (0..n).map(move |s| (d, s))).collect()
+            out.extend((0..7).flat_map(|d| (0..n).map(move |s| (week_start + d, s))));
         }
         (None, Schedule::EveryNDays(n)) => {
             let n = (*n).clamp(1, 28);
             let first_day = first_week.saturating_sub(1).saturating_mul(7);
-            (0..7)
-                .filter(|d| {
-                    let day = week_start + d;
-                    day >= first_day && (day - first_day) % n == 0
-                })
-                .map(|d| (d, 0))
-                .collect()
+            out.extend(
+                (0..7)
+                    .map(|d| week_start + d)
+                    .filter(|&day| day >= first_day && (day - first_day) % n == 0)
+                    .map(|day| (day, 0)),
+            );
         }
-    };
-    in_week
-        .into_iter()
-        .map(|(d, s)| (week_start + d, s))
-        .collect()
+    }
 }
 
 #[cfg(test)]

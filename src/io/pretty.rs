@@ -13,93 +13,99 @@
 /// Longest line, in characters, that joining may produce.
 const MAX_WIDTH: usize = 100;
 
-/// A bracketed group being read: its opening line and the lines of each element.
+/// A bracketed group being read: where its opening line sits in the output, and whether an
+/// element spans several lines (a nested group that stayed open), which forbids joining.
 struct Group {
-    header: String,
-    items: Vec<Vec<String>>,
+    start: usize,
+    multi_line_item: bool,
 }
 
 /// Joins short, simple groups of ron pretty `text` onto one line.
 pub(crate) fn compact(text: &str) -> String {
+    use std::borrow::Cow;
     let mut stack: Vec<Group> = Vec::new();
-    let mut out: Vec<String> = Vec::new();
+    let mut out: Vec<Cow<'_, str>> = Vec::with_capacity(text.len() / 16);
     for line in text.lines() {
         let trimmed = line.trim_start();
-        let lines = if trimmed.starts_with([')', ']'])
+        if trimmed.starts_with([')', ']'])
             && let Some(group) = stack.pop()
         {
-            close(group, line)
+            let joined = (!group.multi_line_item)
+                .then(|| joined(&out[group.start], &out[group.start + 1..], line))
+                .flatten();
+            let expanded = match joined {
+                Some(one) => {
+                    out.truncate(group.start);
+                    out.push(Cow::Owned(one));
+                    false
+                }
+                None => {
+                    out.push(Cow::Borrowed(line));
+                    true
+                }
+            };
+            if expanded && let Some(parent) = stack.last_mut() {
+                parent.multi_line_item = true;
+            }
         } else if line.ends_with(['(', '[']) {
             stack.push(Group {
-                header: line.to_owned(),
-                items: Vec::new(),
+                start: out.len(),
+                multi_line_item: false,
             });
-            continue;
+            out.push(Cow::Borrowed(line));
         } else {
-            vec![line.to_owned()]
-        };
-        match stack.last_mut() {
-            Some(parent) => parent.items.push(lines),
-            None => out.extend(lines),
+            out.push(Cow::Borrowed(line));
         }
     }
-    // Groups never closed (not ron output after all) are written back unchanged.
-    for group in stack {
-        out.push(group.header);
-        out.extend(group.items.into_iter().flatten());
+    let mut joined = String::with_capacity(text.len());
+    for (i, line) in out.iter().enumerate() {
+        if i > 0 {
+            joined.push('\n');
+        }
+        joined.push_str(line);
     }
-    let mut joined = out.join("\n");
     if text.ends_with('\n') {
         joined.push('\n');
     }
     joined
 }
 
-/// The lines of a finished group: one line when it may be joined, otherwise as it was.
-fn close(group: Group, closing: &str) -> Vec<String> {
-    if let Some(line) = joined(&group, closing) {
-        return vec![line];
-    }
-    let mut lines = vec![group.header];
-    lines.extend(group.items.into_iter().flatten());
-    lines.push(closing.to_owned());
-    lines
-}
-
-fn joined(group: &Group, closing: &str) -> Option<String> {
-    let is_list = group.header.ends_with('[');
-    let mut parts = Vec::with_capacity(group.items.len());
-    for item in &group.items {
-        let [line] = item.as_slice() else {
-            return None;
-        };
-        let part = line.trim();
+/// The group as one line, when every element is simple and the line stays short.
+fn joined(header: &str, items: &[std::borrow::Cow<'_, str>], closing: &str) -> Option<String> {
+    let is_list = header.ends_with('[');
+    let mut line = String::with_capacity(MAX_WIDTH + 8);
+    line.push_str(header);
+    for (i, item) in items.iter().enumerate() {
+        let part = item.trim();
         let part = part.strip_suffix(',').unwrap_or(part);
-        let code = without_strings(part);
+        let (has_string, code_has_bracket, code_has_comment) = scan(part);
         let simple = if is_list {
-            !code.contains(['(', '[', '{'])
+            !code_has_bracket
         } else {
-            code.len() == part.len() && !code.contains("//")
+            !has_string && !code_has_comment
         };
         if !simple {
             return None;
         }
-        parts.push(part);
+        if i > 0 {
+            line.push_str(", ");
+        }
+        line.push_str(part);
+        if line.len() > MAX_WIDTH * 4 {
+            return None;
+        }
     }
-    let line = format!(
-        "{}{}{}",
-        group.header,
-        parts.join(", "),
-        closing.trim_start()
-    );
+    line.push_str(closing.trim_start());
     (line.chars().count() <= MAX_WIDTH).then_some(line)
 }
 
-/// `part` with every string literal left out (ron writes strings escaped, on one line).
-fn without_strings(part: &str) -> String {
-    let mut out = String::with_capacity(part.len());
+/// Looks at `part` outside its string literals (ron writes strings escaped, on one line):
+/// (holds a string, has a bracket outside strings, has `//` outside strings).
+fn scan(part: &str) -> (bool, bool, bool) {
+    let (mut has_string, mut bracket, mut comment) = (false, false, false);
     let mut in_string = false;
     let mut escaped = false;
+    let mut prev_slash = false;
     for c in part.chars() {
         if in_string {
             if escaped {
@@ -109,13 +115,20 @@ fn without_strings(part: &str) -> String {
             } else if c == '"' {
                 in_string = false;
             }
-        } else if c == '"' {
-            in_string = true;
-        } else {
-            out.push(c);
+            continue;
         }
+        match c {
+            '"' => {
+                in_string = true;
+                has_string = true;
+            }
+            '(' | '[' | '{' => bracket = true,
+            '/' if prev_slash => comment = true,
+            _ => {}
+        }
+        prev_slash = c == '/';
     }
-    out
+    (has_string, bracket, comment)
 }
 
 #[cfg(test)]

@@ -190,9 +190,9 @@ impl Rule {
                     Amount::Absolute(a) => format!("{}{unit}", signed(*a)),
                     Amount::Percent(p) => format!("{} % {}", signed(*p), target.label()),
                 };
-                let mut s = match amount {
-                    Amount::Absolute(_) => format!("{amt} ({})", target.label()),
-                    Amount::Percent(_) => amt,
+                let mut s = match (amount, target) {
+                    (Amount::Absolute(_), Target::Load | Target::Hold) => format!("{amt} {}", target.label()),
+                    _ => amt,
                 };
                 if *every_weeks <= 1 {
                     s.push_str(" every week");

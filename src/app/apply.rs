@@ -1,0 +1,201 @@
+//! Applying commands to the app: plan edits through the undo history, file commands guarded by
+//! the unsaved-changes question, preferences and selection.
+
+use std::path::PathBuf;
+
+use super::command::{Command, Edit, UnsavedChoice};
+use super::document::{Document, Origin};
+use super::tasks::DialogKind;
+use super::{LoadplanApp, Message};
+use crate::model::Plan;
+
+impl LoadplanApp {
+    /// Applies one command. `now` is the UI clock in seconds (for merging undo steps).
+    pub(crate) fn apply(&mut self, cmd: Command, ctx: &egui::Context, now: f64) {
+        match cmd {
+            Command::Edit(edit) => {
+                if let Some(doc) = &mut self.doc {
+                    let mut plan = doc.plan().clone();
+                    let label = edit.label(doc.plan());
+                    let key = edit.merge_key();
+                    // A new prescription is selected and shown in the editor.
+                    let new_rx = matches!(edit, Edit::AddPrescription { .. } | Edit::DuplicatePrescription(_))
+                        .then(|| doc.plan().next_prescription_id());
+                    if edit.apply(&mut plan) && plan != *doc.plan() {
+                        self.history.record(doc.plan(), label, key, now);
+                        doc.set_plan(plan);
+                        if new_rx.is_some() {
+                            self.selection.prescription = new_rx;
+                            self.tab = super::Tab::Prescriptions;
+                        }
+                    }
+                }
+            }
+            Command::Undo => self.step_history(true),
+            Command::Redo => self.step_history(false),
+            Command::Save => match self.doc.as_ref().and_then(|d| d.path().map(PathBuf::from)) {
+                Some(path) => self.save_to(path),
+                None => self.apply(Command::SaveAsDialog, ctx, now),
+            },
+            Command::SaveAsDialog => {
+                let Some(doc) = &self.doc else { return };
+                let suggested = suggested_file_name(doc);
+                let folder = doc.path().and_then(|p| p.parent()).map(PathBuf::from);
+                if let Err(e) = self.tasks.dialog(DialogKind::SaveAs, suggested, folder, ctx) {
+                    self.message = Some(Message::error(e));
+                }
+            }
+            Command::SaveTo(path) => self.save_to(path),
+            Command::Resolve(choice) => self.resolve(choice, ctx, now),
+            Command::Select { prescription, week } => {
+                if prescription.is_some() {
+                    self.selection.prescription = prescription;
+                }
+                if let Some(w) = week {
+                    self.selection.week = w.max(1);
+                }
+            }
+            Command::SetTheme(theme) => self.prefs.theme = theme,
+            Command::SetLoadUnit(unit) => self.prefs.load_unit = unit,
+            Command::ForgetRecent(path) => self.prefs.forget(&path),
+            Command::DismissMessage => self.message = None,
+            guarded => {
+                self.show_welcome = false;
+                if self.doc.as_ref().is_some_and(Document::is_dirty) {
+                    self.pending = Some(guarded);
+                } else {
+                    self.perform(guarded, ctx);
+                }
+            }
+        }
+    }
+
+    /// Carries out a command that replaces or closes the document (the user agreed, or there
+    /// was nothing unsaved).
+    fn perform(&mut self, cmd: Command, ctx: &egui::Context) {
+        match cmd {
+            Command::NewEmpty => {
+                let plan = Plan {
+                    title: "New plan".to_owned(),
+                    weeks: 12,
+                    ..Plan::default()
+                };
+                self.open_document(Document::new(plan, Origin::Unsaved("New plan".to_owned())));
+            }
+            Command::NewFromTemplate(id) => match crate::templates::load(&id) {
+                Some(Ok(plan)) => {
+                    let name = format!("New from {id}");
+                    self.open_document(Document::new(plan, Origin::Unsaved(name)));
+                }
+                Some(Err(e)) => self.message = Some(Message::error(e.to_string())),
+                None => self.message = Some(Message::error(format!("no template `{id}`"))),
+            },
+            Command::OpenSample => match crate::templates::sample() {
+                Ok(plan) => self.open_document(Document::new(plan, Origin::Unsaved("Sample plan".to_owned()))),
+                Err(e) => self.message = Some(Message::error(e.to_string())),
+            },
+            Command::OpenDialog => {
+                let folder = self.doc.as_ref().and_then(|d| d.path()).and_then(|p| p.parent()).map(PathBuf::from);
+                if let Err(e) = self.tasks.dialog(DialogKind::Open, String::new(), folder, ctx) {
+                    self.message = Some(Message::error(e));
+                }
+            }
+            Command::OpenPath(path) => self.open_path(path),
+            Command::CloseDocument => {
+                self.doc = None;
+                self.history.clear();
+            }
+            Command::Quit => {
+                self.allow_close = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+            other => self.apply(other, ctx, 0.0),
+        }
+    }
+
+    fn resolve(&mut self, choice: UnsavedChoice, ctx: &egui::Context, now: f64) {
+        match choice {
+            UnsavedChoice::Cancel => self.pending = None,
+            UnsavedChoice::Discard => {
+                if let Some(cmd) = self.pending.take() {
+                    self.perform(cmd, ctx);
+                }
+            }
+            UnsavedChoice::Save => {
+                // Saving to a known file continues at once; otherwise the pending command waits
+                // for the Save-as dialog's answer (`save_to` then queues it).
+                self.save_then_continue = true;
+                self.apply(Command::Save, ctx, now);
+                if let Some(cmd) = self.perform_after_save.take() {
+                    self.perform(cmd, ctx);
+                }
+            }
+        }
+    }
+
+    fn step_history(&mut self, undo: bool) {
+        let Some(doc) = &mut self.doc else { return };
+        let plan = if undo {
+            self.history.undo(doc.plan())
+        } else {
+            self.history.redo(doc.plan())
+        };
+        if let Some(plan) = plan {
+            doc.set_plan(plan);
+        }
+    }
+
+    fn open_document(&mut self, doc: Document) {
+        self.doc = Some(doc);
+        self.history.clear();
+        self.selection = Default::default();
+        self.pending = None;
+    }
+
+    /// Opens the plan file at `path`. A file that fails to open leaves the current plan as it
+    /// was and shows why.
+    pub(crate) fn open_path(&mut self, path: PathBuf) {
+        match crate::io::load_plan(&path) {
+            Ok(plan) => {
+                self.prefs.remember(&path);
+                self.message = None;
+                self.open_document(Document::new(plan, Origin::File(path)));
+            }
+            Err(e) => self.message = Some(Message::error(format!("Could not open the plan. {e}"))),
+        }
+    }
+
+    fn save_to(&mut self, path: PathBuf) {
+        let Some(doc) = &mut self.doc else { return };
+        match crate::io::save_plan(doc.plan(), &path) {
+            Ok(()) => {
+                self.message = Some(Message::info(format!("Saved {}", path.display())));
+                self.prefs.remember(&path);
+                doc.mark_saved(path);
+                self.history.seal();
+                if self.save_then_continue {
+                    self.save_then_continue = false;
+                    self.perform_after_save = self.pending.take();
+                }
+            }
+            Err(e) => {
+                self.save_then_continue = false;
+                self.message = Some(Message::error(format!("Could not save. {e}")));
+            }
+        }
+    }
+}
+
+fn suggested_file_name(doc: &Document) -> String {
+    if let Some(name) = doc.path().and_then(|p| p.file_name()) {
+        return name.to_string_lossy().into_owned();
+    }
+    let base: String = doc
+        .plan()
+        .title
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { '_' })
+        .collect();
+    let base = base.trim_matches('_');
+    format!("{}.ron", if base.is_empty() { "plan" } else { base })
+}

@@ -1,0 +1,122 @@
+//! The projected load chart: one metric by week (volume load, time under tension, reps,
+//! sessions, session-RPE load), the total and each exercise as lines or stacked areas, phase
+//! bands behind, deload weeks and load-spike findings marked, the selected week highlighted.
+//! It says which exercises the metric includes, so no one reads kilograms into body-weight work.
+//!
+//! What is drawn is computed by the pure [`chart_data`] and cached per plan revision; a frame
+//! only builds plot items from the cache.
+
+mod data;
+mod plot;
+
+pub use data::{
+    ChartData, DELOAD_NAME, SPIKE_CODES, SPIKE_NAME, Series, TOTAL_NAME, chart_data, includes_text,
+    metric_label, metric_unit, spike_weeks,
+};
+
+use crate::app::command::LoadUnit;
+use crate::engine::{Finding, Metric, Projection};
+use crate::model::Plan;
+
+use super::Selection;
+
+/// The chart panel's own state: the metric, lines or stacked areas, and the cached chart.
+pub struct ChartPanel {
+    /// The metric shown.
+    pub metric: Metric,
+    /// Each exercise as a stacked area (true) or as its own line (false).
+    pub stacked: bool,
+    cache: Option<plot::Drawn>,
+}
+
+impl Default for ChartPanel {
+    fn default() -> Self {
+        ChartPanel {
+            metric: Metric::VolumeLoadKg,
+            stacked: false,
+            cache: None,
+        }
+    }
+}
+
+impl std::fmt::Debug for ChartPanel {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ChartPanel")
+            .field("metric", &self.metric)
+            .field("stacked", &self.stacked)
+            .finish_non_exhaustive()
+    }
+}
+
+impl ChartPanel {
+    /// The data the panel drew last (`None` before the first frame with a non-empty plan).
+    pub fn last_data(&self) -> Option<&ChartData> {
+        self.cache.as_ref().map(|d| &d.data)
+    }
+
+    /// Draws the metric selector, the "Stacked" switch, what the metric includes and the
+    /// chart. Clicking the chart selects the nearest week (`selection.week`).
+    ///
+    /// `revision` must change whenever the plan (and so the projection) changes, including
+    /// when another plan is opened: the chart's data is recomputed only when the revision,
+    /// the metric or the unit changes.
+    #[allow(clippy::too_many_arguments)]
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        plan: &Plan,
+        projection: &Projection,
+        findings: &[Finding],
+        selection: &mut Selection,
+        unit: LoadUnit,
+        revision: u64,
+    ) {
+        if plan.prescriptions.is_empty() || projection.weeks.is_empty() {
+            ui.label(
+                "No exercises in this plan yet: add one from the library to see its load by week.",
+            );
+            return;
+        }
+        self.controls_ui(ui, unit);
+        let key = (
+            revision,
+            self.metric,
+            unit,
+            plan.prescriptions.len(),
+            projection.weeks.len(),
+        );
+        if self.cache.as_ref().map(|d| d.key) != Some(key) {
+            self.cache = Some(plot::Drawn::new(key, plan, projection));
+        }
+        let Some(drawn) = &self.cache else {
+            return;
+        };
+        ui.add(egui::Label::new(egui::RichText::new(&drawn.includes).weak()).wrap());
+        if let Some(week) = plot::plot_ui(ui, drawn, findings, self.stacked, selection.week) {
+            selection.week = week;
+        }
+    }
+
+    /// The metric selector and the "Stacked" switch.
+    fn controls_ui(&mut self, ui: &mut egui::Ui, unit: LoadUnit) {
+        ui.horizontal_wrapped(|ui| {
+            let label = ui.label("Chart metric");
+            egui::ComboBox::from_id_salt("chart_metric")
+                .selected_text(metric_label(self.metric, unit))
+                .show_ui(ui, |ui| {
+                    for m in Metric::ALL {
+                        ui.selectable_value(&mut self.metric, m, metric_label(m, unit))
+                            .on_hover_text(m.includes());
+                    }
+                })
+                .response
+                .labelled_by(label.id)
+                .on_hover_text("Which load figure the chart shows, week by week");
+            ui.add_space(12.0);
+            ui.checkbox(&mut self.stacked, "Stacked").on_hover_text(
+                "Show the exercises as stacked areas (in plan order) instead of one line each; \
+                 the total line stays. Click a legend entry to hide or show a series.",
+            );
+        });
+    }
+}

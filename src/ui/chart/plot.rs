@@ -1,0 +1,276 @@
+//! Drawing the load chart with egui_plot from cached `ChartData`: phase bands and names behind,
+//! deload marks, the selected week, per-exercise lines or stacked areas, the total line and
+//! the load-spike markers, with a hover text per week. Only plot items are built per frame.
+
+use egui::Color32;
+use egui_plot::{
+    AxisHints, Corner, FilledArea, GridInput, GridMark, HoverPosition, Legend, Line, LineStyle,
+    MarkerShape, Plot, PlotPoint, PlotPoints, PlotUi, Points, Span, Text, VLine,
+    uniform_grid_spacer,
+};
+
+use crate::app::command::LoadUnit;
+use crate::engine::{Finding, Metric, Projection};
+use crate::model::Plan;
+
+use super::data::{
+    ChartData, DELOAD_NAME, SPIKE_CODES, SPIKE_NAME, TOTAL_NAME, chart_data, includes_text,
+    metric_label, spike_weeks, week_tooltips,
+};
+
+/// What the chart keeps between frames: the data and the plot points derived from it,
+/// recomputed only when its key (plan revision, metric, unit, sizes) changes.
+pub(super) struct Drawn {
+    pub key: CacheKey,
+    pub data: ChartData,
+    /// Week numbers as x values.
+    xs: Vec<f64>,
+    total_pts: Vec<PlotPoint>,
+    /// Per series, its points in the weeks it is active.
+    line_pts: Vec<Vec<PlotPoint>>,
+    /// Per series, (lower, upper) edge of its stacked area in every week.
+    stack: Vec<(Vec<f64>, Vec<f64>)>,
+    /// Top of the plot: room above the highest value for the phase names.
+    y_top: f64,
+    tooltips: Vec<String>,
+    /// What the metric counts, and which exercises of the plan.
+    pub includes: String,
+}
+
+/// When the cached chart is stale: plan revision, metric, unit, and sizes as a safety net.
+pub(super) type CacheKey = (u64, Metric, LoadUnit, usize, usize);
+
+impl Drawn {
+    /// Computes the chart for `key`.
+    pub fn new(key: CacheKey, plan: &Plan, projection: &Projection) -> Drawn {
+        let data = chart_data(plan, projection, key.1, key.2);
+        let xs: Vec<f64> = data.weeks.iter().map(|w| f64::from(*w)).collect();
+        let total_pts = xs
+            .iter()
+            .zip(&data.total)
+            .map(|(x, y)| PlotPoint::new(*x, *y))
+            .collect();
+        let line_pts = data
+            .series
+            .iter()
+            .map(|s| {
+                xs.iter()
+                    .zip(s.values.iter().zip(&s.active))
+                    .filter(|(_, (_, active))| **active)
+                    .map(|(x, (y, _))| PlotPoint::new(*x, *y))
+                    .collect()
+            })
+            .collect();
+        let mut base = vec![0.0; xs.len()];
+        let mut stack = Vec::with_capacity(data.series.len());
+        for s in &data.series {
+            let upper: Vec<f64> = base.iter().zip(&s.values).map(|(b, v)| b + v).collect();
+            stack.push((base, upper.clone()));
+            base = upper;
+        }
+        let highest = data
+            .total
+            .iter()
+            .chain(&base)
+            .fold(0.0_f64, |a, b| a.max(*b));
+        let y_top = if highest > 0.0 { highest * 1.18 } else { 1.0 };
+        Drawn {
+            tooltips: week_tooltips(&data, projection),
+            includes: includes_text(plan, projection, key.1),
+            key,
+            data,
+            xs,
+            total_pts,
+            line_pts,
+            stack,
+            y_top,
+        }
+    }
+}
+
+/// Colour of series `i` (golden-ratio hues, as egui_plot picks them).
+fn series_color(i: usize) -> Color32 {
+    let h = (i as f32 * 0.618_034).fract();
+    egui::ecolor::Hsva::new(h, 0.85, 0.5, 1.0).into()
+}
+
+/// Soft fill of phase band `i` (a little stronger on a dark background).
+fn phase_color(i: usize, dark: bool) -> Color32 {
+    const HUES: [(u8, u8, u8); 6] = [
+        (66, 133, 244),
+        (52, 168, 83),
+        (251, 188, 5),
+        (171, 71, 188),
+        (0, 172, 193),
+        (255, 112, 67),
+    ];
+    let (r, g, b) = HUES[i % HUES.len()];
+    Color32::from_rgba_unmultiplied(r, g, b, if dark { 40 } else { 26 })
+}
+
+/// Shown in the plot when no exercise of the plan counts in the metric.
+const NOTHING_TO_SHOW: &str =
+    "No exercise in this plan counts in this metric: choose another one above.";
+
+/// Colour of the deload marks.
+const DELOAD_COLOR: Color32 = Color32::from_rgb(70, 130, 210);
+
+/// Grid steps along the week axis: whole weeks only.
+fn week_steps(input: GridInput) -> [f64; 3] {
+    let step = [1.0, 2.0, 5.0, 10.0, 20.0, 50.0]
+        .into_iter()
+        .find(|s| *s >= input.base_step_size)
+        .unwrap_or(100.0);
+    [step, step * 5.0, step * 10.0]
+}
+
+/// Tick text on the week axis: whole weeks from 1, nothing in between.
+fn week_tick(mark: GridMark, _range: &std::ops::RangeInclusive<f64>) -> String {
+    let w = mark.value.round();
+    if w >= 1.0 && (mark.value - w).abs() < 1e-6 {
+        format!("{w:.0}")
+    } else {
+        String::new()
+    }
+}
+
+/// The week nearest to x, if it is one of the `n` weeks.
+fn week_at(x: f64, n: usize) -> Option<u32> {
+    let w = x.round();
+    (w >= 1.0 && w <= n as f64).then_some(w as u32)
+}
+
+/// The hover text at a position: the week's figures, and the load-spike findings of the week.
+fn hover_text(drawn: &Drawn, findings: &[Finding], pos: &HoverPosition<'_>) -> Option<String> {
+    let x = match pos {
+        HoverPosition::NearDataPoint { position, .. } | HoverPosition::Elsewhere { position } => {
+            position.x
+        }
+    };
+    let week = week_at(x, drawn.xs.len())?;
+    let mut text = drawn.tooltips.get(week as usize - 1)?.clone();
+    for f in findings
+        .iter()
+        .filter(|f| f.week == Some(week) && SPIKE_CODES.contains(&f.code))
+    {
+        text.push_str(&format!("\nLoad spike (heuristic): {}", f.message));
+    }
+    Some(text)
+}
+
+/// Draws the plot; returns the week clicked, if any.
+pub(super) fn plot_ui(
+    ui: &mut egui::Ui,
+    drawn: &Drawn,
+    findings: &[Finding],
+    stacked: bool,
+    selected_week: u32,
+) -> Option<u32> {
+    let data = &drawn.data;
+    let n = drawn.xs.len();
+    let height = ui.available_height().max(240.0);
+    let response = Plot::new("load_chart")
+        .legend(
+            Legend::default()
+                .position(Corner::RightBottom)
+                .follow_insertion_order(true),
+        )
+        .custom_x_axes(vec![
+            AxisHints::new_x()
+                .label("Week")
+                .formatter(week_tick)
+                .label_spacing(24.0..=40.0),
+        ])
+        .y_axis_label(metric_label(data.metric, data.unit))
+        .default_x_bounds(0.5, n as f64 + 0.5)
+        .default_y_bounds(0.0, drawn.y_top)
+        .x_grid_spacer(uniform_grid_spacer(week_steps))
+        .allow_scroll(false)
+        .height(height)
+        .label_formatter(move |pos| hover_text(drawn, findings, pos))
+        .show(ui, |plot_ui| {
+            backdrop(plot_ui, drawn, selected_week);
+            figures(plot_ui, drawn, findings, stacked);
+        });
+    let r = &response.response;
+    if r.clicked() {
+        let pos = r.interact_pointer_pos()?;
+        return week_at(response.transform.value_from_position(pos).x, n);
+    }
+    None
+}
+
+/// Behind the data: phase bands with their names, deload marks, the selected week.
+fn backdrop<'a>(plot_ui: &mut PlotUi<'a>, drawn: &'a Drawn, selected_week: u32) {
+    let data = &drawn.data;
+    let n = drawn.xs.len();
+    let dark = plot_ui.ctx().global_style().visuals.dark_mode;
+    for (i, (name, first, last)) in data.phase_bands.iter().enumerate() {
+        let (a, b) = (f64::from(*first) - 0.5, f64::from(*last) + 0.5);
+        plot_ui.span(Span::new("", a..=b).fill(phase_color(i, dark)));
+        let at = PlotPoint::new((a + b) / 2.0, drawn.y_top);
+        let label = egui::RichText::new(name).text_style(egui::TextStyle::Body);
+        plot_ui.text(Text::new("", at, label).anchor(egui::Align2::CENTER_TOP));
+    }
+    for week in &data.deload_weeks {
+        plot_ui.vline(
+            VLine::new(DELOAD_NAME, f64::from(*week))
+                .color(DELOAD_COLOR)
+                .width(1.5)
+                .style(LineStyle::dashed_loose()),
+        );
+    }
+    if (1..=n).contains(&(selected_week as usize)) {
+        let color = plot_ui.ctx().global_style().visuals.selection.bg_fill;
+        plot_ui.vline(
+            VLine::new("", f64::from(selected_week))
+                .color(color)
+                .width(2.0),
+        );
+    }
+}
+
+/// The data: per-exercise lines or stacked areas, the total line and the load-spike markers.
+fn figures<'a>(plot_ui: &mut PlotUi<'a>, drawn: &'a Drawn, findings: &[Finding], stacked: bool) {
+    let data = &drawn.data;
+    let n = drawn.xs.len();
+    for (i, s) in data.series.iter().enumerate() {
+        let color = series_color(i);
+        if stacked {
+            let (lower, upper) = &drawn.stack[i];
+            plot_ui.add(
+                FilledArea::new(s.name.as_str(), &drawn.xs, lower, upper)
+                    .fill_color(color.gamma_multiply(0.45))
+                    .stroke(egui::Stroke::new(1.0, color)),
+            );
+        } else {
+            let pts = PlotPoints::Borrowed(&drawn.line_pts[i]);
+            plot_ui.line(Line::new(s.name.as_str(), pts).color(color).width(1.5));
+        }
+    }
+    if data.total.iter().all(|v| *v <= 0.0) {
+        let at = PlotPoint::new(n as f64 / 2.0 + 0.5, drawn.y_top / 2.0);
+        let text = egui::RichText::new(NOTHING_TO_SHOW).text_style(egui::TextStyle::Body);
+        plot_ui.text(Text::new("", at, text));
+    }
+    let total_color = plot_ui.ctx().global_style().visuals.strong_text_color();
+    plot_ui.line(
+        Line::new(TOTAL_NAME, PlotPoints::Borrowed(&drawn.total_pts))
+            .color(total_color)
+            .width(2.5),
+    );
+    let spikes: Vec<[f64; 2]> = spike_weeks(findings)
+        .into_iter()
+        .filter_map(|w| Some([f64::from(w), *data.total.get(w.checked_sub(1)? as usize)?]))
+        .collect();
+    if !spikes.is_empty() {
+        let warn = plot_ui.ctx().global_style().visuals.warn_fg_color;
+        plot_ui.points(
+            Points::new(SPIKE_NAME, spikes)
+                .shape(MarkerShape::Up)
+                .radius(7.0)
+                .filled(true)
+                .color(warn),
+        );
+    }
+}

@@ -1,0 +1,43 @@
+//! The unsaved-changes question and the status bar that reports what happened (saved, or why
+//! a file could not be opened or saved).
+
+use crate::app::Message;
+use crate::app::command::{Command, UnsavedChoice};
+
+/// Asks "Save changes?" with Save / Discard / Cancel. Escape cancels.
+pub fn unsaved_changes_ui(ctx: &egui::Context, name: &str, cmds: &mut Vec<Command>) {
+    let modal = egui::Modal::new(egui::Id::unique("unsaved_changes")).show(ctx, |ui| {
+        ui.set_max_width(420.0);
+        ui.heading("Save changes?");
+        ui.label(format!("\"{name}\" has changes that are not saved. They are lost if you don't save them."));
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button("Save").on_hover_text("Save, then continue").clicked() {
+                cmds.push(Command::Resolve(UnsavedChoice::Save));
+            }
+            if ui.button("Discard changes").on_hover_text("Continue without saving").clicked() {
+                cmds.push(Command::Resolve(UnsavedChoice::Discard));
+            }
+            if ui.button("Cancel").on_hover_text("Go back to the plan").clicked() {
+                cmds.push(Command::Resolve(UnsavedChoice::Cancel));
+            }
+        });
+    });
+    if modal.should_close() && cmds.is_empty() {
+        cmds.push(Command::Resolve(UnsavedChoice::Cancel));
+    }
+}
+
+/// The status bar at the bottom of the window, shown while there is a message.
+pub fn status_bar_ui(ui: &mut egui::Ui, message: Option<&Message>, cmds: &mut Vec<Command>) {
+    let Some(message) = message else { return };
+    egui::Panel::bottom("status_bar").show(ui, |ui| {
+        ui.horizontal_wrapped(|ui| {
+            if ui.small_button("Dismiss").on_hover_text("Hide this message").clicked() {
+                cmds.push(Command::DismissMessage);
+            }
+            let color = if message.is_error { ui.visuals().error_fg_color } else { ui.visuals().text_color() };
+            ui.colored_label(color, &message.text);
+        });
+    });
+}

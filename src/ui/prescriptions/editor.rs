@@ -1,0 +1,111 @@
+//! The editor of the selected prescription: heading with the exercise and its ladder (swap to
+//! the easier or harder variation), then "When" (weeks, schedule, supervision), "Dose",
+//! "Progression" (the rules) and notes. It edits a copy and pushes one
+//! `Edit::UpdatePrescription` when anything changed.
+
+use crate::app::command::{Command, Edit, LoadUnit};
+use crate::model::{Exercise, Plan, Prescription};
+use crate::ui::rules::RulesEditor;
+
+use super::{dose, find_exercise, schedule};
+
+/// The editor, in its own scroll area.
+pub(super) fn editor_ui(
+    ui: &mut egui::Ui,
+    rules: &mut RulesEditor,
+    plan: &Plan,
+    rx: &Prescription,
+    name: &str,
+    unit: LoadUnit,
+    cmds: &mut Vec<Command>,
+) {
+    let mut copy = rx.clone();
+    let exercise = find_exercise(plan, &rx.exercise);
+    egui::ScrollArea::vertical()
+        .id_salt("prescription_editor_scroll")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            ui.push_id(rx.id, |ui| {
+                heading_ui(ui, plan, rx, name, exercise.as_ref(), cmds);
+                section(ui, "When");
+                schedule::when_ui(ui, &mut copy);
+                section(ui, "Dose");
+                dose::dose_ui(ui, &mut copy.dose, exercise.as_ref(), unit);
+                ui.add_space(6.0);
+                ui.separator();
+                rules.ui(ui, &mut copy, plan, unit);
+                ui.add_space(8.0);
+                let label = ui.strong("Notes");
+                ui.add(
+                    egui::TextEdit::multiline(&mut copy.notes)
+                        .desired_rows(3)
+                        .desired_width(f32::INFINITY)
+                        .hint_text("Technique, cues, what to do when it hurts"),
+                )
+                .labelled_by(label.id)
+                .on_hover_text("Notes for the athlete about this exercise");
+                ui.add_space(8.0);
+            });
+        });
+    if copy != *rx {
+        cmds.push(Command::Edit(Edit::UpdatePrescription(copy)));
+    }
+}
+
+fn section(ui: &mut egui::Ui, title: &str) {
+    ui.add_space(6.0);
+    ui.separator();
+    ui.strong(title);
+}
+
+/// The exercise's name and kind, and the buttons that swap it along its ladder.
+fn heading_ui(
+    ui: &mut egui::Ui,
+    plan: &Plan,
+    rx: &Prescription,
+    name: &str,
+    exercise: Option<&Exercise>,
+    cmds: &mut Vec<Command>,
+) {
+    ui.heading(name);
+    let Some(exercise) = exercise else {
+        ui.colored_label(
+            ui.visuals().warn_fg_color,
+            format!(
+                "The exercise \"{}\" is neither in the plan nor in the library.",
+                rx.exercise
+            ),
+        );
+        return;
+    };
+    let mut kind = vec![exercise.category.label(), exercise.dose_kind.label()];
+    if exercise.eccentric {
+        kind.push("eccentric");
+    }
+    ui.weak(kind.join(" · "));
+    ui.horizontal_wrapped(|ui| {
+        let steps = [
+            ("easier", exercise.easier.first()),
+            ("harder", exercise.harder.first()),
+        ];
+        for (direction, next) in steps {
+            let Some(next) = next.and_then(|id| find_exercise(plan, id)) else {
+                continue;
+            };
+            let text = format!("Swap to {direction}: {}", next.name);
+            let tip = format!(
+                "Do {} instead, keeping the dose, schedule and rules (Ctrl+Z undoes it)",
+                next.name
+            );
+            if ui.button(text).on_hover_text(tip).clicked() {
+                cmds.push(Command::Edit(Edit::SwapExercise {
+                    id: rx.id,
+                    exercise: next,
+                }));
+            }
+        }
+        if exercise.easier.is_empty() && exercise.harder.is_empty() {
+            ui.weak("No easier or harder variation in the library.");
+        }
+    });
+}

@@ -1,0 +1,140 @@
+//! The prescriptions panel: the plan's prescriptions in order (select, move, duplicate,
+//! delete; drop an exercise from the library to add it) and the editor of the selected one
+//! (weeks, schedule, supervision, the whole dose, notes and its progression rules). It reads
+//! the plan and its projection and pushes `Command::Edit`s; it never changes the plan itself.
+//! The list is in [`list`], the editor in [`editor`] (dose fields in `dose` and `load`,
+//! schedule in `schedule`), the rule editor in [`crate::ui::rules`].
+
+mod dose;
+mod editor;
+pub(crate) mod fields;
+mod list;
+mod load;
+mod schedule;
+
+use egui_extras::{Size, StripBuilder};
+
+use crate::app::command::{Command, Edit, LoadUnit};
+use crate::engine::Projection;
+use crate::model::{Exercise, Plan};
+use crate::ui::rules::RulesEditor;
+use crate::ui::{ExerciseDrag, Selection};
+
+/// Width from which the list and the editor sit side by side (narrower: one above the other).
+const SIDE_BY_SIDE_WIDTH: f32 = 760.0;
+
+/// State of the prescriptions panel: which rule of the selected prescription is open.
+#[derive(Debug, Clone, Default)]
+pub struct PrescriptionsPanel {
+    rules: RulesEditor,
+}
+
+impl PrescriptionsPanel {
+    /// Draws the list of prescriptions and the editor of the selected one. Clicking a row
+    /// changes `selection`; every change to the plan is pushed to `cmds`. Loads are shown in
+    /// `unit` (the plan keeps kilograms).
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        plan: &Plan,
+        projection: &Projection,
+        selection: &mut Selection,
+        unit: LoadUnit,
+        cmds: &mut Vec<Command>,
+    ) {
+        let names = row_names(plan);
+        let width = ui.available_width();
+        if width >= SIDE_BY_SIDE_WIDTH {
+            let list_width = (width * 0.36).clamp(300.0, 440.0);
+            StripBuilder::new(ui)
+                .size(Size::exact(list_width))
+                .size(Size::exact(6.0))
+                .size(Size::remainder())
+                .horizontal(|mut strip| {
+                    strip.cell(|ui| {
+                        list::list_ui(ui, plan, projection, selection, unit, &names, cmds)
+                    });
+                    strip.cell(|ui| {
+                        ui.add(egui::Separator::default().vertical());
+                    });
+                    strip.cell(|ui| self.editor_ui(ui, plan, selection, unit, &names, cmds));
+                });
+        } else {
+            let list_height = (ui.available_height() * 0.4).max(160.0);
+            ui.allocate_ui(egui::vec2(width, list_height), |ui| {
+                list::list_ui(ui, plan, projection, selection, unit, &names, cmds);
+            });
+            ui.separator();
+            self.editor_ui(ui, plan, selection, unit, &names, cmds);
+        }
+    }
+
+    fn editor_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        plan: &Plan,
+        selection: &Selection,
+        unit: LoadUnit,
+        names: &[String],
+        cmds: &mut Vec<Command>,
+    ) {
+        let selected = selection
+            .prescription
+            .and_then(|id| plan.prescriptions.iter().position(|p| p.id == id));
+        match selected {
+            Some(i) => {
+                let rx = &plan.prescriptions[i];
+                editor::editor_ui(ui, &mut self.rules, plan, rx, &names[i], unit, cmds);
+            }
+            None if plan.prescriptions.is_empty() => {
+                ui.weak("The plan has no exercises yet.");
+            }
+            None => {
+                ui.weak("Select a prescription in the list to edit it.");
+            }
+        }
+    }
+}
+
+/// The exercise `id`: the plan's copy when it has one, else the built-in library's.
+pub fn find_exercise(plan: &Plan, id: &str) -> Option<Exercise> {
+    plan.exercise(id).cloned().or_else(|| {
+        crate::library::builtin()
+            .ok()
+            .and_then(|lib| lib.get(id).cloned())
+    })
+}
+
+/// The edit that dropping `drag` on the list makes: add a prescription of that exercise with
+/// its default dose over the whole plan. `None` when the exercise is unknown.
+pub fn drop_edit(plan: &Plan, drag: &ExerciseDrag) -> Option<Edit> {
+    find_exercise(plan, &drag.0).map(|exercise| Edit::AddPrescription {
+        exercise,
+        weeks: None,
+    })
+}
+
+/// The name each prescription is shown under: its exercise's name, numbered "(2)", "(3)"
+/// when the plan prescribes the same exercise more than once, so labels stay unique.
+pub fn row_names(plan: &Plan) -> Vec<String> {
+    let base: Vec<String> = plan
+        .prescriptions
+        .iter()
+        .map(|rx| {
+            plan.exercise(&rx.exercise)
+                .map_or_else(|| rx.exercise.clone(), |e| e.name.clone())
+        })
+        .collect();
+    base.iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let total = base.iter().filter(|n| *n == name).count();
+            if total > 1 {
+                let nth = base[..=i].iter().filter(|n| *n == name).count();
+                format!("{name} ({nth})")
+            } else {
+                name.clone()
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,259 @@
+//! The whole window, driven as a physio drives it: by role and label through egui_kittest,
+//! with no display. Covers the planner issue's flows end to end.
+
+use egui::accesskit::Role;
+use egui::{Key, Modifiers, vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use loadplan::app::LoadplanApp;
+use loadplan::app::command::Command;
+use loadplan::app::prefs::Prefs;
+use loadplan::engine::Metric;
+use loadplan::model::{Amount, Load, Rule, Target};
+
+const SLD: &str = "Single-leg deadlift with dumbbell";
+
+fn harness(app: LoadplanApp) -> Harness<'static, LoadplanApp> {
+    Harness::builder()
+        .with_size(vec2(1280.0, 800.0))
+        .build_ui_state(|ui, app: &mut LoadplanApp| app.show(ui), app)
+}
+
+fn welcome() -> Harness<'static, LoadplanApp> {
+    let mut h = harness(LoadplanApp::new(Prefs::default()));
+    h.run();
+    h
+}
+
+fn click(h: &mut Harness<'_, LoadplanApp>, role: Role, label: &str) {
+    h.get_by_role_and_label(role, label).scroll_to_me();
+    h.run();
+    h.get_by_role_and_label(role, label).click();
+    h.run();
+}
+
+fn type_into_drag_value(h: &mut Harness<'_, LoadplanApp>, label: &str, text: &str) {
+    h.get_by_role_and_label(Role::SpinButton, label).scroll_to_me();
+    h.run();
+    h.get_by_role_and_label(Role::SpinButton, label).click();
+    h.run();
+    h.get_by_role_and_label(Role::SpinButton, label).type_text(text);
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+}
+
+/// Finds an exercise in the library panel as a user does: by typing in the search field.
+fn add_from_library(h: &mut Harness<'_, LoadplanApp>, search: &str, name: &str) {
+    h.get_by_role_and_label(Role::TextInput, "Search exercises").click();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Search exercises").type_text(search);
+    h.run();
+    click(h, Role::Button, &format!("Add {name}"));
+}
+
+fn send(h: &mut Harness<'_, LoadplanApp>, cmd: Command) {
+    let ctx = h.ctx.clone();
+    h.state_mut().send(cmd, &ctx);
+    h.run();
+}
+
+fn plan(h: &Harness<'_, LoadplanApp>) -> loadplan::model::Plan {
+    h.state().document().expect("a plan is open").plan().clone()
+}
+
+fn sld_rx(h: &Harness<'_, LoadplanApp>) -> loadplan::model::Prescription {
+    plan(h)
+        .prescriptions
+        .into_iter()
+        .find(|p| p.exercise == "sl_deadlift_db")
+        .expect("single-leg deadlift prescribed")
+}
+
+#[test]
+fn nordic_template_week_3_shows_the_protocol_dose() {
+    let mut h = welcome();
+    click(&mut h, Role::Button, "Nordic hamstring exercise programme (Mjolsnes / Petersen) (12 weeks)");
+    assert_eq!(plan(&h).title, "Nordic hamstring exercise programme (Mjolsnes / Petersen)");
+    click(&mut h, Role::Button, "Week view");
+    click(&mut h, Role::Button, "Week 3");
+    assert_eq!(h.state().selection().week, 3);
+    let doses = h.query_all_by_label_contains("3 x 6-8").count();
+    assert!(doses >= 1, "week 3 shows 3 x 6-8");
+    assert!(h.query_all_by_label_contains("Nordic hamstring curl").count() >= 1);
+    assert!(h.query_by_label_contains("12/10/8").is_none(), "week 5's dose is not shown in week 3");
+    assert!(h.query_by_label_contains("3 sessions").is_some());
+}
+
+/// Builds the runner's programme's first exercise by hand: a new plan, single-leg deadlift
+/// from the library, 3 x 10 at 4.5 kg, +5 % load a week.
+fn runner_plan_by_hand() -> Harness<'static, LoadplanApp> {
+    let mut h = welcome();
+    click(&mut h, Role::Button, "New empty plan");
+    add_from_library(&mut h, "single-leg deadlift", SLD);
+    assert_eq!(h.state().selection().prescription, Some(sld_rx(&h).id), "the new prescription is selected");
+    type_into_drag_value(&mut h, "Sets", "3");
+    type_into_drag_value(&mut h, "Reps", "10");
+    type_into_drag_value(&mut h, "Load", "4.5");
+    click(&mut h, Role::Button, "Add rule");
+    click(&mut h, Role::Button, "Add amount or percent");
+    h
+}
+
+#[test]
+fn adding_from_the_library_and_progressing_updates_the_chart() {
+    let h = runner_plan_by_hand();
+    let rx = sld_rx(&h);
+    assert_eq!((rx.dose.sets, rx.dose.load.clone()), (3, Load::Kg(4.5)));
+    assert_eq!(rx.rules, vec![Rule::add(Target::Load, Amount::Percent(5.0))]);
+    let chart = h.state().panels().chart.last_data().expect("the chart was drawn");
+    assert_eq!(chart.metric, Metric::VolumeLoadKg);
+    let week4 = chart.weeks.iter().position(|w| *w == 4).expect("week 4 charted");
+    // 3 sessions x 3 sets x 10 reps x 2 sides x 4.5 kg x 1.05^3 (shown 5.21 kg) = 937.8 kg.
+    assert!((chart.total[week4] - 937.8).abs() < 1e-6, "week 4 total {}", chart.total[week4]);
+    let series = chart.series.iter().find(|s| s.name == SLD).expect("exercise series");
+    assert!((series.values[week4] - 937.8).abs() < 1e-6);
+    // Week 1 is the unprogressed dose: 180 reps x 4.5 kg.
+    assert!((chart.total[0] - 810.0).abs() < 1e-6);
+}
+
+#[test]
+fn undo_and_redo_every_edit_with_the_menu_naming_it() {
+    let mut h = runner_plan_by_hand();
+    type_into_drag_value(&mut h, "Sets", "4");
+    assert_eq!(sld_rx(&h).dose.sets, 4);
+    let (undo, _) = h.state().undo_redo_labels();
+    assert_eq!(undo, Some(format!("Edit {SLD}").as_str()));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(sld_rx(&h).dose.sets, 3);
+    assert_eq!(h.state().undo_redo_labels().1, Some(format!("Edit {SLD}").as_str()));
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run();
+    assert_eq!(sld_rx(&h).dose.sets, 4);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    h.run();
+    assert_eq!(sld_rx(&h).dose.sets, 4);
+    // Undo back to before the exercise was added, through the Edit menu.
+    for _ in 0..10 {
+        send(&mut h, Command::Undo);
+    }
+    assert!(plan(&h).prescriptions.is_empty());
+    click(&mut h, Role::Button, "Edit");
+    assert!(h.query_by_label_contains(&format!("Redo Add {SLD}")).is_some());
+}
+
+#[test]
+fn save_and_open_again_gives_an_equal_plan() {
+    let mut h = runner_plan_by_hand();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("runner.ron");
+    assert!(h.state().document().is_some_and(|d| d.is_dirty()));
+    send(&mut h, Command::SaveTo(path.clone()));
+    let saved = plan(&h);
+    let doc = h.state().document().expect("doc");
+    assert!(!doc.is_dirty());
+    assert_eq!(doc.path(), Some(path.as_path()));
+    assert!(!doc.window_title().starts_with('*'));
+    send(&mut h, Command::OpenPath(path.clone()));
+    assert_eq!(plan(&h), saved);
+    assert_eq!(h.state().prefs().recent_files.first(), Some(&path));
+    assert!(h.query_by_label_contains("Saved").is_none() || h.state().message().is_none_or(|m| !m.is_error));
+}
+
+#[test]
+fn unsaved_changes_are_asked_about_before_they_are_lost() {
+    let mut h = runner_plan_by_hand();
+    let edited = plan(&h);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    assert!(h.state().is_asking_to_save());
+    assert!(h.query_by_label_contains("Save changes?").is_some());
+    click(&mut h, Role::Button, "Cancel");
+    assert!(!h.state().is_asking_to_save());
+    assert_eq!(plan(&h), edited, "Cancel keeps the plan");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    click(&mut h, Role::Button, "Discard changes");
+    assert!(plan(&h).prescriptions.is_empty(), "Discard starts the new plan");
+    // Save: with a file, saving then continuing.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("kept.ron");
+    let mut h = runner_plan_by_hand();
+    send(&mut h, Command::SaveTo(path.clone()));
+    type_into_drag_value(&mut h, "Sets", "5");
+    send(&mut h, Command::OpenSample);
+    assert!(h.state().is_asking_to_save());
+    click(&mut h, Role::Button, "Save");
+    assert!(!h.state().is_asking_to_save());
+    assert_eq!(plan(&h).athlete, "Alex Morgan", "the sample plan opened after saving");
+    let kept = loadplan::io::load_plan(&path).expect("saved file");
+    assert_eq!(kept.prescriptions[0].dose.sets, 5);
+    // Quitting with unsaved changes asks too.
+    let mut h2 = runner_plan_by_hand();
+    send(&mut h2, Command::Quit);
+    assert!(h2.state().is_asking_to_save());
+}
+
+#[test]
+fn a_malformed_file_shows_the_error_and_keeps_the_current_plan() {
+    let mut h = runner_plan_by_hand();
+    let before = plan(&h);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let bad = dir.path().join("bad.ron");
+    std::fs::write(&bad, "(\n  title: \"Bad\",\n  weeks: \"twelve\",\n)\n").expect("write");
+    send(&mut h, Command::OpenPath(bad.clone()));
+    // The plan has unsaved changes: opening asks first; going ahead still keeps the plan.
+    assert!(h.state().is_asking_to_save());
+    click(&mut h, Role::Button, "Discard changes");
+    assert_eq!(plan(&h), before);
+    let message = h.state().message().expect("an error is shown").clone();
+    assert!(message.is_error);
+    assert!(message.text.contains("bad.ron:3:"), "{}", message.text);
+    assert!(h.query_by_label_contains("expected a whole number for `weeks`").is_some());
+    assert!(h.state().document().is_some_and(|d| d.is_dirty()), "the unsaved plan is still unsaved");
+    assert!(!h.state().prefs().recent_files.contains(&bad));
+}
+
+#[test]
+fn findings_update_as_the_plan_is_edited_and_select_what_they_concern() {
+    let mut h = welcome();
+    click(&mut h, Role::Button, "New empty plan");
+    add_from_library(&mut h, "single-leg deadlift", SLD);
+    let findings = h.state().document().expect("doc").findings().to_vec();
+    assert!(findings.iter().any(|f| f.code == "few-supervised-sessions"));
+    type_into_drag_value(&mut h, "Supervised per week", "1");
+    let findings = h.state().document().expect("doc").findings().to_vec();
+    assert!(!findings.iter().any(|f| f.code == "few-supervised-sessions"), "{findings:?}");
+    // A spike: +20 % load a week, then click the finding.
+    click(&mut h, Role::Button, "Add rule");
+    click(&mut h, Role::Button, "Add amount or percent");
+    type_into_drag_value(&mut h, "Amount", "20");
+    let spike = h
+        .state()
+        .document()
+        .expect("doc")
+        .findings()
+        .iter()
+        .find(|f| f.code == "weekly-increase")
+        .cloned()
+        .expect("spike finding");
+    assert_eq!(spike.week, Some(2));
+    let row = h.query_all_by_label_contains("Load rises more than 10 % from week 1").next().expect("finding shown");
+    row.click();
+    h.run();
+    assert_eq!(h.state().selection().week, 2);
+}
+
+#[test]
+fn preferences_change_units_and_theme() {
+    let mut h = runner_plan_by_hand();
+    send(&mut h, Command::SetLoadUnit(loadplan::app::command::LoadUnit::Lb));
+    let chart = h.state().panels().chart.last_data().expect("chart");
+    assert!((chart.total[0] - 810.0 / 0.453_592_37).abs() < 0.01, "{}", chart.total[0]);
+    assert!(h.query_by_label_contains("lb").is_some());
+    send(&mut h, Command::SetTheme(loadplan::app::command::ThemeChoice::Light));
+    assert_eq!(h.state().prefs().theme, loadplan::app::command::ThemeChoice::Light);
+}

@@ -1,0 +1,299 @@
+//! Tests of the load chart: its data for the built-in templates (pure `chart_data`) and the
+//! panel driven through kittest by role and label.
+
+use egui::accesskit::{Role, Toggled};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use loadplan::app::command::{Edit, LoadUnit};
+use loadplan::engine::{self, Finding, Metric, Projection, Severity};
+use loadplan::model::Plan;
+use loadplan::ui::Selection;
+use loadplan::ui::chart::{ChartPanel, chart_data, spike_weeks};
+
+fn template(id: &str) -> Plan {
+    match loadplan::templates::load(id) {
+        Some(Ok(plan)) => plan,
+        other => panic!("template {id}: {other:?}"),
+    }
+}
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() < 1e-9 * (1.0 + a.abs().max(b.abs()))
+}
+
+#[test]
+fn volume_load_follows_the_projection_and_leaves_out_body_weight_work() {
+    let plan = template("runners_glute");
+    let projection = engine::project(&plan);
+    let data = chart_data(&plan, &projection, Metric::VolumeLoadKg, LoadUnit::Kg);
+    assert_eq!(data.metric, Metric::VolumeLoadKg);
+    assert_eq!(data.weeks, (1..=12).collect::<Vec<u32>>());
+    assert_eq!(data.total.len(), projection.weeks.len());
+    for (i, wp) in projection.weeks.iter().enumerate() {
+        assert!(
+            close(data.total[i], wp.totals.volume_load_kg),
+            "week {}",
+            wp.week
+        );
+    }
+    // Only the dumbbell single-leg deadlift has kilograms; the side planks and the partial
+    // Nordic are body-weight work and must not appear.
+    let ids: Vec<u32> = data.series.iter().map(|s| s.prescription_id).collect();
+    assert_eq!(ids, vec![1]);
+    let sld = &data.series[0];
+    assert_eq!(sld.values.len(), 12);
+    assert!(sld.active.iter().all(|a| *a));
+    // Week 1: 3 sessions x 3 sets x 10 reps x 2 sides x 4.5 kg.
+    assert!(
+        close(sld.values[0], 3.0 * 3.0 * 10.0 * 2.0 * 4.5),
+        "{}",
+        sld.values[0]
+    );
+    assert_eq!(data.deload_weeks, vec![8]);
+    let phases: Vec<(String, u32, u32)> = plan
+        .phases
+        .iter()
+        .map(|p| (p.name.clone(), p.weeks.first, p.weeks.last))
+        .collect();
+    assert_eq!(data.phase_bands, phases);
+    assert_eq!(data.phase_bands[0], ("Foundation".to_owned(), 1, 5));
+}
+
+#[test]
+fn volume_load_converts_to_pounds() {
+    let plan = template("runners_glute");
+    let projection = engine::project(&plan);
+    let kg = chart_data(&plan, &projection, Metric::VolumeLoadKg, LoadUnit::Kg);
+    let lb = chart_data(&plan, &projection, Metric::VolumeLoadKg, LoadUnit::Lb);
+    assert_eq!(lb.unit, LoadUnit::Lb);
+    for (a, b) in kg.total.iter().zip(&lb.total) {
+        assert!(close(*b, a / LoadUnit::KG_PER_LB));
+    }
+    assert!(close(lb.series[0].values[0], 810.0 / LoadUnit::KG_PER_LB));
+    // Other metrics do not change with the unit.
+    let reps_kg = chart_data(&plan, &projection, Metric::Reps, LoadUnit::Kg);
+    let reps_lb = chart_data(&plan, &projection, Metric::Reps, LoadUnit::Lb);
+    assert_eq!(reps_kg.total, reps_lb.total);
+}
+
+#[test]
+fn reps_include_body_weight_work_and_totals_match() {
+    let plan = template("runners_glute");
+    let projection = engine::project(&plan);
+    let data = chart_data(&plan, &projection, Metric::Reps, LoadUnit::Kg);
+    let ids: Vec<u32> = data.series.iter().map(|s| s.prescription_id).collect();
+    // The side plank on the bench is held, not repeated: it has no reps.
+    assert_eq!(ids, vec![1, 3, 4]);
+    for (i, wp) in projection.weeks.iter().enumerate() {
+        let sum: f64 = data.series.iter().map(|s| s.values[i]).sum();
+        assert!(close(sum, wp.totals.reps), "week {}", wp.week);
+        assert!(close(data.total[i], wp.totals.reps));
+    }
+    // The leg-lift side plank starts in week 6.
+    let leg_lift = &data.series[1];
+    assert!(!leg_lift.active[4] && leg_lift.active[5]);
+    assert_eq!(leg_lift.values[4], 0.0);
+}
+
+#[test]
+fn series_names_are_unique() {
+    let mut plan = template("runners_glute");
+    assert!(Edit::DuplicatePrescription(1).apply(&mut plan));
+    let projection = engine::project(&plan);
+    let data = chart_data(&plan, &projection, Metric::VolumeLoadKg, LoadUnit::Kg);
+    let names: Vec<&str> = data.series.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names.len(), 2);
+    assert_eq!(names[1], format!("{} (2)", names[0]));
+}
+
+fn finding(code: &'static str, week: Option<u32>) -> Finding {
+    Finding {
+        severity: Severity::Warning,
+        code,
+        week,
+        prescription_id: None,
+        exercise_id: None,
+        message: format!("{code} in week {week:?}"),
+        source: "test",
+        heuristic: true,
+    }
+}
+
+#[test]
+fn spike_findings_give_their_weeks() {
+    let findings = vec![
+        finding("weekly-increase", Some(6)),
+        finding("acwr-high", Some(6)),
+        finding("two-week-increase", Some(3)),
+        finding("plan-too-short", Some(2)),
+        finding("acwr-high", None),
+    ];
+    assert_eq!(spike_weeks(&findings), vec![3, 6]);
+}
+
+struct State {
+    panel: ChartPanel,
+    plan: Plan,
+    projection: Projection,
+    findings: Vec<Finding>,
+    selection: Selection,
+    unit: LoadUnit,
+    revision: u64,
+}
+
+fn state(plan: Plan) -> State {
+    let projection = engine::project(&plan);
+    let findings = engine::check(&plan, &projection);
+    State {
+        panel: ChartPanel::default(),
+        plan,
+        projection,
+        findings,
+        selection: Selection::default(),
+        unit: LoadUnit::Kg,
+        revision: 1,
+    }
+}
+
+fn harness(plan: Plan) -> Harness<'static, State> {
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_ui_state(
+            |ui, s: &mut State| {
+                s.panel.ui(
+                    ui,
+                    &s.plan,
+                    &s.projection,
+                    &s.findings,
+                    &mut s.selection,
+                    s.unit,
+                    s.revision,
+                );
+            },
+            state(plan),
+        );
+    h.run();
+    h
+}
+
+#[test]
+fn choosing_reps_changes_the_metric_and_the_data() {
+    let mut h = harness(template("runners_glute"));
+    let data = h.state().panel.last_data().cloned();
+    assert_eq!(data.map(|d| d.metric), Some(Metric::VolumeLoadKg));
+    h.get_by_label("Chart metric").click();
+    h.run();
+    h.get_by_label("Reps").click();
+    h.run();
+    assert_eq!(h.state().panel.metric, Metric::Reps);
+    let s = h.state();
+    let data = s.panel.last_data().cloned();
+    let Some(data) = data else {
+        panic!("the chart drew no data");
+    };
+    assert_eq!(data.metric, Metric::Reps);
+    assert!(close(data.total[3], s.projection.weeks[3].totals.reps));
+    // The line under the selector says what the metric counts.
+    assert!(h.query_by_label_contains("Every set with reps").is_some());
+}
+
+#[test]
+fn the_chart_follows_unit_and_revision() {
+    let mut h = harness(template("runners_glute"));
+    let kg_week4 = h.state().panel.last_data().map(|d| d.total[3]);
+    h.state_mut().unit = LoadUnit::Lb;
+    h.run();
+    let lb_week4 = h.state().panel.last_data().map(|d| d.total[3]);
+    assert!(close(
+        lb_week4.unwrap_or(0.0),
+        kg_week4.unwrap_or(0.0) / LoadUnit::KG_PER_LB
+    ));
+    let combo = h.get_by_role_and_label(Role::ComboBox, "Chart metric");
+    assert_eq!(
+        combo.accesskit_node().value().as_deref(),
+        Some("Volume load (lb)"),
+        "{combo:?}"
+    );
+    // A new plan revision: the dose of week 4 changes and the chart follows.
+    let s = h.state_mut();
+    let mut rx = s.plan.prescriptions[0].clone();
+    rx.dose.sets = 4;
+    assert!(Edit::UpdatePrescription(rx).apply(&mut s.plan));
+    s.projection = engine::project(&s.plan);
+    s.revision += 1;
+    h.run();
+    let s = h.state();
+    let now = s.panel.last_data().map(|d| d.total[3]).unwrap_or(0.0);
+    assert!(close(
+        now,
+        s.projection.weeks[3].totals.volume_load_kg / LoadUnit::KG_PER_LB
+    ));
+    assert!(now > lb_week4.unwrap_or(0.0));
+}
+
+#[test]
+fn legend_and_controls_are_reachable() {
+    let mut h = harness(template("runners_glute"));
+    // Legend entries are check boxes that hide and show their series.
+    let total = h.get_by_role_and_label(Role::CheckBox, "Total");
+    assert_eq!(total.accesskit_node().toggled(), Some(Toggled::True));
+    total.click();
+    h.run();
+    let total = h.get_by_role_and_label(Role::CheckBox, "Total");
+    assert_eq!(total.accesskit_node().toggled(), Some(Toggled::False));
+    assert!(
+        h.query_by_role_and_label(Role::CheckBox, "Deload")
+            .is_some()
+    );
+    let stacked = h.get_by_role_and_label(Role::CheckBox, "Stacked");
+    stacked.click();
+    h.run();
+    assert!(h.state().panel.stacked);
+}
+
+#[test]
+fn clicking_the_plot_selects_a_week() {
+    let mut h = harness(template("runners_glute"));
+    assert_eq!(h.state().selection.week, 1);
+    // The plot fills the window below the controls; click in its right part.
+    let pos = egui::pos2(1000.0, 450.0);
+    h.hover_at(pos);
+    h.run();
+    h.event(egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: egui::Modifiers::NONE,
+    });
+    h.step();
+    h.event(egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: egui::Modifiers::NONE,
+    });
+    h.run();
+    let week = h.state().selection.week;
+    assert!((8..=12).contains(&week), "selected week {week}");
+}
+
+#[test]
+fn an_empty_plan_shows_a_message() {
+    let h = harness(Plan::default());
+    assert!(
+        h.query_by_label_contains("No exercises in this plan yet")
+            .is_some()
+    );
+    assert!(h.state().panel.last_data().is_none());
+}
+
+#[test]
+fn hovering_shows_the_week_figures() {
+    let mut h = harness(template("runners_glute"));
+    h.hover_at(egui::pos2(700.0, 450.0));
+    h.run();
+    let tip = h.get_by_label_contains(": total ");
+    let text = tip.accesskit_node().value().unwrap_or_default();
+    assert!(text.starts_with("Week "), "{text}");
+    assert!(text.contains(" kg"), "{text}");
+}
