@@ -146,6 +146,14 @@ impl LoadplanApp {
     }
 
     fn open_document(&mut self, doc: Document) {
+        // Open on a metric this plan has figures for (a body-weight plan has no volume load).
+        let projection = doc.projection();
+        if let Some(metric) = crate::engine::Metric::ALL
+            .into_iter()
+            .find(|m| !projection.included(*m).is_empty())
+        {
+            self.panels.chart.metric = metric;
+        }
         self.doc = Some(doc);
         self.history.clear();
         self.selection = Default::default();
