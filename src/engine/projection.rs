@@ -212,14 +212,16 @@ pub fn project(plan: &Plan) -> Projection {
             week: w,
             phase: plan.phase_of(w).map(|p| p.name.clone()),
             deload: false,
-            items: Vec::new(),
+            items: Vec::with_capacity(plan.prescriptions.len()),
             totals: Metrics::default(),
             change_pct: MetricChanges::default(),
             acwr: MetricChanges::default(),
         })
         .collect();
     // Per day: (slot, item), built per prescription in plan order.
-    let mut days_items: Vec<Vec<(u32, SessionItem)>> = vec![Vec::new(); n_weeks as usize * 7];
+    let per_day = plan.prescriptions.len().clamp(1, 64);
+    let mut days_items: Vec<Vec<(u32, SessionItem)>> =
+        (0..n_weeks as usize * 7).map(|_| Vec::with_capacity(per_day)).collect();
     let exercises: std::collections::HashMap<&str, &crate::model::Exercise> =
         plan.exercises.iter().map(|e| (e.id.as_str(), e)).collect();
     let mut days: Vec<(u32, u32)> = Vec::with_capacity(16);
@@ -232,12 +234,17 @@ pub fn project(plan: &Plan) -> Projection {
             continue;
         }
         let mut state = State::new(rx);
+        let mut shared_id: std::sync::Arc<str> = state.exercise.as_str().into();
+        let mut exercise = exercises.get(state.exercise.as_str()).copied();
         for week in first..=last {
             let touched = state.advance(plan, rx, week);
             let deload = deload_of(rx, week);
             let dose = state.resolve(deload);
-            let exercise = exercises.get(state.exercise.as_str()).copied();
-            let shared_id: std::sync::Arc<str> = state.exercise.as_str().into();
+            if *shared_id != *state.exercise {
+                // A ladder rule moved the prescription to another exercise.
+                shared_id = state.exercise.as_str().into();
+                exercise = exercises.get(state.exercise.as_str()).copied();
+            }
             let tempo = dose.tempo.or(exercise.and_then(|e| e.tempo));
             fill_days_in_week(&mut days, &rx.schedule, state.sessions, week, first, start_weekday);
             let sessions = days.len() as u32;
