@@ -47,6 +47,8 @@ fn type_into_drag_value(h: &mut Harness<'_, LoadplanApp>, label: &str, text: &st
 fn add_from_library(h: &mut Harness<'_, LoadplanApp>, search: &str, name: &str) {
     h.get_by_role_and_label(Role::TextInput, "Search exercises").click();
     h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.run();
     h.get_by_role_and_label(Role::TextInput, "Search exercises").type_text(search);
     h.run();
     click(h, Role::Button, &format!("Add {name}"));
@@ -256,4 +258,67 @@ fn preferences_change_units_and_theme() {
     assert!(h.query_by_label_contains("lb").is_some());
     send(&mut h, Command::SetTheme(loadplan::app::command::ThemeChoice::Light));
     assert_eq!(h.state().prefs().theme, loadplan::app::command::ThemeChoice::Light);
+}
+
+#[test]
+fn a_physio_builds_the_runners_glute_programme_saves_and_reopens_it() {
+    let mut h = welcome();
+    click(&mut h, Role::Button, "New empty plan");
+    // Details: a title and 12 weeks.
+    click(&mut h, Role::Button, "Plan details");
+    h.get_by_role_and_label(Role::TextInput, "Title").click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_role_and_label(Role::TextInput, "Title").type_text("Runner's glute programme");
+    h.run();
+    type_into_drag_value(&mut h, "Weeks", "12");
+    // Single-leg deadlift 3 x 10 at 4.5 kg, +5 % a week.
+    add_from_library(&mut h, "single-leg deadlift", SLD);
+    type_into_drag_value(&mut h, "Sets", "3");
+    type_into_drag_value(&mut h, "Reps", "10");
+    type_into_drag_value(&mut h, "Load", "4.5");
+    click(&mut h, Role::Button, "Add rule");
+    click(&mut h, Role::Button, "Add amount or percent");
+    // Side plank with leg lift 3 x 10, +1 rep a week.
+    add_from_library(&mut h, "leg lift", "Side plank with leg lift");
+    type_into_drag_value(&mut h, "Sets", "3");
+    type_into_drag_value(&mut h, "Reps", "10");
+    click(&mut h, Role::Button, "Add rule");
+    click(&mut h, Role::Button, "Add amount or percent");
+    h.get_by_role_and_label(Role::ComboBox, "Target").click();
+    h.run();
+    click(&mut h, Role::Button, "Reps");
+    let p = plan(&h);
+    assert_eq!(p.title, "Runner's glute programme");
+    assert_eq!(p.length_weeks(), 12);
+    let plank = p.prescriptions.iter().find(|r| r.exercise == "side_plank_leg_lift").expect("side plank");
+    assert_eq!((plank.dose.sets, plank.dose.reps.clone()), (3, Some(loadplan::model::Reps::Fixed(10))));
+    assert!(matches!(plank.rules[0], Rule::Add { target: Target::Reps, .. }), "{:?}", plank.rules);
+    // The chart shows the 12 weeks, rising.
+    let chart = h.state().panels().chart.last_data().expect("chart");
+    assert_eq!(chart.weeks.len(), 12);
+    assert!(chart.total[11] > chart.total[0]);
+    // Save, reopen, same plan.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("runner.ron");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    send(&mut h, Command::SaveTo(path.clone()));
+    let saved = plan(&h);
+    send(&mut h, Command::CloseDocument);
+    assert!(h.state().document().is_none(), "back on the welcome screen");
+    click(&mut h, Role::Link, &path.display().to_string());
+    assert_eq!(plan(&h), saved);
+}
+
+#[test]
+fn closing_the_window_with_unsaved_changes_asks_first() {
+    let mut h = runner_plan_by_hand();
+    let root = egui::ViewportId::ROOT;
+    h.input_mut().viewports.entry(root).or_default().events.push(egui::ViewportEvent::Close);
+    h.run();
+    assert!(h.state().is_asking_to_save(), "the close is held back to ask");
+    assert!(h.query_by_label_contains("Save changes?").is_some());
+    click(&mut h, Role::Button, "Cancel");
+    assert!(h.state().document().is_some());
 }
