@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 
 use crate::engine::{self, Finding, Projection, Severity};
+use crate::io::export::{ExportFormat, Paper, PdfOptions, chart_metric, export_with};
 use crate::io::{load_plan, save_plan};
 use crate::library;
 use crate::model::{Plan, fmt_num};
@@ -63,6 +64,17 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Export a plan as a PDF handout, a CSV spreadsheet or an iCalendar file (by extension).
+    Export {
+        /// Plan file to export.
+        file: PathBuf,
+        /// Output file: OUT.pdf, OUT.csv or OUT.ics.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Paper size of a PDF: a4 or letter.
+        #[arg(long, default_value = "a4", value_parser = parse_paper)]
+        paper: Paper,
+    },
     /// Search the built-in exercise library.
     Library {
         /// Text to find in names, aliases and muscles.
@@ -75,6 +87,10 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+}
+
+fn parse_paper(s: &str) -> Result<Paper, String> {
+    s.parse()
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
@@ -122,6 +138,11 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<i32, String> {
                 w(print_findings(&plan, &findings, out)).map(|()| code)
             }
         }
+        Command::Export {
+            file,
+            output,
+            paper,
+        } => export(&file, &output, paper, out).map(|()| 0),
         Command::Library {
             search,
             muscle,
@@ -136,6 +157,24 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<i32, String> {
             }
         }
     }
+}
+
+fn export(file: &Path, output: &Path, paper: Paper, out: &mut dyn Write) -> Result<(), String> {
+    // Refuse a wrong extension before reading the plan: the clearer error comes first.
+    let format = ExportFormat::from_path(output).map_err(|e| e.to_string())?;
+    let plan = load(file)?;
+    let options = PdfOptions {
+        paper,
+        metric: chart_metric(&engine::project(&plan)),
+        image_dir: file.parent().map(Path::to_path_buf),
+    };
+    let summary = export_with(&plan, output, &options).map_err(|e| e.to_string())?;
+    let paper = if format == ExportFormat::Pdf {
+        format!(", {}", paper.label())
+    } else {
+        String::new()
+    };
+    writeln!(out, "wrote {} ({summary}{paper})", output.display()).map_err(|e| e.to_string())
 }
 
 fn load(path: &Path) -> Result<Plan, String> {

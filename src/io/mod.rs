@@ -4,6 +4,7 @@
 //! goes through [`write_atomic`], so a failed save never damages the previous file.
 
 mod atomic;
+pub mod export;
 mod lex;
 mod plan_file;
 mod pretty;

@@ -200,6 +200,22 @@ pub(super) fn plot_ui(
     None
 }
 
+/// Approximate width of one character of body text, in points.
+const CHAR_WIDTH_PX: f64 = 7.5;
+
+/// `name` shortened with "…" to fit `width_px`, or none when not even a few letters fit.
+fn fit_to_width(name: &str, width_px: f64) -> Option<String> {
+    let fits = (width_px / CHAR_WIDTH_PX).floor().max(0.0) as usize;
+    let len = name.chars().count();
+    if len <= fits {
+        Some(name.to_owned())
+    } else if fits >= 4 {
+        Some(name.chars().take(fits - 1).chain(std::iter::once('…')).collect())
+    } else {
+        None
+    }
+}
+
 /// Behind the data: phase bands with their names, deload marks, the selected week.
 fn backdrop<'a>(plot_ui: &mut PlotUi<'a>, drawn: &'a Drawn, selected_week: u32) {
     let data = &drawn.data;
@@ -208,8 +224,13 @@ fn backdrop<'a>(plot_ui: &mut PlotUi<'a>, drawn: &'a Drawn, selected_week: u32) 
     for (i, (name, first, last)) in data.phase_bands.iter().enumerate() {
         let (a, b) = (f64::from(*first) - 0.5, f64::from(*last) + 0.5);
         plot_ui.span(Span::new("", a..=b).fill(phase_color(i, dark)));
+        // Fit the name to the band: long names on narrow bands would run into each other.
+        let band_px = (b - a) * plot_ui.transform().dpos_dvalue_x().abs();
+        let Some(fitted) = fit_to_width(name, band_px - 8.0) else {
+            continue;
+        };
         let at = PlotPoint::new((a + b) / 2.0, drawn.y_top);
-        let label = egui::RichText::new(name).text_style(egui::TextStyle::Body);
+        let label = egui::RichText::new(fitted).text_style(egui::TextStyle::Body);
         plot_ui.text(Text::new("", at, label).anchor(egui::Align2::CENTER_TOP));
     }
     for week in &data.deload_weeks {

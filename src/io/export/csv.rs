@@ -1,0 +1,116 @@
+//! The plan as a spreadsheet: one row per session and exercise, with the planned dose and empty
+//! log columns (done, actuals, pain, RPE) to fill in, so a file exported now has the same shape
+//! as one exported after logging. RFC 4180 quoting, ISO dates, numbers with a decimal point.
+
+use crate::engine::{Item, Projection};
+use crate::model::{Load, Plan, Side, fmt_num};
+
+use super::{ExportError, item_of};
+
+/// The header row, in order. The planned columns come first, then the log columns.
+pub const CSV_COLUMNS: [&str; 25] = [
+    "date",
+    "day",
+    "week",
+    "phase",
+    "exercise_id",
+    "exercise_name",
+    "sets",
+    "reps",
+    "load_kg",
+    "hold_secs",
+    "tempo",
+    "rest_secs",
+    "supervised",
+    "minutes",
+    "distance_m",
+    "load",
+    "side",
+    "done",
+    "actual_sets",
+    "actual_reps",
+    "actual_load_kg",
+    "actual_hold_secs",
+    "pain_during",
+    "pain_next_morning",
+    "rpe",
+];
+
+/// Number of log columns at the end of each row (empty until sessions are logged).
+const LOG_COLUMNS: usize = 8;
+
+/// The plan's sessions as CSV text: a header row, then one row per session and exercise, in
+/// date order. `date` is empty when the plan has no start date; `day` counts from 1.
+pub fn csv_string(plan: &Plan, projection: &Projection) -> Result<String, ExportError> {
+    let mut writer = ::csv::WriterBuilder::new()
+        .terminator(::csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    let fail = |e: ::csv::Error| ExportError::Csv {
+        message: e.to_string(),
+    };
+    writer.write_record(CSV_COLUMNS).map_err(fail)?;
+    for session in &projection.sessions {
+        let phase = projection
+            .week(session.week)
+            .and_then(|w| w.phase.clone())
+            .unwrap_or_default();
+        for si in &session.items {
+            let item = item_of(projection, session, si.prescription_id);
+            let name = item.map_or_else(
+                || {
+                    plan.exercise(&si.exercise_id)
+                        .map_or_else(|| si.exercise_id.to_string(), |e| e.name.clone())
+                },
+                |i| i.exercise_name.clone(),
+            );
+            let mut row: Vec<String> = vec![
+                session.date.map(|d| d.to_string()).unwrap_or_default(),
+                (session.day + 1).to_string(),
+                session.week.to_string(),
+                phase.clone(),
+                si.exercise_id.to_string(),
+                name,
+            ];
+            row.extend(planned_columns(item));
+            row.insert(12, if si.supervised { "yes" } else { "no" }.to_owned());
+            row.extend(std::iter::repeat_n(String::new(), LOG_COLUMNS));
+            writer.write_record(&row).map_err(fail)?;
+        }
+    }
+    let bytes = writer.into_inner().map_err(|e| ExportError::Csv {
+        message: e.to_string(),
+    })?;
+    String::from_utf8(bytes).map_err(|e| ExportError::Csv {
+        message: e.to_string(),
+    })
+}
+
+/// sets, reps, load_kg, hold_secs, tempo, rest_secs, minutes, distance_m, load, side (ten
+/// columns; `supervised` is inserted between rest_secs and minutes by the caller).
+fn planned_columns(item: Option<&Item>) -> [String; 10] {
+    let Some(item) = item else {
+        return Default::default();
+    };
+    let d = &item.dose;
+    let num = |x: Option<f64>| x.map(fmt_num).unwrap_or_default();
+    let load_text = match d.load {
+        Load::Kg(_) => String::new(),
+        ref other => other.label(),
+    };
+    let side = match d.side {
+        Side::Both => String::new(),
+        other => other.label().to_owned(),
+    };
+    [
+        d.sets.to_string(),
+        d.reps.as_ref().map(|r| r.label()).unwrap_or_default(),
+        num(d.load.kg()),
+        num(d.hold_secs),
+        item.tempo.map(|t| t.label()).unwrap_or_default(),
+        d.rest_secs.map(|r| r.to_string()).unwrap_or_default(),
+        num(d.minutes),
+        num(d.distance_m),
+        load_text,
+        side,
+    ]
+}

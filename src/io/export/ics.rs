@@ -1,0 +1,88 @@
+//! The dated sessions as an iCalendar file (RFC 5545) that calendar programs import: one
+//! all-day event per session, titled "Rehab: <plan title>", with the exercises and their doses
+//! in the description. UIDs are stable (plan title, day and slot), so importing a re-exported
+//! plan updates the events instead of doubling them.
+
+use chrono::{Days, Utc};
+use icalendar::{Calendar, Component, EventLike, Property};
+
+use crate::engine::Projection;
+use crate::model::Plan;
+
+use super::{ExportError, item_of, stable_hash};
+
+/// The calendar text (CRLF line endings, folded lines, escaped text). Fails with
+/// [`ExportError::Undated`] when the plan has no start date.
+pub fn ics_string(plan: &Plan, projection: &Projection) -> Result<String, ExportError> {
+    if plan.start_date.is_none() {
+        return Err(ExportError::Undated);
+    }
+    let title = if plan.title.trim().is_empty() {
+        "Rehabilitation plan"
+    } else {
+        plan.title.trim()
+    };
+    let uid_base = format!("{:016x}", stable_hash(&plan.title));
+    let stamp = Utc::now();
+    let mut calendar = Calendar::empty();
+    calendar.append_property(Property::new("VERSION", "2.0"));
+    calendar.append_property(Property::new("PRODID", "-//loadplan//loadplan export//EN"));
+    calendar.append_property(Property::new("CALSCALE", "GREGORIAN"));
+    calendar.append_property(Property::new("METHOD", "PUBLISH"));
+    calendar.name(&clean(title));
+    let mut per_day: std::collections::HashMap<u32, usize> = std::collections::HashMap::new();
+    for s in &projection.sessions {
+        *per_day.entry(s.day).or_default() += 1;
+    }
+    for session in &projection.sessions {
+        let Some(date) = session.date else {
+            continue;
+        };
+        let mut lines = Vec::with_capacity(session.items.len() + 2);
+        let mut heading = format!("Week {}", session.week);
+        if let Some(phase) = projection
+            .week(session.week)
+            .and_then(|w| w.phase.as_deref())
+        {
+            heading.push_str(&format!(" - {phase}"));
+        }
+        let slots = per_day.get(&session.day).copied().unwrap_or(1);
+        if slots > 1 {
+            heading.push_str(&format!(" - session {} of {slots} today", session.slot + 1));
+        }
+        if session.supervised {
+            heading.push_str(" - supervised");
+        }
+        lines.push(heading);
+        for si in &session.items {
+            match item_of(projection, session, si.prescription_id) {
+                Some(item) => lines.push(format!("{}: {}", item.exercise_name, item.dose_label())),
+                None => lines.push(si.exercise_id.to_string()),
+            }
+        }
+        lines.push(
+            "Pain during up to 5/10 is acceptable if it settles by the next morning.".to_owned(),
+        );
+        let mut event = icalendar::Event::new();
+        event
+            .uid(&format!(
+                "loadplan-{uid_base}-d{}-s{}@loadplan",
+                session.day, session.slot
+            ))
+            .timestamp(stamp)
+            .summary(&format!("Rehab: {}", clean(title)))
+            .description(&clean(&lines.join("\n")))
+            .starts(date)
+            .ends(date.checked_add_days(Days::new(1)).unwrap_or(date))
+            .append_property(Property::new("TRANSP", "TRANSPARENT"));
+        calendar.push(event.done());
+    }
+    Ok(calendar.done().to_string())
+}
+
+/// Text without carriage returns or other control characters (newlines stay, escaped later).
+fn clean(text: &str) -> String {
+    text.chars()
+        .filter(|c| *c == '\n' || !c.is_control())
+        .collect()
+}

@@ -1,0 +1,140 @@
+//! Two text pages: how to judge pain (the traffic-light rules of the pain-monitoring model,
+//! CLINICAL.md section 3, in plain words) and the sources the plan and its guardrails cite.
+
+use crate::engine::{Finding, sources};
+use crate::model::Plan;
+
+use super::canvas::{GREY, Pen, Rgb, TextStyle};
+use super::flow::{Flow, LEADING};
+
+/// (colour, title, what it means, what to do) of each traffic light.
+const LIGHTS: [(Rgb, &str, &str, &str); 3] = [
+    (
+        Rgb(46, 160, 67),
+        "Green: pain 0-2 out of 10",
+        "Safe. A little discomfort while you exercise is fine.",
+        "Carry on as planned. If the next morning is as good or better, you may progress a little, as the plan says.",
+    ),
+    (
+        Rgb(230, 160, 20),
+        "Amber: pain 3-5 out of 10",
+        "Acceptable, as long as it has settled by the next morning.",
+        "Keep the dose; do not add load yet. Check how it feels the next morning before your next session.",
+    ),
+    (
+        Rgb(210, 50, 45),
+        "Red: pain above 5, or not settled by the next morning",
+        "Too much for now.",
+        "Make the next session easier: change one thing only (less load, a smaller range, more rest or fewer sessions). Tell your clinician if it happens twice in a row.",
+    ),
+];
+
+/// Draws the pain guide (from a new page).
+pub(super) fn pain(flow: &mut Flow<'_>) {
+    flow.section("How to judge pain");
+    let body = TextStyle::plain(10.0);
+    flow.paragraph(
+        "Some pain during these exercises is expected and safe. Rate it from 0 (none) to 10 (the worst imaginable) during each exercise, and again the next morning. How your body answers over the next 24 hours matters more than the pain during the exercise.",
+        body,
+        0.0,
+    );
+    flow.gap(12.0);
+    for (color, title, meaning, action) in LIGHTS {
+        let text_w = flow.width() - 34.0;
+        let lines: Vec<String> = [meaning, action]
+            .iter()
+            .flat_map(|t| flow.fonts.wrap(t, body.size, false, text_w))
+            .collect();
+        let title_h = 12.0 * LEADING;
+        let height = title_h + lines.len() as f32 * body.size * LEADING + 10.0;
+        flow.ensure(height);
+        let (x, y) = (flow.left(), flow.y);
+        flow.canvas
+            .rect(x, y, 22.0, height - 4.0, Some(color), None);
+        flow.canvas.rect(
+            x,
+            y,
+            flow.width(),
+            height - 4.0,
+            None,
+            Some(Pen::solid(color, 1.0)),
+        );
+        flow.y += 3.0;
+        flow.lines(&[title.to_owned()], TextStyle::bold(12.0), x + 32.0);
+        flow.lines(&lines, body, x + 32.0);
+        flow.y = y + height + 6.0;
+    }
+    flow.gap(6.0);
+    flow.heading("The next-morning rule", 12.0, 30.0);
+    flow.bullets(
+        &[
+            "Worse the next morning: take the next session one step easier.".to_owned(),
+            "The same or better the next morning: keep the dose, or progress a little as planned.".to_owned(),
+            "Change one thing at a time - load, range, rest or how often - so you know what helped.".to_owned(),
+            "Write both numbers on your log sheet after every session; bring the sheets to your clinician.".to_owned(),
+        ],
+        body,
+        4.0,
+    );
+    flow.gap(8.0);
+    flow.paragraph(
+        "Based on the pain-monitoring model of Silbernagel et al. 2007. Stop and contact your clinician if you have sudden sharp pain, a pop, swelling, numbness or pins and needles that do not settle.",
+        TextStyle::plain(8.5).color(GREY),
+        0.0,
+    );
+}
+
+/// Draws the sources (from a new page).
+pub(super) fn sources(flow: &mut Flow<'_>, plan: &Plan, findings: &[Finding]) {
+    flow.section("Sources");
+    let body = TextStyle::plain(9.5);
+    flow.heading("This plan", 12.0, 20.0);
+    if plan.citation.trim().is_empty() {
+        flow.paragraph(
+            "No published source is given for this plan: it was written by your clinician.",
+            body,
+            0.0,
+        );
+    } else {
+        flow.paragraph(plan.citation.trim(), body, 0.0);
+    }
+    let mut cited: Vec<&str> = Vec::new();
+    for f in findings {
+        if !cited.contains(&f.source) {
+            cited.push(f.source);
+        }
+    }
+    if !cited.is_empty() {
+        flow.gap(8.0);
+        flow.heading("Cited by the guardrail findings", 12.0, 20.0);
+        let items: Vec<String> = cited.iter().map(|s| (*s).to_owned()).collect();
+        flow.bullets(&items, body, 4.0);
+    }
+    let others: Vec<String> = [
+        sources::SUMMARY,
+        sources::PROGRESSION,
+        sources::TEN_PERCENT,
+        sources::TWO_WEEKS,
+        sources::ACWR,
+        sources::ONE_VARIABLE,
+    ]
+    .iter()
+    .filter(|s| !cited.contains(s))
+    .map(|s| (*s).to_owned())
+    .collect();
+    if !others.is_empty() {
+        flow.gap(8.0);
+        flow.heading("Other guardrails the plan was checked against", 12.0, 20.0);
+        flow.bullets(&others, body, 4.0);
+    }
+    flow.gap(8.0);
+    flow.heading("Pain monitoring and load", 12.0, 20.0);
+    flow.bullets(
+        &[
+            "Silbernagel KG et al. 2007: the pain-monitoring model (pain up to 5/10, settled by the next morning).".to_owned(),
+            "Foster C et al. 2001: session-RPE (effort x minutes) as a common measure of load.".to_owned(),
+        ],
+        body,
+        4.0,
+    );
+}

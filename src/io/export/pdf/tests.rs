@@ -1,0 +1,234 @@
+//! Layout tests: for the shipped plans, a 52-week plan with 20 prescriptions and plans with
+//! absurdly long words, every text, line and image stays inside the page's margins and no
+//! two pieces of text overlap.
+
+use chrono::NaiveDate;
+
+use super::canvas::{Canvas, Geometry, Op};
+use super::fonts::Fonts;
+use super::{Paper, PdfOptions, layout};
+use crate::engine;
+use crate::model::{
+    Dose, Load, Phase, Plan, Prescription, Reps, Rule, Schedule, WeekRange, Weekday,
+};
+
+/// (left, top, right, bottom) of a piece of text.
+type Box4 = (f32, f32, f32, f32);
+
+/// Everything drawn outside the margins, and every pair of overlapping texts.
+fn problems(canvas: &Canvas, fonts: &Fonts) -> Vec<String> {
+    let g = canvas.geo;
+    let inside = |x: f32, y: f32| {
+        x >= g.left - 1.5 && x <= g.right + 1.5 && y >= g.top - 1.5 && y <= g.bottom + 1.5
+    };
+    let mut out = Vec::new();
+    for (p, ops) in canvas.pages().iter().enumerate() {
+        let mut boxes: Vec<(Box4, &str)> = Vec::new();
+        for op in ops {
+            match op {
+                Op::Text { x, y, style, text } => {
+                    let w = fonts.width_styled(text, style.size, style.bold);
+                    let b = (*x, y - style.size * 0.75, x + w, y + style.size * 0.2);
+                    if !inside(b.0, b.1) || !inside(b.2, b.3) {
+                        out.push(format!(
+                            "page {}: text {text:?} at {b:?} leaves the margins",
+                            p + 1
+                        ));
+                    }
+                    boxes.push((b, text));
+                }
+                Op::Shape { points, .. } => {
+                    if let Some((x, y)) = points.iter().find(|(x, y)| !inside(*x, *y)) {
+                        out.push(format!(
+                            "page {}: shape point ({x}, {y}) leaves the margins",
+                            p + 1
+                        ));
+                    }
+                }
+                Op::Image { x, y, w, h, .. } => {
+                    if !inside(*x, *y) || !inside(x + w, y + h) {
+                        out.push(format!("page {}: image leaves the margins", p + 1));
+                    }
+                }
+            }
+        }
+        boxes.sort_by(|a, b| a.0.1.total_cmp(&b.0.1));
+        for (i, (a, ta)) in boxes.iter().enumerate() {
+            for (b, tb) in &boxes[i + 1..] {
+                if b.1 >= a.3 - 0.3 {
+                    break;
+                }
+                let h = a.2.min(b.2) - a.0.max(b.0);
+                if h > 0.3 {
+                    out.push(format!("page {}: {ta:?} overlaps {tb:?}", p + 1));
+                }
+            }
+        }
+    }
+    out
+}
+
+fn check(plan: &Plan) -> usize {
+    let fonts = Fonts::load().expect("fonts");
+    let projection = engine::project(plan);
+    let findings = engine::check(plan, &projection);
+    let mut pages = 0;
+    for paper in Paper::ALL {
+        let options = PdfOptions {
+            paper,
+            ..PdfOptions::default()
+        };
+        let canvas = layout(plan, &projection, &findings, &options, &fonts);
+        assert_eq!(canvas.geo, Geometry::for_paper(paper));
+        let found = problems(&canvas, &fonts);
+        assert!(
+            found.is_empty(),
+            "{} on {paper:?}:\n{}",
+            plan.title,
+            found.join("\n")
+        );
+        pages = canvas.page_count();
+    }
+    pages
+}
+
+/// 52 weeks, 20 prescriptions on every kind of schedule, ladders and deloads.
+fn long_plan() -> Plan {
+    let lib = crate::library::builtin().expect("library");
+    let ids = [
+        "nordic_band_assisted",
+        "sl_deadlift_supported",
+        "side_plank_bench",
+        "glute_bridge",
+        "askling_extender",
+        "bridge_hold_isometric",
+        "leg_curl_isometric",
+        "romanian_deadlift",
+        "clams",
+        "side_lying_hip_abduction",
+        "split_squat",
+        "walking_lunge",
+        "sciatic_nerve_glide",
+        "leg_swings",
+        "dead_bug",
+        "hip_flexor_strengthening",
+        "slider_curl_eccentric",
+        "calf_raise",
+        "run_walk_intervals",
+        "copenhagen_plank_short",
+    ];
+    let mut plan = Plan {
+        title: "A fifty-two week plan with twenty prescriptions".to_owned(),
+        athlete: "Test Athlete".to_owned(),
+        start_date: NaiveDate::from_ymd_opt(2026, 1, 5),
+        weeks: 52,
+        ..Plan::default()
+    };
+    for i in 0..6_u32 {
+        let first = i * 9 + 1;
+        plan.phases.push(Phase {
+            id: i + 1,
+            name: format!(
+                "Phase {} with a rather long name to test band labels",
+                i + 1
+            ),
+            weeks: WeekRange::new(first, if i == 5 { 52 } else { first + 8 }),
+            goal: "Progress gradually.".to_owned(),
+            criteria: vec!["Pain settled by the next morning".to_owned()],
+        });
+    }
+    for (i, id) in ids.iter().enumerate() {
+        let i = i as u32;
+        let schedule = match i % 4 {
+            0 => Schedule::PerWeek(3),
+            1 => Schedule::Weekdays(vec![Weekday::Mon, Weekday::Thu]),
+            2 => Schedule::TimesPerDay(2),
+            _ => Schedule::EveryNDays(3),
+        };
+        let mut rules = vec![Rule::Deload {
+            every_weeks: Some(5),
+            weeks: vec![],
+            volume_pct: 40.0,
+            load_pct: 0.0,
+        }];
+        if i < 4 {
+            rules.push(Rule::NextVariation {
+                after_weeks: 12,
+                reset_dose: false,
+            });
+        }
+        plan.prescriptions.push(Prescription {
+            id: i + 1,
+            exercise: (*id).to_owned(),
+            weeks: WeekRange::new(1 + i % 5, 52),
+            schedule,
+            supervised_per_week: i % 2,
+            dose: Dose {
+                sets: 4,
+                reps: Some(Reps::PerSet(vec![12, 10, 8, 6])),
+                hold_secs: Some(5.0),
+                load: Load::Kg(12.5),
+                ..Dose::default()
+            },
+            rules,
+            notes: "Slow and controlled.".to_owned(),
+        });
+    }
+    crate::library::fill_missing(&mut plan, lib);
+    plan
+}
+
+#[test]
+fn shipped_plans_stay_inside_their_pages() {
+    let sample = crate::templates::sample().expect("sample");
+    assert!(check(&sample) >= 10);
+    for id in crate::templates::ids() {
+        let plan = crate::templates::load(id)
+            .expect("template")
+            .expect("reads");
+        check(&plan);
+    }
+}
+
+#[test]
+fn a_long_plan_stays_inside_its_pages() {
+    let pages = check(&long_plan());
+    assert!(pages > 30, "{pages}");
+}
+
+#[test]
+fn long_words_and_names_are_cut_or_wrapped() {
+    let mut plan = crate::templates::sample().expect("sample");
+    let word = "Supercalifragilisticexpialidocious".repeat(4);
+    plan.title = format!("{word} {word}");
+    plan.athlete = word.clone();
+    plan.goal = format!("{word} ").repeat(6);
+    plan.disclaimer = "Not a protocol. ".repeat(60);
+    plan.exercises[0].name = word.clone();
+    plan.exercises[0].cues = vec![word.clone(); 3];
+    plan.phases[0].name = word.clone();
+    plan.prescriptions[0].notes = format!("{word} ").repeat(12);
+    check(&plan);
+}
+
+#[test]
+fn an_empty_plan_lays_out() {
+    assert!(check(&Plan::default()) >= 7);
+}
+
+#[test]
+fn the_checker_sees_overflow_and_overlap() {
+    let fonts = Fonts::load().expect("fonts");
+    let mut canvas = Canvas::new(Geometry::for_paper(Paper::A4));
+    let style = super::canvas::TextStyle::plain(10.0);
+    canvas.new_page();
+    canvas.text(100.0, 100.0, style, "one piece of text");
+    canvas.text(120.0, 104.0, style, "another piece");
+    canvas.text(500.0, 200.0, style, "runs off the right edge of the page");
+    assert_eq!(
+        problems(&canvas, &fonts).len(),
+        2,
+        "{:?}",
+        problems(&canvas, &fonts)
+    );
+}

@@ -1,0 +1,112 @@
+//! Choosing the format by extension, `export_to`, and the command line's `export`.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use loadplan::io::export::{ExportError, ExportFormat, Paper, export_to};
+
+use crate::plans::sample;
+
+#[test]
+fn format_comes_from_the_extension() {
+    assert_eq!(
+        ExportFormat::from_path(Path::new("a/b.PDF")).ok(),
+        Some(ExportFormat::Pdf)
+    );
+    assert_eq!(
+        ExportFormat::from_path(Path::new("x.Csv")).ok(),
+        Some(ExportFormat::Csv)
+    );
+    assert_eq!(
+        ExportFormat::from_path(Path::new("x.ics")).ok(),
+        Some(ExportFormat::Ics)
+    );
+    let err = ExportFormat::from_path(Path::new("plan.docx")).expect_err("docx");
+    let msg = err.to_string();
+    assert!(
+        msg.contains("\"docx\"")
+            && msg.contains(".pdf, .csv or .ics")
+            && msg.ends_with("plan.docx"),
+        "{msg}"
+    );
+    assert!(ExportFormat::from_path(Path::new("plan")).is_err());
+}
+
+#[test]
+fn export_to_writes_each_format_and_nothing_for_an_unknown_one() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plan = sample();
+    for (name, format, magic) in [
+        ("p.pdf", ExportFormat::Pdf, "%PDF-"),
+        ("p.csv", ExportFormat::Csv, "date,day,week"),
+        ("p.ics", ExportFormat::Ics, "BEGIN:VCALENDAR"),
+    ] {
+        let path = dir.path().join(name);
+        assert_eq!(export_to(&plan, &path, Paper::A4).expect("export"), format);
+        let bytes = std::fs::read(&path).expect("written");
+        assert!(bytes.starts_with(magic.as_bytes()), "{name}");
+    }
+    let docx = dir.path().join("p.docx");
+    assert!(matches!(
+        export_to(&plan, &docx, Paper::A4),
+        Err(ExportError::UnknownExtension { .. })
+    ));
+    assert!(!docx.exists());
+    let missing = dir.path().join("no/such/folder/p.pdf");
+    let err = export_to(&plan, &missing, Paper::A4).expect_err("no folder");
+    assert!(err.to_string().ends_with("p.pdf"), "{err}");
+}
+
+fn loadplan(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_loadplan"))
+        .args(args)
+        .output()
+        .expect("run loadplan")
+}
+
+#[test]
+fn cli_exports_by_extension() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plan = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/examples/sample_plan.ron");
+    let plan = plan.to_str().expect("utf-8 path");
+    for (name, expect) in [
+        ("h.pdf", "(PDF, "),
+        ("h.csv", "(CSV, "),
+        ("h.ics", "(calendar, "),
+    ] {
+        let out = dir.path().join(name);
+        let o = loadplan(&[
+            "export",
+            plan,
+            "-o",
+            out.to_str().expect("path"),
+            "--paper",
+            "letter",
+        ]);
+        let stdout = String::from_utf8_lossy(&o.stdout);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        assert!(
+            stdout.starts_with("wrote ") && stdout.contains(expect),
+            "{stdout}"
+        );
+        assert!(out.exists());
+    }
+    let pdf = std::fs::read(dir.path().join("h.pdf")).expect("pdf");
+    assert!(String::from_utf8_lossy(&pdf).contains("MediaBox[0 0 612 792]"));
+
+    let docx = dir.path().join("h.docx");
+    let o = loadplan(&["export", plan, "-o", docx.to_str().expect("path")]);
+    assert_eq!(o.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("docx") && stderr.contains(".pdf, .csv or .ics"),
+        "{stderr}"
+    );
+    assert!(!docx.exists());
+
+    let o = loadplan(&["export", plan, "-o", "x.pdf", "--paper", "a3"]);
+    assert_eq!(o.status.code(), Some(2), "wrong usage");
+    let o = loadplan(&["export", plan]);
+    assert_eq!(o.status.code(), Some(2), "missing -o");
+}
