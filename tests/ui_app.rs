@@ -322,3 +322,44 @@ fn closing_the_window_with_unsaved_changes_asks_first() {
     click(&mut h, Role::Button, "Cancel");
     assert!(h.state().document().is_some());
 }
+
+/// Steps the UI until an export (which runs on its own thread) has reported back.
+fn wait_for_export(h: &mut Harness<'_, LoadplanApp>) -> loadplan::app::Message {
+    for _ in 0..200 {
+        h.run();
+        if let Some(m) = h.state().message()
+            && !m.text.starts_with("Exporting")
+        {
+            return m.clone();
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    panic!("the export did not report back");
+}
+
+#[test]
+fn exports_run_off_the_frame_and_report_in_the_window() {
+    let mut h = welcome();
+    send(&mut h, Command::OpenSample);
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (name, expect) in [("plan.pdf", "PDF"), ("plan.csv", "CSV"), ("plan.ics", "calendar")] {
+        let path = dir.path().join(name);
+        send(&mut h, Command::ExportTo(path.clone()));
+        let message = wait_for_export(&mut h);
+        assert!(!message.is_error, "{}", message.text);
+        assert!(message.text.contains(expect) || message.text.contains(name), "{}", message.text);
+        assert!(std::fs::metadata(&path).is_ok_and(|m| m.len() > 0), "{name} written");
+    }
+    assert!(h.query_by_label_contains("Exported").is_some(), "the result is shown in the window");
+    let pdf = std::fs::read(dir.path().join("plan.pdf")).expect("pdf");
+    assert!(pdf.starts_with(b"%PDF"));
+    // Letter paper from the preference.
+    send(&mut h, Command::SetPaper(loadplan::io::export::Paper::Letter));
+    assert_eq!(h.state().prefs().paper, loadplan::io::export::Paper::Letter);
+    // An unknown extension is a clear error and writes nothing.
+    let bad = dir.path().join("plan.docx");
+    send(&mut h, Command::ExportTo(bad.clone()));
+    let message = wait_for_export(&mut h);
+    assert!(message.is_error && message.text.contains(".docx"), "{}", message.text);
+    assert!(!bad.exists());
+}

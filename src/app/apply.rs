@@ -58,6 +58,28 @@ impl LoadplanApp {
             Command::SetTheme(theme) => self.prefs.theme = theme,
             Command::SetLoadUnit(unit) => self.prefs.load_unit = unit,
             Command::ForgetRecent(path) => self.prefs.forget(&path),
+            Command::SetPaper(paper) => self.prefs.paper = paper,
+            Command::ExportDialog(format) => {
+                let Some(doc) = &self.doc else { return };
+                let stem = suggested_file_name(doc);
+                let stem = stem.strip_suffix(".ron").unwrap_or(&stem);
+                let suggested = format!("{stem}.{}", format.extension());
+                let folder = doc.path().and_then(|p| p.parent()).map(PathBuf::from);
+                if let Err(e) = self.tasks.dialog(DialogKind::Export(format), suggested, folder, ctx) {
+                    self.message = Some(Message::error(e));
+                }
+            }
+            Command::ExportTo(path) => self.export(path, false, ctx),
+            Command::Print => {
+                let Some(doc) = &self.doc else { return };
+                let stem = suggested_file_name(doc);
+                let stem = stem.strip_suffix(".ron").unwrap_or(&stem);
+                let path = std::env::temp_dir().join(format!("{stem}-handout.pdf"));
+                self.export(path, true, ctx);
+            }
+            Command::ExportDone { message, is_error } => {
+                self.message = Some(Message { text: message, is_error });
+            }
             Command::DismissMessage => self.message = None,
             guarded => {
                 self.show_welcome = false;
@@ -130,6 +152,21 @@ impl LoadplanApp {
                     self.perform(cmd, ctx);
                 }
             }
+        }
+    }
+
+    /// Starts exporting the open plan to `path` off the frame (the chart's metric and the
+    /// preferred paper size for a PDF).
+    fn export(&mut self, path: PathBuf, open_after: bool, ctx: &egui::Context) {
+        let Some(doc) = &self.doc else { return };
+        let options = crate::io::export::PdfOptions {
+            paper: self.prefs.paper,
+            metric: self.panels.chart.metric,
+            image_dir: doc.path().and_then(|p| p.parent()).map(PathBuf::from),
+        };
+        self.message = Some(Message::info(format!("Exporting {} ...", path.display())));
+        if let Err(e) = self.tasks.export(doc.plan().clone(), path, options, open_after, ctx) {
+            self.message = Some(Message::error(e));
         }
     }
 

@@ -287,6 +287,16 @@ pub enum Command {
     SetLoadUnit(LoadUnit),
     /// Forget a recent file (it no longer opens).
     ForgetRecent(PathBuf),
+    /// Show the file dialog to export the plan in a format.
+    ExportDialog(crate::io::export::ExportFormat),
+    /// Export the plan to a path; the format comes from its extension (runs off the frame).
+    ExportTo(PathBuf),
+    /// Write the PDF handout to a temporary file and open it in the system's viewer.
+    Print,
+    /// An export finished on its thread: what to tell the user.
+    ExportDone { message: String, is_error: bool },
+    /// Paper size of PDF handouts.
+    SetPaper(crate::io::export::Paper),
     /// Dismiss the message shown in the status area.
     DismissMessage,
 }
@@ -366,6 +376,12 @@ pub const CLOSE: Action = Action {
     label: "Close plan",
     tooltip: "Close this plan and go back to the welcome screen",
     shortcut: key(CMD, egui::Key::W),
+};
+/// Print.
+pub const PRINT: Action = Action {
+    label: "Print...",
+    tooltip: "Write the PDF handout and open it in the system's PDF viewer to print it",
+    shortcut: key(CMD, egui::Key::P),
 };
 /// Quit.
 pub const QUIT: Action = Action {

@@ -193,7 +193,7 @@ impl LoadplanApp {
     fn shortcuts(&self, ctx: &egui::Context, cmds: &mut Vec<Command>) {
         use command as c;
         let has_doc = self.doc.is_some();
-        let pairs: [(&c::Action, Command, bool); 9] = [
+        let pairs: [(&c::Action, Command, bool); 10] = [
             (&c::SAVE_AS, Command::SaveAsDialog, has_doc),
             (&c::REDO, Command::Redo, has_doc),
             (&c::NEW, Command::NewEmpty, true),
@@ -203,6 +203,7 @@ impl LoadplanApp {
             (&c::REDO_Y, Command::Redo, has_doc),
             (&c::CLOSE, Command::CloseDocument, has_doc),
             (&c::QUIT, Command::Quit, true),
+            (&c::PRINT, Command::Print, has_doc),
         ];
         ctx.input_mut(|input| {
             for (action, cmd, enabled) in pairs {
@@ -277,7 +278,8 @@ impl LoadplanApp {
                         self.show_welcome = false;
                     }
                 });
-            if !open || cmds.len() > before {
+            let escape = ui.ctx().input(|i| i.key_pressed(egui::Key::Escape));
+            if !open || escape || cmds.len() > before {
                 self.show_welcome = false;
             }
         }

@@ -24,6 +24,8 @@ pub struct Prefs {
     pub recent_files: Vec<PathBuf>,
     /// Hide the library side panel.
     pub hide_library: bool,
+    /// Paper size of PDF handouts.
+    pub paper: crate::io::export::Paper,
 }
 
 impl Prefs {

@@ -7,12 +7,15 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 
 use super::command::Command;
+use crate::io::export::{ExportFormat, PdfOptions, export_with};
+use crate::model::Plan;
 
 /// What a dialog is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DialogKind {
     Open,
     SaveAs,
+    Export(ExportFormat),
 }
 
 /// Runs dialogs off the frame and collects their answers.
@@ -47,15 +50,24 @@ impl Tasks {
         let name = match kind {
             DialogKind::Open => "open-dialog",
             DialogKind::SaveAs => "save-dialog",
+            DialogKind::Export(_) => "export-dialog",
         };
         std::thread::Builder::new()
             .name(name.to_owned())
             .spawn(move || {
-                let mut dialog = rfd::FileDialog::new().add_filter("loadplan plan", &["ron"]);
+                let mut dialog = match kind {
+                    DialogKind::Export(format) => rfd::FileDialog::new().add_filter(format.label(), &[format.extension()]),
+                    DialogKind::Open | DialogKind::SaveAs => rfd::FileDialog::new().add_filter("loadplan plan", &["ron"]),
+                };
                 if let Some(dir) = folder {
                     dialog = dialog.set_directory(dir);
                 }
                 let answer = match kind {
+                    DialogKind::Export(format) => dialog
+                        .set_title(format!("Export {}", format.label()))
+                        .set_file_name(suggested)
+                        .save_file()
+                        .map(|p| Command::ExportTo(with_extension(p, format.extension()))),
                     DialogKind::Open => dialog.set_title("Open plan").pick_file().map(Command::OpenPath),
                     DialogKind::SaveAs => dialog
                         .set_title("Save plan as")
@@ -76,9 +88,69 @@ impl Tasks {
             })
     }
 
+    /// Exports `plan` to `path` on a background thread and reports back with
+    /// `Command::ExportDone`; with `open_after`, opens the file in the system's viewer.
+    pub fn export(&self, plan: Plan, path: PathBuf, options: PdfOptions, open_after: bool, ctx: &egui::Context) -> Result<(), String> {
+        let tx = self.tx.clone();
+        let ctx = ctx.clone();
+        std::thread::Builder::new()
+            .name("export".to_owned())
+            .spawn(move || {
+                let done = match export_with(&plan, &path, &options) {
+                    Ok(summary) if open_after => match open_in_viewer(&path) {
+                        Ok(()) => Command::ExportDone {
+                            message: format!("Opened the handout ({summary}) in the PDF viewer: {}", path.display()),
+                            is_error: false,
+                        },
+                        Err(e) => Command::ExportDone {
+                            message: format!("The handout was written to {}, but no PDF viewer could be opened ({e}); open the file to print it.", path.display()),
+                            is_error: true,
+                        },
+                    },
+                    Ok(summary) => Command::ExportDone {
+                        message: format!("Exported {} ({summary})", path.display()),
+                        is_error: false,
+                    },
+                    Err(e) => Command::ExportDone {
+                        message: format!("Could not export. {e}"),
+                        is_error: true,
+                    },
+                };
+                let _ = tx.send(done);
+                ctx.request_repaint();
+            })
+            .map(|_| ())
+            .map_err(|e| format!("cannot start the export: {e}"))
+    }
+
     /// Answers that arrived since the last frame.
     pub fn drain(&self) -> Vec<Command> {
         self.rx.try_iter().collect()
+    }
+}
+
+/// Opens `path` with the desktop's default program (the PDF viewer for a handout).
+fn open_in_viewer(path: &std::path::Path) -> Result<(), String> {
+    let program = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(target_os = "windows") {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    std::process::Command::new(program)
+        .arg(path)
+        .spawn()
+        .map(|_| ())
+        .map_err(|e| format!("{program}: {e}"))
+}
+
+/// `name` -> `name.ext` when the user typed no extension.
+pub fn with_extension(path: PathBuf, ext: &str) -> PathBuf {
+    if path.extension().is_some() {
+        path
+    } else {
+        path.with_extension(ext)
     }
 }
 

@@ -86,6 +86,29 @@ fn file_menu(ui: &mut egui::Ui, state: &MenuState, cmds: &mut Vec<Command>) {
     item(ui, &c::SAVE, None, state.has_doc, Command::Save, cmds);
     item(ui, &c::SAVE_AS, None, state.has_doc, Command::SaveAsDialog, cmds);
     ui.separator();
+    ui.add_enabled_ui(state.has_doc, |ui| {
+        ui.menu_button("Export", |ui| {
+            use crate::io::export::{ExportFormat, Paper};
+            for (format, label, tip) in [
+                (ExportFormat::Pdf, "PDF handout...", "The printable plan: cover, load chart, schedule, exercise cards, pain rules, log sheets"),
+                (ExportFormat::Csv, "CSV spreadsheet...", "One row per session and exercise, for a spreadsheet"),
+                (ExportFormat::Ics, "Calendar (.ics)...", "One event per session, for a calendar program"),
+            ] {
+                if ui.button(label).on_hover_text(tip).clicked() {
+                    cmds.push(Command::ExportDialog(format));
+                }
+            }
+            ui.separator();
+            ui.label("Paper size of the PDF");
+            for paper in [Paper::A4, Paper::Letter] {
+                if ui.radio(state.prefs.paper == paper, paper.label()).clicked() {
+                    cmds.push(Command::SetPaper(paper));
+                }
+            }
+        });
+    });
+    item(ui, &c::PRINT, None, state.has_doc, Command::Print, cmds);
+    ui.separator();
     item(ui, &c::CLOSE, None, state.has_doc, Command::CloseDocument, cmds);
     item(ui, &c::QUIT, None, true, Command::Quit, cmds);
 }
