@@ -4,8 +4,8 @@
 
 use std::hint::black_box;
 
-use criterion::{Criterion, criterion_group, criterion_main};
 use common::big_plan;
+use criterion::{Criterion, criterion_group, criterion_main};
 use loadplan::engine::{check, project};
 use loadplan::io::{parse_plan, plan_to_string, save_plan};
 
@@ -13,9 +13,13 @@ mod common;
 
 fn bench_project(c: &mut Criterion) {
     let plan = big_plan(false);
-    c.bench_function("project 104 weeks x 40 prescriptions", |b| b.iter(|| project(black_box(&plan))));
+    c.bench_function("project 104 weeks x 40 prescriptions", |b| {
+        b.iter(|| project(black_box(&plan)))
+    });
     let projection = project(&plan);
-    c.bench_function("check 104 weeks x 40 prescriptions", |b| b.iter(|| check(black_box(&plan), black_box(&projection))));
+    c.bench_function("check 104 weeks x 40 prescriptions", |b| {
+        b.iter(|| check(black_box(&plan), black_box(&projection)))
+    });
 }
 
 fn bench_files(c: &mut Criterion) {

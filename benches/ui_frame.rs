@@ -13,7 +13,8 @@ mod common;
 
 fn harness() -> Harness<'static, LoadplanApp> {
     let plan = common::big_plan(false);
-    let app = LoadplanApp::with_document(Prefs::default(), plan, Origin::Unsaved("bench".to_owned()));
+    let app =
+        LoadplanApp::with_document(Prefs::default(), plan, Origin::Unsaved("bench".to_owned()));
     let mut h = Harness::builder()
         .with_size(egui::vec2(1920.0, 1080.0))
         .build_ui_state(|ui, app: &mut LoadplanApp| app.show(ui), app);
@@ -23,17 +24,22 @@ fn harness() -> Harness<'static, LoadplanApp> {
 
 fn bench_frames(c: &mut Criterion) {
     let mut h = harness();
-    c.bench_function("ui frame, idle (104 weeks x 40 prescriptions)", |b| b.iter(|| h.step()));
+    c.bench_function("ui frame, idle (104 weeks x 40 prescriptions)", |b| {
+        b.iter(|| h.step())
+    });
     let mut h = harness();
     let mut sets = 3;
     c.bench_function("ui frame with an edit (reproject, recheck, redraw)", |b| {
         b.iter(|| {
-            let Some(doc) = h.state().document() else { return };
+            let Some(doc) = h.state().document() else {
+                return;
+            };
             let mut rx = doc.plan().prescriptions[0].clone();
             sets = if sets == 3 { 4 } else { 3 };
             rx.dose.sets = sets;
             let ctx = h.ctx.clone();
-            h.state_mut().send(Command::Edit(Edit::UpdatePrescription(rx)), &ctx);
+            h.state_mut()
+                .send(Command::Edit(Edit::UpdatePrescription(rx)), &ctx);
             h.step();
         })
     });

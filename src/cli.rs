@@ -16,7 +16,12 @@ use crate::templates;
 
 /// Plan progressive loading rehabilitation.
 #[derive(Debug, Parser)]
-#[command(name = "loadplan", version, about, args_conflicts_with_subcommands = true)]
+#[command(
+    name = "loadplan",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
 pub struct Cli {
     /// Plan file to open in the window (the sample plan when none is given).
     pub file: Option<PathBuf>,
@@ -289,7 +294,11 @@ fn print_table(
         writeln!(out, "Athlete: {}", plan.athlete)?;
     }
     for wp in p.weeks.iter().filter(|w| week.is_none_or(|n| n == w.week)) {
-        let first_day = p.sessions.iter().find(|s| s.week == wp.week).and_then(|s| s.date);
+        let first_day = p
+            .sessions
+            .iter()
+            .find(|s| s.week == wp.week)
+            .and_then(|s| s.date);
         write!(out, "\nWeek {}", wp.week)?;
         if let Some(phase) = &wp.phase {
             write!(out, " - {phase}")?;
@@ -372,9 +381,18 @@ fn print_findings(plan: &Plan, findings: &[Finding], out: &mut dyn Write) -> std
             }
             place.push_str(&plan.exercise(id).map_or(id.clone(), |e| e.name.clone()));
         }
-        let place = if place.is_empty() { String::new() } else { format!(" [{place}]") };
+        let place = if place.is_empty() {
+            String::new()
+        } else {
+            format!(" [{place}]")
+        };
         let heuristic = if f.heuristic { " (heuristic)" } else { "" };
-        writeln!(out, "{}{place}: {}{heuristic}", f.severity.label(), f.message)?;
+        writeln!(
+            out,
+            "{}{place}: {}{heuristic}",
+            f.severity.label(),
+            f.message
+        )?;
         writeln!(out, "    source: {}", f.source)?;
     }
     let count = |s| findings.iter().filter(|f| f.severity == s).count();

@@ -3,11 +3,11 @@
 //! Data flows one way: file text -> [`io`] -> [`model::Plan`] (validated) ->
 //! [`engine::Projection`] (derived) -> the command line or the window draws it.
 
+pub mod app;
+pub mod cli;
 pub mod engine;
 pub mod io;
 pub mod library;
 pub mod model;
-pub mod app;
-pub mod cli;
 pub mod templates;
 pub mod ui;

@@ -9,13 +9,22 @@ use crate::model::Plan;
 
 /// (id, file text) of every built-in template, in the order they are listed.
 pub const TEMPLATES: [(&str, &str); 5] = [
-    ("nordic_hamstring", include_str!("../data/templates/nordic_hamstring.ron")),
-    ("askling_l_protocol", include_str!("../data/templates/askling_l_protocol.ron")),
+    (
+        "nordic_hamstring",
+        include_str!("../data/templates/nordic_hamstring.ron"),
+    ),
+    (
+        "askling_l_protocol",
+        include_str!("../data/templates/askling_l_protocol.ron"),
+    ),
     (
         "proximal_hamstring_tendinopathy",
         include_str!("../data/templates/proximal_hamstring_tendinopathy.ron"),
     ),
-    ("runners_glute", include_str!("../data/templates/runners_glute.ron")),
+    (
+        "runners_glute",
+        include_str!("../data/templates/runners_glute.ron"),
+    ),
     (
         "post_op_hamstring_syndrome",
         include_str!("../data/templates/post_op_hamstring_syndrome.ron"),

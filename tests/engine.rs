@@ -31,7 +31,11 @@ fn percent_load_progression_keeps_exact_values_and_rounds_what_is_shown() {
     let it = item_week(&plan, 4, 1);
     assert_eq!(it.dose.load, Load::Kg(5.0));
     assert_eq!(it.sets.len(), 3);
-    assert!(it.sets.iter().all(|s| s.reps == Some(10) && s.load_kg == Some(5.0)));
+    assert!(
+        it.sets
+            .iter()
+            .all(|s| s.reps == Some(10) && s.load_kg == Some(5.0))
+    );
     // Week 12: 4.5 * 1.05^11 = 7.697 -> 7.5: small steps add up, not stuck at 4.5.
     assert_eq!(item_week(&plan, 12, 1).dose.load, Load::Kg(7.5));
     // Volume load week 4 = 3 sessions x 3 sets x 10 reps x 5 kg.
@@ -68,7 +72,10 @@ fn caps_are_respected() {
         assert!(it.sets.iter().all(|s| s.reps.unwrap_or(0) <= 15));
         assert!(it.dose.load_number().unwrap_or(0.0) <= 10.0);
     }
-    assert_eq!(p.week(20).map(|w| w.items[0].dose.load.clone()), Some(Load::Kg(10.0)));
+    assert_eq!(
+        p.week(20).map(|w| w.items[0].dose.load.clone()),
+        Some(Load::Kg(10.0))
+    );
     // every 2 weeks: week 3 is +1 kg, week 2 is not.
     assert_eq!(item_week(&plan, 2, 1).dose.load, Load::Kg(5.0));
     assert_eq!(item_week(&plan, 3, 1).dose.load, Load::Kg(6.0));
@@ -87,9 +94,15 @@ fn ranges_and_per_set_lists_survive_progression() {
         rx(2, "sldl", 1, 4, d2, vec![rule]),
     ];
     assert_eq!(item_week(&plan, 3, 1).dose.reps, Some(Reps::Range(8, 10)));
-    assert_eq!(item_week(&plan, 3, 2).dose.reps, Some(Reps::PerSet(vec![14, 12, 10])));
+    assert_eq!(
+        item_week(&plan, 3, 2).dose.reps,
+        Some(Reps::PerSet(vec![14, 12, 10]))
+    );
     let it = item_week(&plan, 3, 1);
-    assert_eq!((it.sets[0].reps_min, it.sets[0].reps_max, it.sets[0].reps), (Some(8), Some(10), None));
+    assert_eq!(
+        (it.sets[0].reps_min, it.sets[0].reps_max, it.sets[0].reps),
+        (Some(8), Some(10), None)
+    );
 }
 
 #[test]
@@ -143,10 +156,22 @@ fn next_variation_climbs_the_ladder() {
         reset_dose: false,
     }];
     plan.prescriptions = vec![rx(1, "bridge", 1, 9, dose(3, 10, Load::BodyWeight), rules)];
-    let ids: Vec<String> = (1..=9).map(|w| item_week(&plan, w, 1).exercise_id).collect();
+    let ids: Vec<String> = (1..=9)
+        .map(|w| item_week(&plan, w, 1).exercise_id)
+        .collect();
     assert_eq!(
         ids,
-        ["bridge", "bridge", "bridge", "bridge_sl", "bridge_sl", "bridge_sl", "thrust", "thrust", "thrust"]
+        [
+            "bridge",
+            "bridge",
+            "bridge",
+            "bridge_sl",
+            "bridge_sl",
+            "bridge_sl",
+            "thrust",
+            "thrust",
+            "thrust"
+        ]
     );
 }
 
@@ -169,7 +194,14 @@ fn table_rows_set_values_that_carry_forward() {
             ..TableRow::default()
         },
     ];
-    plan.prescriptions = vec![rx(1, "sldl", 1, 6, dose(3, 10, Load::BodyWeight), vec![Rule::Table { rows }])];
+    plan.prescriptions = vec![rx(
+        1,
+        "sldl",
+        1,
+        6,
+        dose(3, 10, Load::BodyWeight),
+        vec![Rule::Table { rows }],
+    )];
     let p = project(&plan);
     let sessions: Vec<u32> = p.weeks.iter().map(|w| w.items[0].sessions).collect();
     assert_eq!(sessions, vec![1, 1, 3, 3, 3, 3]);
@@ -186,7 +218,18 @@ fn schedules_give_dated_sessions() {
     b.schedule = Schedule::EveryNDays(2);
     let mut c = rx(3, "sldl", 1, 2, dose(3, 4, Load::BodyWeight), vec![]);
     c.schedule = Schedule::EveryNDays(3);
-    let mut d = rx(4, "plank", 1, 2, Dose { sets: 3, hold_secs: Some(30.0), ..Dose::default() }, vec![]);
+    let mut d = rx(
+        4,
+        "plank",
+        1,
+        2,
+        Dose {
+            sets: 3,
+            hold_secs: Some(30.0),
+            ..Dose::default()
+        },
+        vec![],
+    );
     d.schedule = Schedule::Weekdays(vec![Weekday::Tue, Weekday::Fri]);
     d.supervised_per_week = 1;
     plan.prescriptions = vec![a, b, c, d];
@@ -196,10 +239,21 @@ fn schedules_give_dated_sessions() {
     assert_eq!(sessions, vec![14, 4, 3, 2]);
     // Days 0..14, two slots a day: 28 sessions in two weeks.
     assert_eq!(p.sessions.len(), 28);
-    assert_eq!(p.sessions[0].date, chrono::NaiveDate::from_ymd_opt(2026, 1, 5));
+    assert_eq!(
+        p.sessions[0].date,
+        chrono::NaiveDate::from_ymd_opt(2026, 1, 5)
+    );
     // Tuesday 6 Jan holds the side plank, supervised.
-    let tue = p.sessions.iter().find(|s| s.day == 1 && s.slot == 0).expect("tuesday");
-    assert!(tue.items.iter().any(|i| i.prescription_id == 4 && i.supervised));
+    let tue = p
+        .sessions
+        .iter()
+        .find(|s| s.day == 1 && s.slot == 0)
+        .expect("tuesday");
+    assert!(
+        tue.items
+            .iter()
+            .any(|i| i.prescription_id == 4 && i.supervised)
+    );
     assert_eq!(p.supervised_sessions, 2);
     // Hold-only isometric: time under tension = sets x hold.
     assert_eq!(w1.items[3].metrics.tut_secs, 2.0 * 3.0 * 30.0);
@@ -208,7 +262,14 @@ fn schedules_give_dated_sessions() {
 #[test]
 fn change_pct_and_totals() {
     let mut plan = base_plan(3);
-    plan.prescriptions = vec![rx(1, "sldl", 1, 3, dose(3, 10, Load::Kg(10.0)), vec![Rule::add(Target::Load, Amount::Percent(10.0))])];
+    plan.prescriptions = vec![rx(
+        1,
+        "sldl",
+        1,
+        3,
+        dose(3, 10, Load::Kg(10.0)),
+        vec![Rule::add(Target::Load, Amount::Percent(10.0))],
+    )];
     let p = project(&plan);
     assert_eq!(p.weeks[0].change_pct.volume_load_kg, None);
     let c = p.weeks[1].change_pct.volume_load_kg.unwrap_or(0.0);
@@ -218,22 +279,46 @@ fn change_pct_and_totals() {
 }
 
 fn codes(plan: &Plan) -> Vec<(&'static str, Severity)> {
-    check(plan, &project(plan)).into_iter().map(|f| (f.code, f.severity)).collect()
+    check(plan, &project(plan))
+        .into_iter()
+        .map(|f| (f.code, f.severity))
+        .collect()
 }
 
 #[test]
 fn guardrails_flag_short_unsupervised_plans_without_eccentric_or_hip_work() {
     let mut plan = base_plan(8);
-    plan.exercises.push(exercise("calf", Category::Strength, false, &[Region::LowerLeg]));
+    plan.exercises.push(exercise(
+        "calf",
+        Category::Strength,
+        false,
+        &[Region::LowerLeg],
+    ));
     plan.prescriptions = vec![rx(1, "calf", 1, 8, dose(3, 10, Load::BodyWeight), vec![])];
     let c = codes(&plan);
-    for code in ["plan-too-short", "few-supervised-sessions", "no-eccentric", "no-hip-trunk", "flat-plan"] {
-        assert!(c.iter().any(|(k, _)| *k == code), "{code} missing from {c:?}");
+    for code in [
+        "plan-too-short",
+        "few-supervised-sessions",
+        "no-eccentric",
+        "no-hip-trunk",
+        "flat-plan",
+    ] {
+        assert!(
+            c.iter().any(|(k, _)| *k == code),
+            "{code} missing from {c:?}"
+        );
     }
     assert!(!c.iter().any(|(_, s)| *s == Severity::Error));
     // A complete plan clears them.
     let mut good = base_plan(12);
-    let mut r = rx(1, "sldl", 1, 12, dose(3, 10, Load::Kg(10.0)), vec![Rule::add(Target::Load, Amount::Percent(2.0))]);
+    let mut r = rx(
+        1,
+        "sldl",
+        1,
+        12,
+        dose(3, 10, Load::Kg(10.0)),
+        vec![Rule::add(Target::Load, Amount::Percent(2.0))],
+    );
     r.supervised_per_week = 1;
     good.prescriptions = vec![r];
     let c = codes(&good);
@@ -249,11 +334,21 @@ fn guardrails_flag_load_spikes_and_several_variables() {
     ];
     plan.prescriptions = vec![rx(1, "sldl", 1, 12, dose(3, 10, Load::Kg(10.0)), rules)];
     let findings = check(&plan, &project(&plan));
-    let weekly = findings.iter().find(|f| f.code == "weekly-increase").expect("weekly");
+    let weekly = findings
+        .iter()
+        .find(|f| f.code == "weekly-increase")
+        .expect("weekly");
     assert_eq!(weekly.week, Some(2));
-    assert!(weekly.heuristic && weekly.message.contains("Volume load (kg) +32 %"), "{}", weekly.message);
+    assert!(
+        weekly.heuristic && weekly.message.contains("Volume load (kg) +32 %"),
+        "{}",
+        weekly.message
+    );
     assert!(findings.iter().any(|f| f.code == "two-week-increase"));
-    let several = findings.iter().find(|f| f.code == "several-variables").expect("several");
+    let several = findings
+        .iter()
+        .find(|f| f.code == "several-variables")
+        .expect("several");
     assert_eq!(several.severity, Severity::Warning);
     assert_eq!(several.prescription_id, Some(1));
     assert!(several.message.contains("reps") && several.message.contains("load"));
@@ -267,10 +362,16 @@ fn acute_chronic_spike_is_flagged_as_a_heuristic() {
         rx(2, "sldl", 10, 12, dose(6, 10, Load::Kg(20.0)), vec![]),
     ];
     let findings = check(&plan, &project(&plan));
-    let acwr = findings.iter().find(|f| f.code == "acwr-high").expect("acwr");
+    let acwr = findings
+        .iter()
+        .find(|f| f.code == "acwr-high")
+        .expect("acwr");
     assert_eq!(acwr.week, Some(10));
     assert!(acwr.heuristic && acwr.source.contains("Impellizzeri"));
-    let ratio = project(&plan).week(10).and_then(|w| w.acwr.get(Metric::VolumeLoadKg)).unwrap_or(0.0);
+    let ratio = project(&plan)
+        .week(10)
+        .and_then(|w| w.acwr.get(Metric::VolumeLoadKg))
+        .unwrap_or(0.0);
     assert!(ratio >= 1.5, "{ratio}");
     // Too little history in weeks 1-3 for a ratio.
     assert_eq!(project(&plan).weeks[2].acwr.volume_load_kg, None);
@@ -294,19 +395,32 @@ fn impossible_values_are_errors() {
         .collect();
     assert!(errors.contains(&("zero-sets", Some(1))), "{errors:?}");
     assert!(errors.contains(&("negative-load", Some(2))), "{errors:?}");
-    assert!(errors.contains(&("hold-on-reps-exercise", Some(3))), "{errors:?}");
+    assert!(
+        errors.contains(&("hold-on-reps-exercise", Some(3))),
+        "{errors:?}"
+    );
 }
 
 #[test]
 fn body_weight_work_never_gets_kilograms() {
     let mut plan = base_plan(4);
-    plan.prescriptions = vec![rx(1, "sldl", 1, 4, dose(3, 10, Load::BodyWeight), vec![Rule::add(Target::Load, Amount::Percent(10.0))])];
+    plan.prescriptions = vec![rx(
+        1,
+        "sldl",
+        1,
+        4,
+        dose(3, 10, Load::BodyWeight),
+        vec![Rule::add(Target::Load, Amount::Percent(10.0))],
+    )];
     let p = project(&plan);
     assert!(p.weeks.iter().all(|w| w.totals.volume_load_kg == 0.0));
     assert!(p.included(Metric::VolumeLoadKg).is_empty());
     assert_eq!(p.included(Metric::Reps), vec!["sldl".to_owned()]);
     let c = codes(&plan);
-    assert!(c.contains(&("load-rule-without-load", Severity::Note)), "{c:?}");
+    assert!(
+        c.contains(&("load-rule-without-load", Severity::Note)),
+        "{c:?}"
+    );
 }
 
 #[test]
@@ -317,13 +431,34 @@ fn a_variation_dosed_differently_starts_from_its_own_default_dose() {
     let mut lift = exercise("plank_lift", Category::Strength, false, &[Region::Trunk]);
     lift.default_dose = dose(3, 10, Load::BodyWeight);
     plan.exercises.extend([hold, lift]);
-    let start = Dose { sets: 3, hold_secs: Some(30.0), load: Load::BodyWeight, ..Dose::default() };
-    plan.prescriptions = vec![rx(1, "plank_floor", 1, 4, start, vec![Rule::NextVariation { after_weeks: 2, reset_dose: false }])];
+    let start = Dose {
+        sets: 3,
+        hold_secs: Some(30.0),
+        load: Load::BodyWeight,
+        ..Dose::default()
+    };
+    plan.prescriptions = vec![rx(
+        1,
+        "plank_floor",
+        1,
+        4,
+        start,
+        vec![Rule::NextVariation {
+            after_weeks: 2,
+            reset_dose: false,
+        }],
+    )];
     let w2 = item_week(&plan, 2, 1);
-    assert_eq!((w2.exercise_id.as_str(), w2.dose.hold_secs), ("plank_floor", Some(30.0)));
+    assert_eq!(
+        (w2.exercise_id.as_str(), w2.dose.hold_secs),
+        ("plank_floor", Some(30.0))
+    );
     let w3 = item_week(&plan, 3, 1);
     assert_eq!(w3.exercise_id, "plank_lift");
-    assert_eq!((w3.dose.reps.clone(), w3.dose.hold_secs), (Some(Reps::Fixed(10)), None));
+    assert_eq!(
+        (w3.dose.reps.clone(), w3.dose.hold_secs),
+        (Some(Reps::Fixed(10)), None)
+    );
 }
 
 #[test]
@@ -331,18 +466,31 @@ fn the_week_after_a_deload_is_compared_with_the_last_full_week() {
     let mut plan = base_plan(12);
     let rules = vec![
         Rule::add(Target::Load, Amount::Percent(5.0)),
-        Rule::Deload { every_weeks: Some(4), weeks: vec![], volume_pct: 40.0, load_pct: 0.0 },
+        Rule::Deload {
+            every_weeks: Some(4),
+            weeks: vec![],
+            volume_pct: 40.0,
+            load_pct: 0.0,
+        },
     ];
     let mut r = rx(1, "sldl", 1, 12, dose(3, 10, Load::Kg(20.0)), rules);
     r.supervised_per_week = 1;
     plan.prescriptions = vec![r];
     let findings = check(&plan, &project(&plan));
-    let spikes: Vec<_> = findings.iter().filter(|f| f.code.contains("increase")).collect();
+    let spikes: Vec<_> = findings
+        .iter()
+        .filter(|f| f.code.contains("increase"))
+        .collect();
     assert!(spikes.is_empty(), "{spikes:?}");
 }
 
 #[test]
 fn distance_work_shows_its_metres() {
-    let d = Dose { sets: 4, distance_m: Some(80.0), load: Load::BodyWeight, ..Dose::default() };
+    let d = Dose {
+        sets: 4,
+        distance_m: Some(80.0),
+        load: Load::BodyWeight,
+        ..Dose::default()
+    };
     assert_eq!(loadplan::engine::dose_label(&d), "4 x 80 m @ body weight");
 }

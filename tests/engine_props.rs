@@ -23,7 +23,13 @@ fn any_target() -> impl Strategy<Value = Target> {
 
 fn any_rule() -> impl Strategy<Value = Rule> {
     prop_oneof![
-        (any_target(), any_amount(), 0u32..5, prop::option::of(-10.0..100.0f64), prop::option::of(0.0..5.0f64))
+        (
+            any_target(),
+            any_amount(),
+            0u32..5,
+            prop::option::of(-10.0..100.0f64),
+            prop::option::of(0.0..5.0f64)
+        )
             .prop_map(|(target, amount, every_weeks, cap, round_to)| Rule::Add {
                 target,
                 amount,
@@ -33,17 +39,44 @@ fn any_rule() -> impl Strategy<Value = Rule> {
                 from_week: None,
                 until_week: None,
             }),
-        (0u32..4, any::<bool>()).prop_map(|(after_weeks, reset_dose)| Rule::NextVariation { after_weeks, reset_dose }),
-        (prop::option::of(0u32..6), prop::collection::vec(0u32..30, 0..3), -10.0..120.0f64, -10.0..120.0f64)
-            .prop_map(|(every_weeks, weeks, volume_pct, load_pct)| Rule::Deload { every_weeks, weeks, volume_pct, load_pct }),
-        prop::collection::vec(0u32..30, 0..4).prop_map(|weeks| Rule::Hold { weeks }),
-        prop::collection::vec((0u32..30, prop::option::of(0u32..20), prop::option::of(0u32..8), prop::option::of(0.0..200.0f64)), 0..4)
-            .prop_map(|rows| Rule::Table {
-                rows: rows
-                    .into_iter()
-                    .map(|(week, sessions, sets, load_kg)| TableRow { week, sessions, sets, load_kg, ..TableRow::default() })
-                    .collect(),
+        (0u32..4, any::<bool>()).prop_map(|(after_weeks, reset_dose)| Rule::NextVariation {
+            after_weeks,
+            reset_dose
+        }),
+        (
+            prop::option::of(0u32..6),
+            prop::collection::vec(0u32..30, 0..3),
+            -10.0..120.0f64,
+            -10.0..120.0f64
+        )
+            .prop_map(|(every_weeks, weeks, volume_pct, load_pct)| Rule::Deload {
+                every_weeks,
+                weeks,
+                volume_pct,
+                load_pct
             }),
+        prop::collection::vec(0u32..30, 0..4).prop_map(|weeks| Rule::Hold { weeks }),
+        prop::collection::vec(
+            (
+                0u32..30,
+                prop::option::of(0u32..20),
+                prop::option::of(0u32..8),
+                prop::option::of(0.0..200.0f64)
+            ),
+            0..4
+        )
+        .prop_map(|rows| Rule::Table {
+            rows: rows
+                .into_iter()
+                .map(|(week, sessions, sets, load_kg)| TableRow {
+                    week,
+                    sessions,
+                    sets,
+                    load_kg,
+                    ..TableRow::default()
+                })
+                .collect(),
+        }),
     ]
 }
 
@@ -71,7 +104,8 @@ fn any_reps() -> impl Strategy<Value = Option<Reps>> {
 fn any_schedule() -> impl Strategy<Value = Schedule> {
     prop_oneof![
         (0u32..20).prop_map(Schedule::PerWeek),
-        prop::collection::vec(prop::sample::select(Weekday::ALL.to_vec()), 0..4).prop_map(Schedule::Weekdays),
+        prop::collection::vec(prop::sample::select(Weekday::ALL.to_vec()), 0..4)
+            .prop_map(Schedule::Weekdays),
         (0u32..8).prop_map(Schedule::TimesPerDay),
         (0u32..30).prop_map(Schedule::EveryNDays),
     ]

@@ -11,7 +11,10 @@ use loadplan::app::command::{Command, ThemeChoice};
 use loadplan::app::prefs::Prefs;
 
 fn harness(theme: ThemeChoice) -> Harness<'static, LoadplanApp> {
-    let app = LoadplanApp::new(Prefs { theme, ..Prefs::default() });
+    let app = LoadplanApp::new(Prefs {
+        theme,
+        ..Prefs::default()
+    });
     Harness::builder()
         .with_size(vec2(1280.0, 800.0))
         .wgpu()
@@ -36,7 +39,8 @@ fn editor_with_chart() {
     let mut h = harness(ThemeChoice::Dark);
     h.run();
     send(&mut h, Command::OpenSample);
-    h.get_by_role_and_label(Role::Button, "Single-leg deadlift with dumbbell").click();
+    h.get_by_role_and_label(Role::Button, "Single-leg deadlift with dumbbell")
+        .click();
     h.run();
     h.snapshot("editor_with_chart");
 }
@@ -45,9 +49,18 @@ fn editor_with_chart() {
 fn week_view() {
     let mut h = harness(ThemeChoice::Light);
     h.run();
-    send(&mut h, Command::NewFromTemplate("nordic_hamstring".to_owned()));
+    send(
+        &mut h,
+        Command::NewFromTemplate("nordic_hamstring".to_owned()),
+    );
     h.get_by_role_and_label(Role::Button, "Week view").click();
     h.run();
-    send(&mut h, Command::Select { prescription: None, week: Some(3) });
+    send(
+        &mut h,
+        Command::Select {
+            prescription: None,
+            week: Some(3),
+        },
+    );
     h.snapshot("week_view");
 }

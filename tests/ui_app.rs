@@ -33,11 +33,13 @@ fn click(h: &mut Harness<'_, LoadplanApp>, role: Role, label: &str) {
 }
 
 fn type_into_drag_value(h: &mut Harness<'_, LoadplanApp>, label: &str, text: &str) {
-    h.get_by_role_and_label(Role::SpinButton, label).scroll_to_me();
+    h.get_by_role_and_label(Role::SpinButton, label)
+        .scroll_to_me();
     h.run();
     h.get_by_role_and_label(Role::SpinButton, label).click();
     h.run();
-    h.get_by_role_and_label(Role::SpinButton, label).type_text(text);
+    h.get_by_role_and_label(Role::SpinButton, label)
+        .type_text(text);
     h.run();
     h.key_press(Key::Enter);
     h.run();
@@ -45,11 +47,13 @@ fn type_into_drag_value(h: &mut Harness<'_, LoadplanApp>, label: &str, text: &st
 
 /// Finds an exercise in the library panel as a user does: by typing in the search field.
 fn add_from_library(h: &mut Harness<'_, LoadplanApp>, search: &str, name: &str) {
-    h.get_by_role_and_label(Role::TextInput, "Search exercises").click();
+    h.get_by_role_and_label(Role::TextInput, "Search exercises")
+        .click();
     h.run();
     h.key_press_modifiers(Modifiers::COMMAND, Key::A);
     h.run();
-    h.get_by_role_and_label(Role::TextInput, "Search exercises").type_text(search);
+    h.get_by_role_and_label(Role::TextInput, "Search exercises")
+        .type_text(search);
     h.run();
     click(h, Role::Button, &format!("Add {name}"));
 }
@@ -75,15 +79,29 @@ fn sld_rx(h: &Harness<'_, LoadplanApp>) -> loadplan::model::Prescription {
 #[test]
 fn nordic_template_week_3_shows_the_protocol_dose() {
     let mut h = welcome();
-    click(&mut h, Role::Button, "Nordic hamstring exercise programme (Mjolsnes / Petersen) (12 weeks)");
-    assert_eq!(plan(&h).title, "Nordic hamstring exercise programme (Mjolsnes / Petersen)");
+    click(
+        &mut h,
+        Role::Button,
+        "Nordic hamstring exercise programme (Mjolsnes / Petersen) (12 weeks)",
+    );
+    assert_eq!(
+        plan(&h).title,
+        "Nordic hamstring exercise programme (Mjolsnes / Petersen)"
+    );
     click(&mut h, Role::Button, "Week view");
     click(&mut h, Role::Button, "Week 3");
     assert_eq!(h.state().selection().week, 3);
     let doses = h.query_all_by_label_contains("3 x 6-8").count();
     assert!(doses >= 1, "week 3 shows 3 x 6-8");
-    assert!(h.query_all_by_label_contains("Nordic hamstring curl").count() >= 1);
-    assert!(h.query_by_label_contains("12/10/8").is_none(), "week 5's dose is not shown in week 3");
+    assert!(
+        h.query_all_by_label_contains("Nordic hamstring curl")
+            .count()
+            >= 1
+    );
+    assert!(
+        h.query_by_label_contains("12/10/8").is_none(),
+        "week 5's dose is not shown in week 3"
+    );
     assert!(h.query_by_label_contains("3 sessions").is_some());
 }
 
@@ -93,7 +111,11 @@ fn runner_plan_by_hand() -> Harness<'static, LoadplanApp> {
     let mut h = welcome();
     click(&mut h, Role::Button, "New empty plan");
     add_from_library(&mut h, "single-leg deadlift", SLD);
-    assert_eq!(h.state().selection().prescription, Some(sld_rx(&h).id), "the new prescription is selected");
+    assert_eq!(
+        h.state().selection().prescription,
+        Some(sld_rx(&h).id),
+        "the new prescription is selected"
+    );
     type_into_drag_value(&mut h, "Sets", "3");
     type_into_drag_value(&mut h, "Reps", "10");
     type_into_drag_value(&mut h, "Load", "4.5");
@@ -107,13 +129,33 @@ fn adding_from_the_library_and_progressing_updates_the_chart() {
     let h = runner_plan_by_hand();
     let rx = sld_rx(&h);
     assert_eq!((rx.dose.sets, rx.dose.load.clone()), (3, Load::Kg(4.5)));
-    assert_eq!(rx.rules, vec![Rule::add(Target::Load, Amount::Percent(5.0))]);
-    let chart = h.state().panels().chart.last_data().expect("the chart was drawn");
+    assert_eq!(
+        rx.rules,
+        vec![Rule::add(Target::Load, Amount::Percent(5.0))]
+    );
+    let chart = h
+        .state()
+        .panels()
+        .chart
+        .last_data()
+        .expect("the chart was drawn");
     assert_eq!(chart.metric, Metric::VolumeLoadKg);
-    let week4 = chart.weeks.iter().position(|w| *w == 4).expect("week 4 charted");
+    let week4 = chart
+        .weeks
+        .iter()
+        .position(|w| *w == 4)
+        .expect("week 4 charted");
     // 3 sessions x 3 sets x 10 reps x 2 sides x 4.5 kg x 1.05^3 (shown 5.21 kg) = 937.8 kg.
-    assert!((chart.total[week4] - 937.8).abs() < 1e-6, "week 4 total {}", chart.total[week4]);
-    let series = chart.series.iter().find(|s| s.name == SLD).expect("exercise series");
+    assert!(
+        (chart.total[week4] - 937.8).abs() < 1e-6,
+        "week 4 total {}",
+        chart.total[week4]
+    );
+    let series = chart
+        .series
+        .iter()
+        .find(|s| s.name == SLD)
+        .expect("exercise series");
     assert!((series.values[week4] - 937.8).abs() < 1e-6);
     // Week 1 is the unprogressed dose: 180 reps x 4.5 kg.
     assert!((chart.total[0] - 810.0).abs() < 1e-6);
@@ -129,7 +171,10 @@ fn undo_and_redo_every_edit_with_the_menu_naming_it() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
     assert_eq!(sld_rx(&h).dose.sets, 3);
-    assert_eq!(h.state().undo_redo_labels().1, Some(format!("Edit {SLD}").as_str()));
+    assert_eq!(
+        h.state().undo_redo_labels().1,
+        Some(format!("Edit {SLD}").as_str())
+    );
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
     h.run();
     assert_eq!(sld_rx(&h).dose.sets, 4);
@@ -144,7 +189,10 @@ fn undo_and_redo_every_edit_with_the_menu_naming_it() {
     }
     assert!(plan(&h).prescriptions.is_empty());
     click(&mut h, Role::Button, "Edit");
-    assert!(h.query_by_label_contains(&format!("Redo Add {SLD}")).is_some());
+    assert!(
+        h.query_by_label_contains(&format!("Redo Add {SLD}"))
+            .is_some()
+    );
 }
 
 #[test]
@@ -162,7 +210,10 @@ fn save_and_open_again_gives_an_equal_plan() {
     send(&mut h, Command::OpenPath(path.clone()));
     assert_eq!(plan(&h), saved);
     assert_eq!(h.state().prefs().recent_files.first(), Some(&path));
-    assert!(h.query_by_label_contains("Saved").is_none() || h.state().message().is_none_or(|m| !m.is_error));
+    assert!(
+        h.query_by_label_contains("Saved").is_none()
+            || h.state().message().is_none_or(|m| !m.is_error)
+    );
 }
 
 #[test]
@@ -179,7 +230,10 @@ fn unsaved_changes_are_asked_about_before_they_are_lost() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::N);
     h.run();
     click(&mut h, Role::Button, "Discard changes");
-    assert!(plan(&h).prescriptions.is_empty(), "Discard starts the new plan");
+    assert!(
+        plan(&h).prescriptions.is_empty(),
+        "Discard starts the new plan"
+    );
     // Save: with a file, saving then continuing.
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("kept.ron");
@@ -190,7 +244,11 @@ fn unsaved_changes_are_asked_about_before_they_are_lost() {
     assert!(h.state().is_asking_to_save());
     click(&mut h, Role::Button, "Save");
     assert!(!h.state().is_asking_to_save());
-    assert_eq!(plan(&h).athlete, "Alex Morgan", "the sample plan opened after saving");
+    assert_eq!(
+        plan(&h).athlete,
+        "Alex Morgan",
+        "the sample plan opened after saving"
+    );
     let kept = loadplan::io::load_plan(&path).expect("saved file");
     assert_eq!(kept.prescriptions[0].dose.sets, 5);
     // Quitting with unsaved changes asks too.
@@ -214,8 +272,14 @@ fn a_malformed_file_shows_the_error_and_keeps_the_current_plan() {
     let message = h.state().message().expect("an error is shown").clone();
     assert!(message.is_error);
     assert!(message.text.contains("bad.ron:3:"), "{}", message.text);
-    assert!(h.query_by_label_contains("expected a whole number for `weeks`").is_some());
-    assert!(h.state().document().is_some_and(|d| d.is_dirty()), "the unsaved plan is still unsaved");
+    assert!(
+        h.query_by_label_contains("expected a whole number for `weeks`")
+            .is_some()
+    );
+    assert!(
+        h.state().document().is_some_and(|d| d.is_dirty()),
+        "the unsaved plan is still unsaved"
+    );
     assert!(!h.state().prefs().recent_files.contains(&bad));
 }
 
@@ -228,7 +292,10 @@ fn findings_update_as_the_plan_is_edited_and_select_what_they_concern() {
     assert!(findings.iter().any(|f| f.code == "few-supervised-sessions"));
     type_into_drag_value(&mut h, "Supervised per week", "1");
     let findings = h.state().document().expect("doc").findings().to_vec();
-    assert!(!findings.iter().any(|f| f.code == "few-supervised-sessions"), "{findings:?}");
+    assert!(
+        !findings.iter().any(|f| f.code == "few-supervised-sessions"),
+        "{findings:?}"
+    );
     // A spike: +20 % load a week, then click the finding.
     click(&mut h, Role::Button, "Add rule");
     click(&mut h, Role::Button, "Add amount or percent");
@@ -243,7 +310,10 @@ fn findings_update_as_the_plan_is_edited_and_select_what_they_concern() {
         .cloned()
         .expect("spike finding");
     assert_eq!(spike.week, Some(2));
-    let row = h.query_all_by_label_contains("Load rises more than 10 % from week 1").next().expect("finding shown");
+    let row = h
+        .query_all_by_label_contains("Load rises more than 10 % from week 1")
+        .next()
+        .expect("finding shown");
     row.click();
     h.run();
     assert_eq!(h.state().selection().week, 2);
@@ -252,12 +322,25 @@ fn findings_update_as_the_plan_is_edited_and_select_what_they_concern() {
 #[test]
 fn preferences_change_units_and_theme() {
     let mut h = runner_plan_by_hand();
-    send(&mut h, Command::SetLoadUnit(loadplan::app::command::LoadUnit::Lb));
+    send(
+        &mut h,
+        Command::SetLoadUnit(loadplan::app::command::LoadUnit::Lb),
+    );
     let chart = h.state().panels().chart.last_data().expect("chart");
-    assert!((chart.total[0] - 810.0 / 0.453_592_37).abs() < 0.01, "{}", chart.total[0]);
+    assert!(
+        (chart.total[0] - 810.0 / 0.453_592_37).abs() < 0.01,
+        "{}",
+        chart.total[0]
+    );
     assert!(h.query_by_label_contains("lb").is_some());
-    send(&mut h, Command::SetTheme(loadplan::app::command::ThemeChoice::Light));
-    assert_eq!(h.state().prefs().theme, loadplan::app::command::ThemeChoice::Light);
+    send(
+        &mut h,
+        Command::SetTheme(loadplan::app::command::ThemeChoice::Light),
+    );
+    assert_eq!(
+        h.state().prefs().theme,
+        loadplan::app::command::ThemeChoice::Light
+    );
 }
 
 #[test]
@@ -269,7 +352,8 @@ fn a_physio_builds_the_runners_glute_programme_saves_and_reopens_it() {
     h.get_by_role_and_label(Role::TextInput, "Title").click();
     h.run();
     h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.get_by_role_and_label(Role::TextInput, "Title").type_text("Runner's glute programme");
+    h.get_by_role_and_label(Role::TextInput, "Title")
+        .type_text("Runner's glute programme");
     h.run();
     type_into_drag_value(&mut h, "Weeks", "12");
     // Single-leg deadlift 3 x 10 at 4.5 kg, +5 % a week.
@@ -291,9 +375,26 @@ fn a_physio_builds_the_runners_glute_programme_saves_and_reopens_it() {
     let p = plan(&h);
     assert_eq!(p.title, "Runner's glute programme");
     assert_eq!(p.length_weeks(), 12);
-    let plank = p.prescriptions.iter().find(|r| r.exercise == "side_plank_leg_lift").expect("side plank");
-    assert_eq!((plank.dose.sets, plank.dose.reps.clone()), (3, Some(loadplan::model::Reps::Fixed(10))));
-    assert!(matches!(plank.rules[0], Rule::Add { target: Target::Reps, .. }), "{:?}", plank.rules);
+    let plank = p
+        .prescriptions
+        .iter()
+        .find(|r| r.exercise == "side_plank_leg_lift")
+        .expect("side plank");
+    assert_eq!(
+        (plank.dose.sets, plank.dose.reps.clone()),
+        (3, Some(loadplan::model::Reps::Fixed(10)))
+    );
+    assert!(
+        matches!(
+            plank.rules[0],
+            Rule::Add {
+                target: Target::Reps,
+                ..
+            }
+        ),
+        "{:?}",
+        plank.rules
+    );
     // The chart shows the 12 weeks, rising.
     let chart = h.state().panels().chart.last_data().expect("chart");
     assert_eq!(chart.weeks.len(), 12);
@@ -315,9 +416,17 @@ fn a_physio_builds_the_runners_glute_programme_saves_and_reopens_it() {
 fn closing_the_window_with_unsaved_changes_asks_first() {
     let mut h = runner_plan_by_hand();
     let root = egui::ViewportId::ROOT;
-    h.input_mut().viewports.entry(root).or_default().events.push(egui::ViewportEvent::Close);
+    h.input_mut()
+        .viewports
+        .entry(root)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
     h.run();
-    assert!(h.state().is_asking_to_save(), "the close is held back to ask");
+    assert!(
+        h.state().is_asking_to_save(),
+        "the close is held back to ask"
+    );
     assert!(h.query_by_label_contains("Save changes?").is_some());
     click(&mut h, Role::Button, "Cancel");
     assert!(h.state().document().is_some());
@@ -342,24 +451,45 @@ fn exports_run_off_the_frame_and_report_in_the_window() {
     let mut h = welcome();
     send(&mut h, Command::OpenSample);
     let dir = tempfile::tempdir().expect("temp dir");
-    for (name, expect) in [("plan.pdf", "PDF"), ("plan.csv", "CSV"), ("plan.ics", "calendar")] {
+    for (name, expect) in [
+        ("plan.pdf", "PDF"),
+        ("plan.csv", "CSV"),
+        ("plan.ics", "calendar"),
+    ] {
         let path = dir.path().join(name);
         send(&mut h, Command::ExportTo(path.clone()));
         let message = wait_for_export(&mut h);
         assert!(!message.is_error, "{}", message.text);
-        assert!(message.text.contains(expect) || message.text.contains(name), "{}", message.text);
-        assert!(std::fs::metadata(&path).is_ok_and(|m| m.len() > 0), "{name} written");
+        assert!(
+            message.text.contains(expect) || message.text.contains(name),
+            "{}",
+            message.text
+        );
+        assert!(
+            std::fs::metadata(&path).is_ok_and(|m| m.len() > 0),
+            "{name} written"
+        );
     }
-    assert!(h.query_by_label_contains("Exported").is_some(), "the result is shown in the window");
+    assert!(
+        h.query_by_label_contains("Exported").is_some(),
+        "the result is shown in the window"
+    );
     let pdf = std::fs::read(dir.path().join("plan.pdf")).expect("pdf");
     assert!(pdf.starts_with(b"%PDF"));
     // Letter paper from the preference.
-    send(&mut h, Command::SetPaper(loadplan::io::export::Paper::Letter));
+    send(
+        &mut h,
+        Command::SetPaper(loadplan::io::export::Paper::Letter),
+    );
     assert_eq!(h.state().prefs().paper, loadplan::io::export::Paper::Letter);
     // An unknown extension is a clear error and writes nothing.
     let bad = dir.path().join("plan.docx");
     send(&mut h, Command::ExportTo(bad.clone()));
     let message = wait_for_export(&mut h);
-    assert!(message.is_error && message.text.contains(".docx"), "{}", message.text);
+    assert!(
+        message.is_error && message.text.contains(".docx"),
+        "{}",
+        message.text
+    );
     assert!(!bad.exists());
 }

@@ -28,14 +28,30 @@ pub fn big_plan(table_rows: bool) -> Plan {
                 until_week: None,
             },
             Rule::add(Target::Reps, Amount::Absolute(1.0)),
-            Rule::Deload { every_weeks: Some(5), weeks: vec![], volume_pct: 40.0, load_pct: 10.0 },
-            Rule::Hold { weeks: vec![20, 21, 50] },
-            Rule::NextVariation { after_weeks: 8, reset_dose: true },
+            Rule::Deload {
+                every_weeks: Some(5),
+                weeks: vec![],
+                volume_pct: 40.0,
+                load_pct: 10.0,
+            },
+            Rule::Hold {
+                weeks: vec![20, 21, 50],
+            },
+            Rule::NextVariation {
+                after_weeks: 8,
+                reset_dose: true,
+            },
         ];
         if table_rows {
             rules.push(Rule::Table {
                 rows: (1..=104)
-                    .map(|w| TableRow { week: w, sets: Some(3), reps: Some(Reps::PerSet(vec![12, 10, 8])), load_kg: Some(10.0 + f64::from(w) / 4.0), ..TableRow::default() })
+                    .map(|w| TableRow {
+                        week: w,
+                        sets: Some(3),
+                        reps: Some(Reps::PerSet(vec![12, 10, 8])),
+                        load_kg: Some(10.0 + f64::from(w) / 4.0),
+                        ..TableRow::default()
+                    })
                     .collect(),
             });
         }
@@ -50,12 +66,19 @@ pub fn big_plan(table_rows: bool) -> Plan {
                 _ => Schedule::TimesPerDay(2),
             },
             supervised_per_week: 1,
-            dose: Dose { sets: 3, reps: Some(Reps::Range(8, 10)), load: Load::Kg(10.0), rpe: Some(5.0), minutes: Some(5.0), ..Dose::default() },
+            dose: Dose {
+                sets: 3,
+                reps: Some(Reps::Range(8, 10)),
+                load: Load::Kg(10.0),
+                rpe: Some(5.0),
+                minutes: Some(5.0),
+                ..Dose::default()
+            },
             rules,
-            notes: "Keep the pelvis level; stop before pain rises above 5/10. ".repeat(if table_rows { 200 } else { 20 }),
+            notes: "Keep the pelvis level; stop before pain rises above 5/10. "
+                .repeat(if table_rows { 200 } else { 20 }),
         });
     }
     library::fill_missing(&mut plan, lib);
     plan
 }
-

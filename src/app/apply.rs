@@ -19,8 +19,11 @@ impl LoadplanApp {
                     let label = edit.label(doc.plan());
                     let key = edit.merge_key();
                     // A new prescription is selected and shown in the editor.
-                    let new_rx = matches!(edit, Edit::AddPrescription { .. } | Edit::DuplicatePrescription(_))
-                        .then(|| doc.plan().next_prescription_id());
+                    let new_rx = matches!(
+                        edit,
+                        Edit::AddPrescription { .. } | Edit::DuplicatePrescription(_)
+                    )
+                    .then(|| doc.plan().next_prescription_id());
                     if edit.apply(&mut plan) && plan != *doc.plan() {
                         self.history.record(doc.plan(), label, key, now);
                         doc.set_plan(plan);
@@ -41,7 +44,10 @@ impl LoadplanApp {
                 let Some(doc) = &self.doc else { return };
                 let suggested = suggested_file_name(doc);
                 let folder = doc.path().and_then(|p| p.parent()).map(PathBuf::from);
-                if let Err(e) = self.tasks.dialog(DialogKind::SaveAs, suggested, folder, ctx) {
+                if let Err(e) = self
+                    .tasks
+                    .dialog(DialogKind::SaveAs, suggested, folder, ctx)
+                {
                     self.message = Some(Message::error(e));
                 }
             }
@@ -65,7 +71,10 @@ impl LoadplanApp {
                 let stem = stem.strip_suffix(".ron").unwrap_or(&stem);
                 let suggested = format!("{stem}.{}", format.extension());
                 let folder = doc.path().and_then(|p| p.parent()).map(PathBuf::from);
-                if let Err(e) = self.tasks.dialog(DialogKind::Export(format), suggested, folder, ctx) {
+                if let Err(e) =
+                    self.tasks
+                        .dialog(DialogKind::Export(format), suggested, folder, ctx)
+                {
                     self.message = Some(Message::error(e));
                 }
             }
@@ -78,7 +87,10 @@ impl LoadplanApp {
                 self.export(path, true, ctx);
             }
             Command::ExportDone { message, is_error } => {
-                self.message = Some(Message { text: message, is_error });
+                self.message = Some(Message {
+                    text: message,
+                    is_error,
+                });
             }
             Command::DismissMessage => self.message = None,
             guarded => {
@@ -113,12 +125,23 @@ impl LoadplanApp {
                 None => self.message = Some(Message::error(format!("no template `{id}`"))),
             },
             Command::OpenSample => match crate::templates::sample() {
-                Ok(plan) => self.open_document(Document::new(plan, Origin::Unsaved("Sample plan".to_owned()))),
+                Ok(plan) => self.open_document(Document::new(
+                    plan,
+                    Origin::Unsaved("Sample plan".to_owned()),
+                )),
                 Err(e) => self.message = Some(Message::error(e.to_string())),
             },
             Command::OpenDialog => {
-                let folder = self.doc.as_ref().and_then(|d| d.path()).and_then(|p| p.parent()).map(PathBuf::from);
-                if let Err(e) = self.tasks.dialog(DialogKind::Open, String::new(), folder, ctx) {
+                let folder = self
+                    .doc
+                    .as_ref()
+                    .and_then(|d| d.path())
+                    .and_then(|p| p.parent())
+                    .map(PathBuf::from);
+                if let Err(e) = self
+                    .tasks
+                    .dialog(DialogKind::Open, String::new(), folder, ctx)
+                {
                     self.message = Some(Message::error(e));
                 }
             }
@@ -165,7 +188,10 @@ impl LoadplanApp {
             image_dir: doc.path().and_then(|p| p.parent()).map(PathBuf::from),
         };
         self.message = Some(Message::info(format!("Exporting {} ...", path.display())));
-        if let Err(e) = self.tasks.export(doc.plan().clone(), path, options, open_after, ctx) {
+        if let Err(e) = self
+            .tasks
+            .export(doc.plan().clone(), path, options, open_after, ctx)
+        {
             self.message = Some(Message::error(e));
         }
     }
@@ -239,7 +265,13 @@ fn suggested_file_name(doc: &Document) -> String {
         .plan()
         .title
         .chars()
-        .map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { '_' })
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '_'
+            }
+        })
         .collect();
     let base = base.trim_matches('_');
     format!("{}.ron", if base.is_empty() { "plan" } else { base })

@@ -50,9 +50,15 @@ pub enum Edit {
     RemovePrescription(u32),
     DuplicatePrescription(u32),
     /// Moves a prescription to a position in the list.
-    MovePrescription { id: u32, to_index: usize },
+    MovePrescription {
+        id: u32,
+        to_index: usize,
+    },
     /// Swaps a prescription's exercise (easier or harder variation), keeping its dose.
-    SwapExercise { id: u32, exercise: Exercise },
+    SwapExercise {
+        id: u32,
+        exercise: Exercise,
+    },
     AddPhase(Phase),
     UpdatePhase(Phase),
     RemovePhase(u32),
@@ -134,13 +140,15 @@ impl Edit {
                 plan.prescriptions.push(rx);
                 true
             }
-            Edit::UpdatePrescription(rx) => match plan.prescriptions.iter_mut().find(|p| p.id == rx.id) {
-                Some(slot) => {
-                    *slot = rx;
-                    true
+            Edit::UpdatePrescription(rx) => {
+                match plan.prescriptions.iter_mut().find(|p| p.id == rx.id) {
+                    Some(slot) => {
+                        *slot = rx;
+                        true
+                    }
+                    None => false,
                 }
-                None => false,
-            },
+            }
             Edit::RemovePrescription(id) => {
                 let before = plan.prescriptions.len();
                 plan.prescriptions.retain(|p| p.id != id);
@@ -294,7 +302,10 @@ pub enum Command {
     /// Write the PDF handout to a temporary file and open it in the system's viewer.
     Print,
     /// An export finished on its thread: what to tell the user.
-    ExportDone { message: String, is_error: bool },
+    ExportDone {
+        message: String,
+        is_error: bool,
+    },
     /// Paper size of PDF handouts.
     SetPaper(crate::io::export::Paper),
     /// Dismiss the message shown in the status area.

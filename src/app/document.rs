@@ -115,9 +115,10 @@ impl Document {
     /// Name for the title bar: the file name, or what the plan was made from.
     pub fn display_name(&self) -> String {
         match &self.origin {
-            Origin::File(p) => p
-                .file_name()
-                .map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned()),
+            Origin::File(p) => p.file_name().map_or_else(
+                || p.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            ),
             Origin::Unsaved(name) => name.clone(),
         }
     }
@@ -125,7 +126,11 @@ impl Document {
     /// Window title: `* name - title - loadplan`, with `*` for unsaved changes.
     pub fn window_title(&self) -> String {
         let mark = if self.is_dirty() { "* " } else { "" };
-        let title = if self.plan.title.is_empty() { "Untitled plan" } else { &self.plan.title };
+        let title = if self.plan.title.is_empty() {
+            "Untitled plan"
+        } else {
+            &self.plan.title
+        };
         format!("{mark}{} - {title} - loadplan", self.display_name())
     }
 }

@@ -167,7 +167,10 @@ impl LoadplanApp {
         for cmd in cmds {
             self.apply(cmd, &ctx, now);
         }
-        let title = self.doc.as_ref().map_or_else(|| "loadplan".to_owned(), Document::window_title);
+        let title = self
+            .doc
+            .as_ref()
+            .map_or_else(|| "loadplan".to_owned(), Document::window_title);
         if self.shown_title.as_ref() != Some(&title) {
             // Only on change: a viewport command asks for another frame.
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
@@ -238,18 +241,26 @@ impl LoadplanApp {
             show_library: !self.prefs.hide_library,
         };
         let mut show_library = menu.show_library;
-        egui::Panel::top("menu_bar").show(ui, |ui| ui::menu::menu_bar_ui(ui, &menu, &mut show_library, cmds));
+        egui::Panel::top("menu_bar").show(ui, |ui| {
+            ui::menu::menu_bar_ui(ui, &menu, &mut show_library, cmds)
+        });
         self.prefs.hide_library = !show_library;
         ui::dialogs::status_bar_ui(ui, self.message.as_ref(), cmds);
         if self.pending.is_some() {
-            let name = self.doc.as_ref().map_or_else(String::new, Document::display_name);
+            let name = self
+                .doc
+                .as_ref()
+                .map_or_else(String::new, Document::display_name);
             ui::dialogs::unsaved_changes_ui(ui.ctx(), &name, cmds);
         }
         let library = match &self.library {
             Ok(lib) => *lib,
             Err(e) => {
                 egui::CentralPanel::default().show(ui, |ui| {
-                    ui.colored_label(ui.visuals().error_fg_color, format!("The built-in exercise library cannot be read: {e}"));
+                    ui.colored_label(
+                        ui.visuals().error_fg_color,
+                        format!("The built-in exercise library cannot be read: {e}"),
+                    );
                 });
                 return;
             }
@@ -274,7 +285,11 @@ impl LoadplanApp {
                 .show(ui.ctx(), |ui| {
                     self.panels.welcome.ui(ui, &recent, cmds);
                     ui.separator();
-                    if ui.button("Continue with the sample plan").on_hover_text("Close this window and look at the sample plan").clicked() {
+                    if ui
+                        .button("Continue with the sample plan")
+                        .on_hover_text("Close this window and look at the sample plan")
+                        .clicked()
+                    {
                         self.show_welcome = false;
                     }
                 });
@@ -299,7 +314,9 @@ impl LoadplanApp {
             .resizable(true)
             .default_size(120.0)
             .min_size(60.0)
-            .show(ui, |ui| ui::findings::findings_ui(ui, plan, findings, &self.selection, cmds));
+            .show(ui, |ui| {
+                ui::findings::findings_ui(ui, plan, findings, &self.selection, cmds)
+            });
         egui::CentralPanel::default().show(ui, |ui| {
             egui::Panel::top("chart_area")
                 .resizable(true)
@@ -307,21 +324,52 @@ impl LoadplanApp {
                 .min_size(160.0)
                 .show(ui, |ui| {
                     self.panels.phases.ui(ui, plan, &mut self.selection, cmds);
-                    self.panels.chart.ui(ui, plan, projection, findings, &mut self.selection, unit, doc.revision());
+                    self.panels.chart.ui(
+                        ui,
+                        plan,
+                        projection,
+                        findings,
+                        &mut self.selection,
+                        unit,
+                        doc.revision(),
+                    );
                 });
             ui.horizontal(|ui| {
                 for (tab, label, tip) in [
-                    (Tab::Prescriptions, "Prescriptions", "Edit the exercises, their doses and progression"),
-                    (Tab::Week, "Week view", "What the athlete does in the selected week, session by session"),
-                    (Tab::Details, "Plan details", "Title, athlete, dates, notes and guardrail thresholds"),
+                    (
+                        Tab::Prescriptions,
+                        "Prescriptions",
+                        "Edit the exercises, their doses and progression",
+                    ),
+                    (
+                        Tab::Week,
+                        "Week view",
+                        "What the athlete does in the selected week, session by session",
+                    ),
+                    (
+                        Tab::Details,
+                        "Plan details",
+                        "Title, athlete, dates, notes and guardrail thresholds",
+                    ),
                 ] {
-                    ui.selectable_value(&mut self.tab, tab, label).on_hover_text(tip);
+                    ui.selectable_value(&mut self.tab, tab, label)
+                        .on_hover_text(tip);
                 }
             });
             ui.separator();
             match self.tab {
-                Tab::Prescriptions => self.panels.prescriptions.ui(ui, plan, projection, &mut self.selection, unit, cmds),
-                Tab::Week => self.panels.week.ui(ui, plan, projection, &mut self.selection, unit),
+                Tab::Prescriptions => self.panels.prescriptions.ui(
+                    ui,
+                    plan,
+                    projection,
+                    &mut self.selection,
+                    unit,
+                    cmds,
+                ),
+                Tab::Week => self
+                    .panels
+                    .week
+                    .ui(ui, plan, projection, &mut self.selection, unit),
                 Tab::Details => self.panels.details.ui(ui, plan, cmds),
             }
         });

@@ -40,7 +40,13 @@ impl Default for Tasks {
 impl Tasks {
     /// Opens a file dialog on a background thread. `suggested` names the file for Save as.
     /// Returns an error message when the thread cannot start.
-    pub fn dialog(&self, kind: DialogKind, suggested: String, folder: Option<PathBuf>, ctx: &egui::Context) -> Result<(), String> {
+    pub fn dialog(
+        &self,
+        kind: DialogKind,
+        suggested: String,
+        folder: Option<PathBuf>,
+        ctx: &egui::Context,
+    ) -> Result<(), String> {
         if self.busy.swap(true, Ordering::SeqCst) {
             return Ok(());
         }
@@ -56,8 +62,12 @@ impl Tasks {
             .name(name.to_owned())
             .spawn(move || {
                 let mut dialog = match kind {
-                    DialogKind::Export(format) => rfd::FileDialog::new().add_filter(format.label(), &[format.extension()]),
-                    DialogKind::Open | DialogKind::SaveAs => rfd::FileDialog::new().add_filter("loadplan plan", &["ron"]),
+                    DialogKind::Export(format) => {
+                        rfd::FileDialog::new().add_filter(format.label(), &[format.extension()])
+                    }
+                    DialogKind::Open | DialogKind::SaveAs => {
+                        rfd::FileDialog::new().add_filter("loadplan plan", &["ron"])
+                    }
                 };
                 if let Some(dir) = folder {
                     dialog = dialog.set_directory(dir);
@@ -68,7 +78,10 @@ impl Tasks {
                         .set_file_name(suggested)
                         .save_file()
                         .map(|p| Command::ExportTo(with_extension(p, format.extension()))),
-                    DialogKind::Open => dialog.set_title("Open plan").pick_file().map(Command::OpenPath),
+                    DialogKind::Open => dialog
+                        .set_title("Open plan")
+                        .pick_file()
+                        .map(Command::OpenPath),
                     DialogKind::SaveAs => dialog
                         .set_title("Save plan as")
                         .set_file_name(suggested)
@@ -90,7 +103,14 @@ impl Tasks {
 
     /// Exports `plan` to `path` on a background thread and reports back with
     /// `Command::ExportDone`; with `open_after`, opens the file in the system's viewer.
-    pub fn export(&self, plan: Plan, path: PathBuf, options: PdfOptions, open_after: bool, ctx: &egui::Context) -> Result<(), String> {
+    pub fn export(
+        &self,
+        plan: Plan,
+        path: PathBuf,
+        options: PdfOptions,
+        open_after: bool,
+        ctx: &egui::Context,
+    ) -> Result<(), String> {
         let tx = self.tx.clone();
         let ctx = ctx.clone();
         std::thread::Builder::new()

@@ -55,7 +55,8 @@ pub mod sources {
     /// The clinical summary behind the product.
     pub const SUMMARY: &str = "Clinical summary 'Management of hamstring pain during physical therapy' (CLINICAL.md section 1)";
     /// The 10 % rule.
-    pub const TEN_PERCENT: &str = "'10 % per week' rule: no strong evidence (Buist et al. 2008); a default threshold";
+    pub const TEN_PERCENT: &str =
+        "'10 % per week' rule: no strong evidence (Buist et al. 2008); a default threshold";
     /// Two-week increase.
     pub const TWO_WEEKS: &str = "Nielsen et al. 2014: increases above 30 % over two weeks";
     /// Acute:chronic ratio.
@@ -67,7 +68,8 @@ pub mod sources {
     /// Validity of values.
     pub const VALIDITY: &str = "loadplan: values an athlete cannot carry out";
     /// Progressive loading.
-    pub const PROGRESSION: &str = "Clinical summary: progressive loading, gradual increases across 3 months; ACSM 2009";
+    pub const PROGRESSION: &str =
+        "Clinical summary: progressive loading, gradual increases across 3 months; ACSM 2009";
 }
 
 struct Out<'a> {
@@ -119,8 +121,16 @@ pub fn check(plan: &Plan, projection: &Projection) -> Vec<Finding> {
     one_variable(&mut out, projection);
     let mut findings = out.findings;
     findings.sort_by(|a, b| {
-        (a.severity, a.week.unwrap_or(0), a.prescription_id.unwrap_or(0))
-            .cmp(&(b.severity, b.week.unwrap_or(0), b.prescription_id.unwrap_or(0)))
+        (
+            a.severity,
+            a.week.unwrap_or(0),
+            a.prescription_id.unwrap_or(0),
+        )
+            .cmp(&(
+                b.severity,
+                b.week.unwrap_or(0),
+                b.prescription_id.unwrap_or(0),
+            ))
     });
     findings
 }
@@ -210,26 +220,61 @@ fn impossible_values(out: &mut Out, rx: &Prescription) {
     let first = Some(rx.weeks.first);
     let d = &rx.dose;
     let err = |out: &mut Out, code, msg: String| {
-        out.push(Severity::Error, code, first, Some(rx), msg, sources::VALIDITY);
+        out.push(
+            Severity::Error,
+            code,
+            first,
+            Some(rx),
+            msg,
+            sources::VALIDITY,
+        );
     };
     if d.sets == 0 {
-        err(out, "zero-sets", format!("{name}: 0 sets. Give at least 1 set."));
+        err(
+            out,
+            "zero-sets",
+            format!("{name}: 0 sets. Give at least 1 set."),
+        );
     }
     let negative = match d.load {
         Load::Kg(x) | Load::PercentOneRm(x) | Load::Rpe(x) => x < 0.0,
         _ => false,
     };
     if negative {
-        err(out, "negative-load", format!("{name}: the load {} is negative. Use 0 or more, or body weight.", d.load.label()));
+        err(
+            out,
+            "negative-load",
+            format!(
+                "{name}: the load {} is negative. Use 0 or more, or body weight.",
+                d.load.label()
+            ),
+        );
     }
-    if matches!(d.load, Load::Rpe(x) if x > 10.0) || d.rpe.is_some_and(|r| !(0.0..=10.0).contains(&r)) {
-        err(out, "rpe-out-of-range", format!("{name}: RPE must be between 0 and 10 (CR-10 scale)."));
+    if matches!(d.load, Load::Rpe(x) if x > 10.0)
+        || d.rpe.is_some_and(|r| !(0.0..=10.0).contains(&r))
+    {
+        err(
+            out,
+            "rpe-out-of-range",
+            format!("{name}: RPE must be between 0 and 10 (CR-10 scale)."),
+        );
     }
     if matches!(d.load, Load::PercentOneRm(x) if x > 100.0) {
-        err(out, "over-one-rm", format!("{name}: {} is more than one-repetition maximum.", d.load.label()));
+        err(
+            out,
+            "over-one-rm",
+            format!(
+                "{name}: {} is more than one-repetition maximum.",
+                d.load.label()
+            ),
+        );
     }
     if d.hold_secs.is_some_and(|h| h <= 0.0) {
-        err(out, "zero-hold", format!("{name}: hold time must be more than 0 s."));
+        err(
+            out,
+            "zero-hold",
+            format!("{name}: hold time must be more than 0 s."),
+        );
     }
     if let Some(reps) = &d.reps
         && (0..d.sets as usize).any(|i| reps.for_set(i).1 == 0)
@@ -241,7 +286,9 @@ fn impossible_values(out: &mut Out, rx: &Prescription) {
             DoseKind::Reps if d.hold_secs.is_some() && d.reps.is_none() => err(
                 out,
                 "hold-on-reps-exercise",
-                format!("{name} is dosed in reps, but a hold time is given without reps. Give reps (and a hold per rep if wanted), or choose an isometric exercise."),
+                format!(
+                    "{name} is dosed in reps, but a hold time is given without reps. Give reps (and a hold per rep if wanted), or choose an isometric exercise."
+                ),
             ),
             DoseKind::TimedHold if d.hold_secs.is_none() => err(
                 out,
@@ -255,10 +302,15 @@ fn impossible_values(out: &mut Out, rx: &Prescription) {
             ),
             _ => {}
         }
-        let load_rule = rx
-            .rules
-            .iter()
-            .any(|r| matches!(r, Rule::Add { target: Target::Load, .. }));
+        let load_rule = rx.rules.iter().any(|r| {
+            matches!(
+                r,
+                Rule::Add {
+                    target: Target::Load,
+                    ..
+                }
+            )
+        });
         if load_rule && d.load_number().is_none() {
             out.push(
                 Severity::Note,
@@ -271,7 +323,14 @@ fn impossible_values(out: &mut Out, rx: &Prescription) {
         }
     }
     if rx.weeks.last > out.plan.length_weeks() {
-        out.push(Severity::Warning, "past-plan-end", first, Some(rx), format!("{name} runs past the plan's last week."), sources::VALIDITY);
+        out.push(
+            Severity::Warning,
+            "past-plan-end",
+            first,
+            Some(rx),
+            format!("{name} runs past the plan's last week."),
+            sources::VALIDITY,
+        );
     }
 }
 
@@ -280,8 +339,18 @@ fn resolved_values(out: &mut Out, projection: &Projection) {
         for item in &wp.items {
             if item.dose.sets == 0 && item_rx(out.plan, item).is_some_and(|rx| rx.dose.sets > 0) {
                 let rx = item_rx(out.plan, item);
-                let msg = format!("{}: progression takes the dose to 0 sets. Check the rules' amounts and caps.", item.exercise_name);
-                out.push(Severity::Error, "zero-sets", Some(wp.week), rx, msg, sources::VALIDITY);
+                let msg = format!(
+                    "{}: progression takes the dose to 0 sets. Check the rules' amounts and caps.",
+                    item.exercise_name
+                );
+                out.push(
+                    Severity::Error,
+                    "zero-sets",
+                    Some(wp.week),
+                    rx,
+                    msg,
+                    sources::VALIDITY,
+                );
             }
         }
     }
@@ -305,7 +374,11 @@ fn load_spikes(out: &mut Out, projection: &Projection) {
         // A deload week is not a baseline: the week after it is compared with the last full
         // week before it, so returning to the planned load is not reported as a spike.
         let mut earlier = weeks[..i].iter().rev().filter(|w| !w.deload);
-        let (prev, prev2) = if wp.deload { (None, None) } else { (earlier.next(), earlier.next()) };
+        let (prev, prev2) = if wp.deload {
+            (None, None)
+        } else {
+            (earlier.next(), earlier.next())
+        };
         for metric in Metric::LOADS {
             let name = metric.label();
             let now = wp.totals.get(metric);
@@ -399,7 +472,14 @@ fn one_variable(out: &mut Out, projection: &Projection) {
                     raised.join(", ")
                 );
                 let rx = item_rx(out.plan, item);
-                out.push(severity, "several-variables", Some(now.week), rx, msg, sources::ONE_VARIABLE);
+                out.push(
+                    severity,
+                    "several-variables",
+                    Some(now.week),
+                    rx,
+                    msg,
+                    sources::ONE_VARIABLE,
+                );
             }
         }
     }
@@ -415,9 +495,12 @@ fn raised_variables(prev: &Item, now: &Item) -> Vec<&'static str> {
         raised.push("sets");
     }
     let reps_sum = |d: &crate::model::Dose| -> u32 {
-        d.reps
-            .as_ref()
-            .map_or(0, |r| (0..d.sets.max(1) as usize).map(|i| r.for_set(i).1).max().unwrap_or(0))
+        d.reps.as_ref().map_or(0, |r| {
+            (0..d.sets.max(1) as usize)
+                .map(|i| r.for_set(i).1)
+                .max()
+                .unwrap_or(0)
+        })
     };
     if reps_sum(b) > reps_sum(a) {
         raised.push("reps");
@@ -428,7 +511,9 @@ fn raised_variables(prev: &Item, now: &Item) -> Vec<&'static str> {
     if b.minutes.unwrap_or(0.0) > a.minutes.unwrap_or(0.0) {
         raised.push("minutes");
     }
-    if b.load_number().unwrap_or(0.0) > a.load_number().unwrap_or(0.0) && !matches!(b.load, Load::Rir(_)) {
+    if b.load_number().unwrap_or(0.0) > a.load_number().unwrap_or(0.0)
+        && !matches!(b.load, Load::Rir(_))
+    {
         raised.push("load");
     }
     if now.exercise_id != prev.exercise_id {

@@ -162,10 +162,7 @@ pub(crate) fn change_pct(before: f64, now: f64) -> Option<f64> {
 /// Figures of one session of a dose (sessions = 1).
 pub(crate) fn session_metrics(dose: &Dose, tempo_fallback: Option<crate::model::Tempo>) -> Metrics {
     let sides = dose.side.multiplier();
-    let tempo_secs = dose
-        .tempo
-        .or(tempo_fallback)
-        .map(|t| clean(t.rep_secs()));
+    let tempo_secs = dose.tempo.or(tempo_fallback).map(|t| clean(t.rep_secs()));
     let kg = match dose.load {
         Load::Kg(kg) => Some(clean(kg)),
         _ => None,

@@ -11,4 +11,6 @@ mod sessions;
 
 pub use check::{Finding, Severity, check, sources};
 pub use metrics::{ACWR_MIN_DAYS, Metric, MetricChanges, Metrics};
-pub use projection::{Item, Projection, Session, SessionItem, SetDose, WeekPlan, dose_label, project};
+pub use projection::{
+    Item, Projection, Session, SessionItem, SetDose, WeekPlan, dose_label, project,
+};

@@ -62,7 +62,9 @@ pub(crate) fn clean(x: f64) -> f64 {
 }
 
 fn round_to(x: f64, step: Option<f64>, default_step: f64) -> f64 {
-    let step = step.filter(|s| s.is_finite() && *s > 0.0).unwrap_or(default_step);
+    let step = step
+        .filter(|s| s.is_finite() && *s > 0.0)
+        .unwrap_or(default_step);
     clean((x / step).round() * step)
 }
 
@@ -157,8 +159,8 @@ impl State {
                     ..
                 } => {
                     let every = (*every_weeks).max(1);
-                    let in_window = from_week.is_none_or(|f| week >= f)
-                        && until_week.is_none_or(|u| week <= u);
+                    let in_window =
+                        from_week.is_none_or(|f| week >= f) && until_week.is_none_or(|u| week <= u);
                     if in_window && since % every == 0 {
                         self.add(*target, *amount, *cap);
                     }
@@ -179,13 +181,19 @@ impl State {
                             let changes_kind = kind_of(&self.exercise) != kind_of(&next);
                             let next_default = plan.exercise(&next).map(|e| e.default_dose.clone());
                             let load_kind_changes = next_default.as_ref().is_some_and(|d| {
-                                std::mem::discriminant(&d.load) != std::mem::discriminant(&self.base.load)
+                                std::mem::discriminant(&d.load)
+                                    != std::mem::discriminant(&self.base.load)
                             });
                             self.exercise = next;
-                            if let Some(default) = next_default.filter(|_| changes_kind || load_kind_changes) {
+                            if let Some(default) =
+                                next_default.filter(|_| changes_kind || load_kind_changes)
+                            {
                                 // A variation dosed differently (a hold becoming reps, body weight
                                 // becoming kilograms) starts from its own default dose.
-                                self.base = Dose { side: self.base.side, ..default };
+                                self.base = Dose {
+                                    side: self.base.side,
+                                    ..default
+                                };
                                 self.reset_dose();
                             } else if *reset_dose {
                                 self.reset_dose();
@@ -265,7 +273,11 @@ impl State {
                 } else {
                     let shrink = |x: f64| {
                         let y = (x * keep).round();
-                        if y >= x && x > 1.0 { x - 1.0 } else { y.max(1.0) }
+                        if y >= x && x > 1.0 {
+                            x - 1.0
+                        } else {
+                            y.max(1.0)
+                        }
                     };
                     if let Some(r) = &mut reps {
                         r.map(|x| shrink(x.round()));
@@ -281,7 +293,9 @@ impl State {
         }
         let load = match (&base.load, load_value) {
             (Load::Kg(_), Some(v)) => Load::Kg(round_to(v, self.load_step, 0.01)),
-            (Load::PercentOneRm(_), Some(v)) => Load::PercentOneRm(round_to(v, self.load_step, 0.5)),
+            (Load::PercentOneRm(_), Some(v)) => {
+                Load::PercentOneRm(round_to(v, self.load_step, 0.5))
+            }
             (Load::Rpe(_), Some(v)) => Load::Rpe(round_to(v, self.load_step, 0.5).min(10.0)),
             (Load::Band(_), Some(v)) => Load::Band(whole(v)),
             (Load::Rir(_), Some(v)) => Load::Rir(whole(v)),

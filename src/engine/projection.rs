@@ -220,8 +220,9 @@ pub fn project(plan: &Plan) -> Projection {
         .collect();
     // Per day: (slot, item), built per prescription in plan order.
     let per_day = plan.prescriptions.len().clamp(1, 64);
-    let mut days_items: Vec<Vec<(u32, SessionItem)>> =
-        (0..n_weeks as usize * 7).map(|_| Vec::with_capacity(per_day)).collect();
+    let mut days_items: Vec<Vec<(u32, SessionItem)>> = (0..n_weeks as usize * 7)
+        .map(|_| Vec::with_capacity(per_day))
+        .collect();
     let exercises: std::collections::HashMap<&str, &crate::model::Exercise> =
         plan.exercises.iter().map(|e| (e.id.as_str(), e)).collect();
     let mut days: Vec<(u32, u32)> = Vec::with_capacity(16);
@@ -246,7 +247,14 @@ pub fn project(plan: &Plan) -> Projection {
                 exercise = exercises.get(state.exercise.as_str()).copied();
             }
             let tempo = dose.tempo.or(exercise.and_then(|e| e.tempo));
-            fill_days_in_week(&mut days, &rx.schedule, state.sessions, week, first, start_weekday);
+            fill_days_in_week(
+                &mut days,
+                &rx.schedule,
+                state.sessions,
+                week,
+                first,
+                start_weekday,
+            );
             let sessions = days.len() as u32;
             let supervised = rx.supervised_per_week.min(sessions);
             let per_session = metrics::session_metrics(&dose, tempo);
@@ -303,7 +311,11 @@ pub fn project(plan: &Plan) -> Projection {
         }
         // Twice-a-day work: one session per slot, items kept in plan order.
         for slot in 0..=max_slot {
-            let items: Vec<SessionItem> = list.iter().filter(|(s, _)| *s == slot).map(|(_, i)| i.clone()).collect();
+            let items: Vec<SessionItem> = list
+                .iter()
+                .filter(|(s, _)| *s == slot)
+                .map(|(_, i)| i.clone())
+                .collect();
             if !items.is_empty() {
                 sessions.push(session(date, day, slot, items));
             }

@@ -15,29 +15,10 @@ const SPREAD: [&[u32]; 8] = [
     &[0, 1, 2, 3, 4, 5, 6],
 ];
 
-/// Day offsets within a week (0..7) for N evenly spread sessions, as (day, slot) pairs.
+/// The (day, slot) pairs of N evenly spread sessions in week 1.
 #[cfg(test)]
 fn spread(n: u32) -> Vec<(u32, u32)> {
-    const PATTERNS: [&[u32]; 8] = [
-        &[],
-        &[0],
-        &[0, 3],
-        &[0, 2, 4],
-        &[0, 1, 3, 4],
-        &[0, 1, 2, 3, 4],
-        &[0, 1, 2, 3, 4, 5],
-        &[0, 1, 2, 3, 4, 5, 6],
-    ];
-    let n = n.min(14);
-    let full_days = n / 7;
-    let rest = (n % 7) as usize;
-    let mut out = Vec::new();
-    for slot in 0..full_days {
-        out.extend((0..7).map(|d| (d, slot)));
-    }
-    out.extend(PATTERNS[rest].iter().map(|&d| (d, full_days)));
-    out.sort_unstable();
-    out
+    days_in_week(&Schedule::PerWeek(n), None, 1, 1, Weekday::Mon)
 }
 
 /// The (day offset from plan start, slot) of every session of one prescription in plan week
@@ -53,7 +34,14 @@ pub(crate) fn days_in_week(
     start_weekday: Weekday,
 ) -> Vec<(u32, u32)> {
     let mut out = Vec::new();
-    fill_days_in_week(&mut out, schedule, sessions_override, week, first_week, start_weekday);
+    fill_days_in_week(
+        &mut out,
+        schedule,
+        sessions_override,
+        week,
+        first_week,
+        start_weekday,
+    );
     out
 }
 
@@ -75,7 +63,11 @@ pub(crate) fn fill_days_in_week(
             for slot in 0..full_days {
                 out.extend((0..7).map(|d| (week_start + d, slot)));
             }
-            out.extend(SPREAD[(n % 7) as usize].iter().map(|&d| (week_start + d, full_days)));
+            out.extend(
+                SPREAD[(n % 7) as usize]
+                    .iter()
+                    .map(|&d| (week_start + d, full_days)),
+            );
             out.sort_unstable();
         }
         (None, Schedule::Weekdays(days)) => {
@@ -83,7 +75,11 @@ pub(crate) fn fill_days_in_week(
             for d in days {
                 seen[((d.index() + 7 - start_weekday.index()) % 7) as usize] = true;
             }
-            out.extend((0..7u32).filter(|&d| seen[d as usize]).map(|d| (week_start + d, 0)));
+            out.extend(
+                (0..7u32)
+                    .filter(|&d| seen[d as usize])
+                    .map(|d| (week_start + d, 0)),
+            );
         }
         (None, Schedule::TimesPerDay(n)) => {
             let n = (*n).clamp(1, 6);
@@ -117,7 +113,10 @@ mod tests {
     fn weekdays_follow_the_start_day() {
         let s = Schedule::Weekdays(vec![Weekday::Mon, Weekday::Thu]);
         // Plan starts on a Wednesday: Thursday is day 1, Monday day 5 of each week.
-        assert_eq!(days_in_week(&s, None, 2, 1, Weekday::Wed), vec![(8, 0), (12, 0)]);
+        assert_eq!(
+            days_in_week(&s, None, 2, 1, Weekday::Wed),
+            vec![(8, 0), (12, 0)]
+        );
     }
 
     #[test]

@@ -109,7 +109,9 @@ pub enum Rule {
         #[serde(default)]
         reset_dose: bool,
     },
-    Table { rows: Vec<TableRow> },
+    Table {
+        rows: Vec<TableRow>,
+    },
     Deload {
         /// Every N-th plan week is a deload week (4 = weeks 4, 8, 12, ...).
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -124,7 +126,9 @@ pub enum Rule {
         #[serde(default)]
         load_pct: f64,
     },
-    Hold { weeks: Vec<u32> },
+    Hold {
+        weeks: Vec<u32>,
+    },
 }
 
 fn one() -> u32 {
@@ -191,7 +195,9 @@ impl Rule {
                     Amount::Percent(p) => format!("{} % {}", signed(*p), target.label()),
                 };
                 let mut s = match (amount, target) {
-                    (Amount::Absolute(_), Target::Load | Target::Hold) => format!("{amt} {}", target.label()),
+                    (Amount::Absolute(_), Target::Load | Target::Hold) => {
+                        format!("{amt} {}", target.label())
+                    }
                     _ => amt,
                 };
                 if *every_weeks <= 1 {

@@ -52,17 +52,33 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
     }
     for (i, ex) in plan.exercises.iter().enumerate() {
         if ex.id.trim().is_empty() {
-            out.push(problem(Anchor::Exercise(i), format!("exercise {} has an empty id", i + 1)));
+            out.push(problem(
+                Anchor::Exercise(i),
+                format!("exercise {} has an empty id", i + 1),
+            ));
         } else if plan.exercises[..i].iter().any(|e| e.id == ex.id) {
             out.push(problem(
                 Anchor::Exercise(i),
-                format!("exercise id \"{}\" appears twice; ids must be unique", ex.id),
+                format!(
+                    "exercise id \"{}\" appears twice; ids must be unique",
+                    ex.id
+                ),
             ));
         }
-        check_dose(&ex.default_dose, &format!("exercise \"{}\" default dose", ex.id), Anchor::Exercise(i), &mut out);
+        check_dose(
+            &ex.default_dose,
+            &format!("exercise \"{}\" default dose", ex.id),
+            Anchor::Exercise(i),
+            &mut out,
+        );
     }
     for (i, phase) in plan.phases.iter().enumerate() {
-        check_weeks(phase.weeks, &format!("phase \"{}\"", phase.name), Anchor::Phase(i), &mut out);
+        check_weeks(
+            phase.weeks,
+            &format!("phase \"{}\"", phase.name),
+            Anchor::Phase(i),
+            &mut out,
+        );
     }
     for i in 0..plan.prescriptions.len() {
         check_prescription(plan, i, &mut out);
@@ -81,19 +97,34 @@ fn check_weeks(weeks: WeekRange, what: &str, anchor: Anchor, out: &mut Vec<Probl
     if weeks.last < weeks.first {
         out.push(problem(
             anchor,
-            format!("{what}: last week {} comes before first week {}", weeks.last, weeks.first),
+            format!(
+                "{what}: last week {} comes before first week {}",
+                weeks.last, weeks.first
+            ),
         ));
     }
     if weeks.last > MAX_WEEKS {
-        out.push(problem(anchor, format!("{what}: last week {} is past week {MAX_WEEKS}", weeks.last)));
+        out.push(problem(
+            anchor,
+            format!("{what}: last week {} is past week {MAX_WEEKS}", weeks.last),
+        ));
     }
 }
 
-fn check_number(value: Option<f64>, field: &str, what: &str, anchor: Anchor, out: &mut Vec<Problem>) {
+fn check_number(
+    value: Option<f64>,
+    field: &str,
+    what: &str,
+    anchor: Anchor,
+    out: &mut Vec<Problem>,
+) {
     if let Some(v) = value
         && !v.is_finite()
     {
-        out.push(problem(anchor, format!("{what}: {field} must be a number, not {v}")));
+        out.push(problem(
+            anchor,
+            format!("{what}: {field} must be a number, not {v}"),
+        ));
     }
 }
 
@@ -126,16 +157,28 @@ fn check_prescription(plan: &Plan, i: usize, out: &mut Vec<Problem>) {
     check_weeks(rx.weeks, &what, anchor, out);
     match &rx.schedule {
         Schedule::PerWeek(n) if !(1..=14).contains(n) => {
-            out.push(problem(anchor, format!("{what}: {n} sessions per week; use 1 to 14")));
+            out.push(problem(
+                anchor,
+                format!("{what}: {n} sessions per week; use 1 to 14"),
+            ));
         }
         Schedule::Weekdays(days) if days.is_empty() => {
-            out.push(problem(anchor, format!("{what}: no weekday chosen; pick at least one")));
+            out.push(problem(
+                anchor,
+                format!("{what}: no weekday chosen; pick at least one"),
+            ));
         }
         Schedule::TimesPerDay(n) if !(1..=6).contains(n) => {
-            out.push(problem(anchor, format!("{what}: {n} times a day; use 1 to 6")));
+            out.push(problem(
+                anchor,
+                format!("{what}: {n} times a day; use 1 to 6"),
+            ));
         }
         Schedule::EveryNDays(n) if !(1..=28).contains(n) => {
-            out.push(problem(anchor, format!("{what}: every {n} days; use 1 to 28")));
+            out.push(problem(
+                anchor,
+                format!("{what}: every {n} days; use 1 to 28"),
+            ));
         }
         _ => {}
     }
@@ -155,25 +198,38 @@ fn check_rule(rule: &Rule, what: &str, anchor: Anchor, out: &mut Vec<Problem>) {
             ..
         } => {
             let value = match amount {
-                super::progression::Amount::Absolute(a) | super::progression::Amount::Percent(a) => *a,
+                super::progression::Amount::Absolute(a)
+                | super::progression::Amount::Percent(a) => *a,
             };
             check_number(Some(value), "amount", what, anchor, out);
             check_number(*cap, "cap", what, anchor, out);
             check_number(*round_to, "round_to", what, anchor, out);
             if *every_weeks == 0 {
-                out.push(problem(anchor, format!("{what}: every_weeks must be at least 1")));
+                out.push(problem(
+                    anchor,
+                    format!("{what}: every_weeks must be at least 1"),
+                ));
             }
         }
         Rule::NextVariation { after_weeks, .. } if *after_weeks == 0 => {
-            out.push(problem(anchor, format!("{what}: after_weeks must be at least 1")));
+            out.push(problem(
+                anchor,
+                format!("{what}: after_weeks must be at least 1"),
+            ));
         }
         Rule::Table { rows } => {
             for row in rows {
                 if row.week == 0 {
-                    out.push(problem(anchor, format!("{what}: table row with week 0; weeks start at 1")));
+                    out.push(problem(
+                        anchor,
+                        format!("{what}: table row with week 0; weeks start at 1"),
+                    ));
                 }
                 if row.sessions.is_some_and(|n| n > 14) {
-                    out.push(problem(anchor, format!("{what}: week {} has more than 14 sessions", row.week)));
+                    out.push(problem(
+                        anchor,
+                        format!("{what}: week {} has more than 14 sessions", row.week),
+                    ));
                 }
                 check_number(row.hold_secs, "hold_secs", what, anchor, out);
                 check_number(row.load_kg, "load_kg", what, anchor, out);
@@ -188,11 +244,17 @@ fn check_rule(rule: &Rule, what: &str, anchor: Anchor, out: &mut Vec<Problem>) {
         } => {
             for (name, v) in [("volume_pct", volume_pct), ("load_pct", load_pct)] {
                 if !v.is_finite() || !(0.0..=100.0).contains(v) {
-                    out.push(problem(anchor, format!("{what}: deload {name} is {v}; use 0 to 100")));
+                    out.push(problem(
+                        anchor,
+                        format!("{what}: deload {name} is {v}; use 0 to 100"),
+                    ));
                 }
             }
             if *every_weeks == Some(0) {
-                out.push(problem(anchor, format!("{what}: deload every_weeks must be at least 1")));
+                out.push(problem(
+                    anchor,
+                    format!("{what}: deload every_weeks must be at least 1"),
+                ));
             }
         }
         _ => {}

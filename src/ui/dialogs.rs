@@ -9,16 +9,30 @@ pub fn unsaved_changes_ui(ctx: &egui::Context, name: &str, cmds: &mut Vec<Comman
     let modal = egui::Modal::new(egui::Id::unique("unsaved_changes")).show(ctx, |ui| {
         ui.set_max_width(420.0);
         ui.heading("Save changes?");
-        ui.label(format!("\"{name}\" has changes that are not saved. They are lost if you don't save them."));
+        ui.label(format!(
+            "\"{name}\" has changes that are not saved. They are lost if you don't save them."
+        ));
         ui.add_space(8.0);
         ui.horizontal(|ui| {
-            if ui.button("Save").on_hover_text("Save, then continue").clicked() {
+            if ui
+                .button("Save")
+                .on_hover_text("Save, then continue")
+                .clicked()
+            {
                 cmds.push(Command::Resolve(UnsavedChoice::Save));
             }
-            if ui.button("Discard changes").on_hover_text("Continue without saving").clicked() {
+            if ui
+                .button("Discard changes")
+                .on_hover_text("Continue without saving")
+                .clicked()
+            {
                 cmds.push(Command::Resolve(UnsavedChoice::Discard));
             }
-            if ui.button("Cancel").on_hover_text("Go back to the plan").clicked() {
+            if ui
+                .button("Cancel")
+                .on_hover_text("Go back to the plan")
+                .clicked()
+            {
                 cmds.push(Command::Resolve(UnsavedChoice::Cancel));
             }
         });
@@ -33,10 +47,18 @@ pub fn status_bar_ui(ui: &mut egui::Ui, message: Option<&Message>, cmds: &mut Ve
     let Some(message) = message else { return };
     egui::Panel::bottom("status_bar").show(ui, |ui| {
         ui.horizontal_wrapped(|ui| {
-            if ui.small_button("Dismiss").on_hover_text("Hide this message").clicked() {
+            if ui
+                .small_button("Dismiss")
+                .on_hover_text("Hide this message")
+                .clicked()
+            {
                 cmds.push(Command::DismissMessage);
             }
-            let color = if message.is_error { ui.visuals().error_fg_color } else { ui.visuals().text_color() };
+            let color = if message.is_error {
+                ui.visuals().error_fg_color
+            } else {
+                ui.visuals().text_color()
+            };
             ui.colored_label(color, &message.text);
         });
     });

@@ -14,38 +14,79 @@ pub struct MenuState<'a> {
     pub show_library: bool,
 }
 
-fn item(ui: &mut egui::Ui, action: &Action, label: Option<String>, enabled: bool, cmd: Command, cmds: &mut Vec<Command>) {
+fn item(
+    ui: &mut egui::Ui,
+    action: &Action,
+    label: Option<String>,
+    enabled: bool,
+    cmd: Command,
+    cmds: &mut Vec<Command>,
+) {
     let text = label.unwrap_or_else(|| action.label.to_owned());
     let button = egui::Button::new(text).shortcut_text(action.shortcut_text(ui.ctx()));
-    if ui.add_enabled(enabled, button).on_hover_text(action.tooltip).clicked() {
+    if ui
+        .add_enabled(enabled, button)
+        .on_hover_text(action.tooltip)
+        .clicked()
+    {
         cmds.push(cmd);
     }
 }
 
 /// Draws the menu bar.
-pub fn menu_bar_ui(ui: &mut egui::Ui, state: &MenuState, show_library: &mut bool, cmds: &mut Vec<Command>) {
+pub fn menu_bar_ui(
+    ui: &mut egui::Ui,
+    state: &MenuState,
+    show_library: &mut bool,
+    cmds: &mut Vec<Command>,
+) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| file_menu(ui, state, cmds));
         ui.menu_button("Edit", |ui| {
             let undo = state.undo.map(|l| format!("Undo {l}"));
-            item(ui, &c::UNDO, undo, state.undo.is_some(), Command::Undo, cmds);
+            item(
+                ui,
+                &c::UNDO,
+                undo,
+                state.undo.is_some(),
+                Command::Undo,
+                cmds,
+            );
             let redo = state.redo.map(|l| format!("Redo {l}"));
-            item(ui, &c::REDO, redo, state.redo.is_some(), Command::Redo, cmds);
+            item(
+                ui,
+                &c::REDO,
+                redo,
+                state.redo.is_some(),
+                Command::Redo,
+                cmds,
+            );
         });
         ui.menu_button("View", |ui| {
             ui.checkbox(show_library, "Exercise library panel")
                 .on_hover_text("Show or hide the exercise library on the left");
             ui.separator();
             ui.label("Theme");
-            for (t, label) in [(ThemeChoice::System, "Follow system"), (ThemeChoice::Light, "Light"), (ThemeChoice::Dark, "Dark")] {
+            for (t, label) in [
+                (ThemeChoice::System, "Follow system"),
+                (ThemeChoice::Light, "Light"),
+                (ThemeChoice::Dark, "Dark"),
+            ] {
                 if ui.radio(state.prefs.theme == t, label).clicked() {
                     cmds.push(Command::SetTheme(t));
                 }
             }
             ui.separator();
             ui.label("Show loads in");
-            for (u, label) in [(LoadUnit::Kg, "Kilograms (kg)"), (LoadUnit::Lb, "Pounds (lb)")] {
-                if ui.radio(state.prefs.load_unit == u, label).on_hover_text("Plans always store kilograms").clicked() {
+            for (u, label) in [
+                (LoadUnit::Kg, "Kilograms (kg)"),
+                (LoadUnit::Lb, "Pounds (lb)"),
+            ] {
+                if ui
+                    .radio(state.prefs.load_unit == u, label)
+                    .on_hover_text("Plans always store kilograms")
+                    .clicked()
+                {
                     cmds.push(Command::SetLoadUnit(u));
                 }
             }
@@ -68,7 +109,11 @@ fn file_menu(ui: &mut egui::Ui, state: &MenuState, cmds: &mut Vec<Command>) {
             }
         }
     });
-    if ui.button("Open sample plan").on_hover_text("Open the built-in example plan").clicked() {
+    if ui
+        .button("Open sample plan")
+        .on_hover_text("Open the built-in example plan")
+        .clicked()
+    {
         cmds.push(Command::OpenSample);
     }
     item(ui, &c::OPEN, None, true, Command::OpenDialog, cmds);
@@ -84,7 +129,14 @@ fn file_menu(ui: &mut egui::Ui, state: &MenuState, cmds: &mut Vec<Command>) {
     });
     ui.separator();
     item(ui, &c::SAVE, None, state.has_doc, Command::Save, cmds);
-    item(ui, &c::SAVE_AS, None, state.has_doc, Command::SaveAsDialog, cmds);
+    item(
+        ui,
+        &c::SAVE_AS,
+        None,
+        state.has_doc,
+        Command::SaveAsDialog,
+        cmds,
+    );
     ui.separator();
     ui.add_enabled_ui(state.has_doc, |ui| {
         ui.menu_button("Export", |ui| {
@@ -109,6 +161,13 @@ fn file_menu(ui: &mut egui::Ui, state: &MenuState, cmds: &mut Vec<Command>) {
     });
     item(ui, &c::PRINT, None, state.has_doc, Command::Print, cmds);
     ui.separator();
-    item(ui, &c::CLOSE, None, state.has_doc, Command::CloseDocument, cmds);
+    item(
+        ui,
+        &c::CLOSE,
+        None,
+        state.has_doc,
+        Command::CloseDocument,
+        cmds,
+    );
     item(ui, &c::QUIT, None, true, Command::Quit, cmds);
 }

@@ -3,7 +3,13 @@
 
 /// A labelled drag value with a unit suffix. Returns true when the value changed.
 /// `label` must be unique on screen (e.g. "Sets of Nordic hamstring curl").
-pub fn number_u32(ui: &mut egui::Ui, label: &str, value: &mut u32, range: std::ops::RangeInclusive<u32>, unit: &str) -> bool {
+pub fn number_u32(
+    ui: &mut egui::Ui,
+    label: &str,
+    value: &mut u32,
+    range: std::ops::RangeInclusive<u32>,
+    unit: &str,
+) -> bool {
     let text = ui.label(label);
     let mut dv = egui::DragValue::new(value).range(range).speed(0.1);
     if !unit.is_empty() {
@@ -22,7 +28,10 @@ pub fn number_f64(
     unit: &str,
 ) -> bool {
     let text = ui.label(label);
-    let mut dv = egui::DragValue::new(value).range(range).speed(speed).max_decimals(2);
+    let mut dv = egui::DragValue::new(value)
+        .range(range)
+        .speed(speed)
+        .max_decimals(2);
     if !unit.is_empty() {
         dv = dv.suffix(format!(" {unit}"));
     }

@@ -42,7 +42,14 @@ pub fn dose(sets: u32, reps: u32, load: Load) -> Dose {
 }
 
 /// A prescription of `exercise` over weeks `first..=last`, 3 per week.
-pub fn rx(id: u32, exercise: &str, first: u32, last: u32, dose: Dose, rules: Vec<Rule>) -> Prescription {
+pub fn rx(
+    id: u32,
+    exercise: &str,
+    first: u32,
+    last: u32,
+    dose: Dose,
+    rules: Vec<Rule>,
+) -> Prescription {
     Prescription {
         id,
         exercise: exercise.to_owned(),

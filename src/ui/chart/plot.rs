@@ -210,7 +210,12 @@ fn fit_to_width(name: &str, width_px: f64) -> Option<String> {
     if len <= fits {
         Some(name.to_owned())
     } else if fits >= 4 {
-        Some(name.chars().take(fits - 1).chain(std::iter::once('…')).collect())
+        Some(
+            name.chars()
+                .take(fits - 1)
+                .chain(std::iter::once('…'))
+                .collect(),
+        )
     } else {
         None
     }
