@@ -4,7 +4,7 @@
 use super::Catalogue;
 use super::list::add_command;
 use crate::app::command::{Command, LoadUnit};
-use crate::model::{Dose, Exercise, Laterality, Load, Reps, Side, fmt_num};
+use crate::model::{Dose, Exercise, Laterality, Reps, fmt_num};
 
 /// Draws the details of `exercise` in a scroll area filling the rest of the panel. Returns
 /// the id of a variation the user clicked, to be selected next.
@@ -182,18 +182,7 @@ pub(crate) fn dose_text(dose: &Dose, unit: LoadUnit) -> String {
         (None, None, None, Some(d)) => format!("{} x {} m", dose.sets, fmt_num(d)),
         (None, None, None, None) => format!("{} sets", dose.sets),
     };
-    let load = match dose.load {
-        Load::Kg(kg) => format!("{} {}", fmt_num(unit.from_kg(kg)), unit.symbol()),
-        ref other => other.label(),
-    };
-    if !load.is_empty() {
-        s.push_str(&format!(" @ {load}"));
-    }
-    match dose.side {
-        Side::Each => s.push_str(" each side"),
-        Side::Left | Side::Right => s.push_str(&format!(" ({})", dose.side.label())),
-        Side::Both => {}
-    }
+    s.push_str(&crate::ui::widgets::load_and_side(dose, unit));
     if let Some(rest) = dose.rest_secs {
         s.push_str(&format!(", rest {rest} s"));
     }

@@ -4,7 +4,7 @@
 
 use crate::app::command::{Command, Edit, LoadUnit};
 use crate::engine::Projection;
-use crate::model::{Dose, Load, Plan, Prescription, Reps, Side, fmt_num};
+use crate::model::{Dose, Plan, Prescription, Reps, fmt_num};
 use crate::ui::{ExerciseDrag, Selection};
 
 use super::drop_edit;
@@ -226,17 +226,6 @@ pub(super) fn dose_text(dose: &Dose, unit: LoadUnit) -> String {
     {
         s.push_str(&format!(" ({} s hold)", fmt_num(h)));
     }
-    let load = match dose.load {
-        Load::Kg(kg) => format!("{} {}", fmt_num(unit.from_kg(kg)), unit.symbol()),
-        ref other => other.label(),
-    };
-    if !load.is_empty() {
-        s.push_str(&format!(" @ {load}"));
-    }
-    match dose.side {
-        Side::Each => s.push_str(" each side"),
-        Side::Left | Side::Right => s.push_str(&format!(" ({})", dose.side.label())),
-        Side::Both => {}
-    }
+    s.push_str(&crate::ui::widgets::load_and_side(dose, unit));
     s
 }
