@@ -3,14 +3,25 @@
 //! and in total, and the guardrail findings. Pure functions of the plan: deterministic, no NaN,
 //! no panics, whatever the input.
 
+mod adapt;
 mod check;
 mod metrics;
 mod progress;
 mod projection;
 mod sessions;
+mod status;
 
+pub use adapt::{
+    Adjustment, AdjustmentKind, AdjustmentStatus, PAIN_ACCEPTABLE_MAX, PAIN_SAFE_MAX, Response,
+    adjustment_for, adjustments, classify, done_dose, response_of, week_of,
+};
 pub use check::{Finding, Severity, check, sources};
 pub use metrics::{ACWR_MIN_DAYS, Metric, MetricChanges, Metrics};
 pub use projection::{
     Item, Projection, Session, SessionItem, SetDose, WeekPlan, dose_label, project,
+};
+pub use status::{
+    Adherence, Flag, PAIN_MODEL, PainPoint, PainTrend, REFERRAL_AFTER_DAYS, SessionState, Status,
+    WeekStatus, actual_metrics, day_state, day_states, exercises_done, pain_points, pain_trend,
+    session_state, status,
 };

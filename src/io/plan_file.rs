@@ -241,10 +241,24 @@ pub fn plan_to_string(plan: &Plan) -> Result<String, PlanFileError> {
             message: err.to_string(),
         })?;
     let mut text = pretty::compact(&text);
+    set_format_version(&mut text, plan.required_format_version());
     if !text.ends_with('\n') {
         text.push('\n');
     }
     Ok(text)
+}
+
+/// Writes the lowest format version that can hold the plan into the file text (the field is
+/// the first of the root struct), so a plan without a log still opens in older programs.
+fn set_format_version(text: &mut String, version: u32) {
+    const FIELD: &str = "format_version: ";
+    let Some(start) = text.find(FIELD).map(|i| i + FIELD.len()) else {
+        return;
+    };
+    let end = text[start..]
+        .find(|c: char| !c.is_ascii_digit())
+        .map_or(text.len(), |n| start + n);
+    text.replace_range(start..end, &version.to_string());
 }
 
 /// Saves `plan` to `path` atomically, keeping the previous version as `<name>.bak`.

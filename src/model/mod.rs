@@ -3,6 +3,7 @@
 
 pub mod dose;
 pub mod exercise;
+pub mod log;
 pub mod plan;
 pub mod progression;
 pub mod schedule;
@@ -10,6 +11,7 @@ pub mod validate;
 
 pub use dose::{Dose, Load, Reps, Side, Tempo, fmt_num};
 pub use exercise::{Category, DoseKind, Exercise, Laterality, Region};
+pub use log::{AdjustmentDecision, Decision, ExerciseLog, NextMorning, Prom, PromScore, SessionLog};
 pub use plan::{FORMAT_VERSION, Phase, Plan, Prescription, Thresholds};
 pub use progression::{Amount, Rule, TableRow, Target};
 pub use schedule::{Schedule, WeekRange, Weekday};

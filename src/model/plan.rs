@@ -7,11 +7,14 @@ use serde::{Deserialize, Serialize};
 
 use super::dose::Dose;
 use super::exercise::Exercise;
+use super::log::{AdjustmentDecision, PromScore, SessionLog};
 use super::progression::Rule;
 use super::schedule::{Schedule, WeekRange};
 
-/// Plan file format written by this version. Files with a higher number are refused.
-pub const FORMAT_VERSION: u32 = 1;
+/// Newest plan file format this version reads and writes. Files with a higher number are
+/// refused. Version 2 added the athlete's log, PROM scores and adjustment decisions; a plan
+/// without them is still written as version 1, so older programs keep opening it.
+pub const FORMAT_VERSION: u32 = 2;
 
 /// Guardrail thresholds a plan may change.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -109,6 +112,15 @@ pub struct Plan {
     pub phases: Vec<Phase>,
     pub exercises: Vec<Exercise>,
     pub prescriptions: Vec<Prescription>,
+    /// Sessions the athlete logged, by date (format version 2).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub log: Vec<SessionLog>,
+    /// PROM scores the clinician entered (format version 2).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub proms: Vec<PromScore>,
+    /// The clinician's decisions on proposed dose adjustments (format version 2).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub adjustments: Vec<AdjustmentDecision>,
 }
 
 impl Default for Plan {
@@ -129,6 +141,9 @@ impl Default for Plan {
             phases: Vec::new(),
             exercises: Vec::new(),
             prescriptions: Vec::new(),
+            log: Vec::new(),
+            proms: Vec::new(),
+            adjustments: Vec::new(),
         }
     }
 }
@@ -181,6 +196,36 @@ impl Plan {
     /// A fresh prescription id.
     pub fn next_prescription_id(&self) -> u32 {
         self.prescriptions.iter().map(|p| p.id).max().unwrap_or(0) + 1
+    }
+
+    /// The lowest file format that can hold this plan: 2 with a log, PROM scores or
+    /// adjustment decisions, 1 without (so programs from before the log still open it).
+    pub fn required_format_version(&self) -> u32 {
+        if self.log.is_empty() && self.proms.is_empty() && self.adjustments.is_empty() {
+            1
+        } else {
+            2
+        }
+    }
+
+    /// The logged session on `date`, slot `slot`.
+    pub fn session_log(&self, date: NaiveDate, slot: u32) -> Option<&SessionLog> {
+        self.log.iter().find(|s| s.date == date && s.slot == slot)
+    }
+
+    /// The logged session on `date`, slot `slot`, added (empty, in date order) when missing.
+    pub fn session_log_mut(&mut self, date: NaiveDate, slot: u32) -> &mut SessionLog {
+        let index = match self.log.iter().position(|s| s.date == date && s.slot == slot) {
+            Some(i) => i,
+            None => {
+                let at = self
+                    .log
+                    .partition_point(|s| (s.date, s.slot) < (date, slot));
+                self.log.insert(at, SessionLog::new(date, slot));
+                at
+            }
+        };
+        &mut self.log[index]
     }
 
     /// A fresh phase id.

@@ -1,0 +1,465 @@
+//! Pain-guided progression (CLINICAL.md section 3, Silbernagel et al. 2007). Each logged
+//! exercise is classified green, amber or red from pain during and the next morning; amber
+//! holds the next session of that exercise at the dose just done, red reduces one variable of
+//! it, green lets the plan go on. The result is a list of proposed adjustments: the plan is
+//! never changed, and the clinician accepts, changes or dismisses each one.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::model::{Decision, Dose, ExerciseLog, Load, NextMorning, Plan, Reps, fmt_num};
+
+use super::projection::{Item, Projection};
+
+/// The traffic light of one logged exercise.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub enum Response {
+    /// Pain during 0-2 and settled by the next morning: progress as planned.
+    Green,
+    /// Pain during 3-5 and settled by the next morning: hold the dose.
+    Amber,
+    /// Pain during above 5, or worse the next morning: reduce the dose.
+    Red,
+}
+
+impl Response {
+    /// Lower-case name.
+    pub fn label(self) -> &'static str {
+        match self {
+            Response::Green => "green",
+            Response::Amber => "amber",
+            Response::Red => "red",
+        }
+    }
+}
+
+/// Pain during at or below this is safe (green).
+pub const PAIN_SAFE_MAX: u8 = 2;
+/// Pain during at or below this is acceptable (amber); above it is too much (red).
+pub const PAIN_ACCEPTABLE_MAX: u8 = 5;
+
+/// Classifies one exercise's pain report; `None` when nothing was reported.
+///
+/// The next morning is "settled" when reported so, or when its rating is in the safe zone
+/// (0-2); it is "worse" when its rating is above the safe zone and above the pain during.
+/// Worse next morning is red whatever the pain during (the 24-hour response matters most).
+/// A rating above the safe zone that is not worse than during (say 4 after 5) has not
+/// settled: at best amber. Without a next-morning report the pain during decides.
+pub fn classify(during: Option<u8>, next: Option<NextMorning>) -> Option<Response> {
+    if during.is_none() && next.is_none() {
+        return None;
+    }
+    let during_n = during.unwrap_or(0);
+    let worse = match next {
+        Some(NextMorning::Pain(n)) => n > PAIN_SAFE_MAX && n > during_n,
+        _ => false,
+    };
+    let settled = match next {
+        Some(NextMorning::Settled) | None => true,
+        Some(NextMorning::Pain(n)) => n <= PAIN_SAFE_MAX,
+    };
+    Some(if worse || during_n > PAIN_ACCEPTABLE_MAX {
+        Response::Red
+    } else if during_n > PAIN_SAFE_MAX || !settled {
+        Response::Amber
+    } else {
+        Response::Green
+    })
+}
+
+/// The response of a logged exercise entry (only entries marked done count).
+pub fn response_of(entry: &ExerciseLog) -> Option<Response> {
+    if !entry.done {
+        return None;
+    }
+    classify(entry.pain_during, entry.pain_next_morning)
+}
+
+/// What an adjustment does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum AdjustmentKind {
+    /// Keep the dose just done instead of progressing (amber).
+    Hold,
+    /// Reduce one variable of the dose just done (red).
+    Reduce,
+}
+
+/// Where the clinician stands on an adjustment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum AdjustmentStatus {
+    /// Proposed, not yet reviewed: shown to the athlete as proposed.
+    Pending,
+    Accepted,
+    /// Accepted with a dose the clinician chose.
+    Changed,
+    /// The planned dose stands.
+    Dismissed,
+}
+
+impl AdjustmentStatus {
+    /// Lower-case name.
+    pub fn label(self) -> &'static str {
+        match self {
+            AdjustmentStatus::Pending => "pending",
+            AdjustmentStatus::Accepted => "accepted",
+            AdjustmentStatus::Changed => "changed",
+            AdjustmentStatus::Dismissed => "dismissed",
+        }
+    }
+}
+
+/// A proposed change to the next session of one prescription, following a logged session.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Adjustment {
+    pub prescription_id: u32,
+    /// The session adjusted: its week, date and slot.
+    pub week: u32,
+    pub date: NaiveDate,
+    pub slot: u32,
+    /// The logged session the adjustment follows from.
+    pub basis_date: NaiveDate,
+    pub basis_slot: u32,
+    pub response: Response,
+    pub kind: AdjustmentKind,
+    /// The exercise and dose the plan has for the session.
+    pub planned_exercise: String,
+    pub planned: Dose,
+    /// The exercise and dose the engine proposes.
+    pub exercise: String,
+    pub proposed: Dose,
+    pub status: AdjustmentStatus,
+    /// What the athlete does: the proposed dose (pending or accepted), the clinician's
+    /// (changed) or the planned one (dismissed).
+    pub effective: Dose,
+    /// Why, in words: "pain 6/10 during on 3 Dec: load reduced from 7.5 kg to 6 kg".
+    pub reason: String,
+    /// The adjusted session has been logged already (the adjustment is history).
+    pub past: bool,
+}
+
+impl Adjustment {
+    /// The adjustment still needs the clinician's review.
+    pub fn is_pending(&self) -> bool {
+        self.status == AdjustmentStatus::Pending && !self.past
+    }
+}
+
+/// Every adjustment the log calls for, in date order of the adjusted sessions.
+pub fn adjustments(plan: &Plan, projection: &Projection) -> Vec<Adjustment> {
+    let mut out = Vec::new();
+    for rx in &plan.prescriptions {
+        // (date, slot, entry) of every logged, done entry of this prescription, in order.
+        let logged: Vec<(NaiveDate, u32, &ExerciseLog)> = plan
+            .log
+            .iter()
+            .filter_map(|s| {
+                let e = s.exercise(rx.id)?;
+                e.done.then_some((s.date, s.slot, e))
+            })
+            .collect();
+        for (i, &(date, slot, entry)) in logged.iter().enumerate() {
+            let Some(response) = response_of(entry) else {
+                continue;
+            };
+            if response == Response::Green {
+                continue;
+            }
+            let Some((week, next_date, next_slot)) = next_session(projection, rx.id, date, slot)
+            else {
+                continue;
+            };
+            // A later log before the adjusted session supersedes this one.
+            if logged[i + 1..]
+                .iter()
+                .any(|&(d, s, _)| (d, s) < (next_date, next_slot))
+            {
+                continue;
+            }
+            let Some(basis_item) = week_of(plan, date).and_then(|w| item_on(projection, rx.id, w))
+            else {
+                continue;
+            };
+            let Some(planned_item) = item_on(projection, rx.id, week) else {
+                continue;
+            };
+            let basis = done_dose(&basis_item.dose, entry);
+            let Some(proposal) = propose(response, &basis, entry, planned_item) else {
+                continue;
+            };
+            let decision = plan
+                .adjustments
+                .iter()
+                .find(|d| d.prescription == rx.id && d.date == next_date && d.slot == next_slot);
+            let (status, effective) = match decision.map(|d| &d.decision) {
+                None => (AdjustmentStatus::Pending, proposal.dose.clone()),
+                Some(Decision::Accept) => (AdjustmentStatus::Accepted, proposal.dose.clone()),
+                Some(Decision::Change(dose)) => (AdjustmentStatus::Changed, dose.clone()),
+                Some(Decision::Dismiss) => {
+                    (AdjustmentStatus::Dismissed, planned_item.dose.clone())
+                }
+            };
+            let past = plan
+                .session_log(next_date, next_slot)
+                .and_then(|s| s.exercise(rx.id))
+                .is_some_and(|e| e.done);
+            out.push(Adjustment {
+                prescription_id: rx.id,
+                week,
+                date: next_date,
+                slot: next_slot,
+                basis_date: date,
+                basis_slot: slot,
+                response,
+                kind: proposal.kind,
+                planned_exercise: planned_item.exercise_id.clone(),
+                planned: planned_item.dose.clone(),
+                exercise: proposal.exercise,
+                proposed: proposal.dose,
+                status,
+                effective,
+                reason: format!("{}: {}", pain_words(entry, date), proposal.what),
+                past,
+            });
+        }
+    }
+    out.sort_by_key(|a| (a.date, a.slot, a.prescription_id));
+    out
+}
+
+/// The adjustment in force for prescription `id`'s session on `date`/`slot`, if any.
+pub fn adjustment_for(
+    adjustments: &[Adjustment],
+    id: u32,
+    date: NaiveDate,
+    slot: u32,
+) -> Option<&Adjustment> {
+    adjustments
+        .iter()
+        .find(|a| a.prescription_id == id && a.date == date && a.slot == slot)
+}
+
+struct Proposal {
+    kind: AdjustmentKind,
+    exercise: String,
+    dose: Dose,
+    /// "load held at 7.5 kg (planned 8 kg)".
+    what: String,
+}
+
+/// The proposal for the next session, or `None` when the planned dose already is no higher
+/// than what the response allows.
+fn propose(
+    response: Response,
+    basis: &Dose,
+    entry: &ExerciseLog,
+    planned: &Item,
+) -> Option<Proposal> {
+    let same_exercise = planned.exercise_id == entry.exercise;
+    // Holding: never more than was just done, variable by variable. When the ladder moves
+    // on to a harder variation, stay on the one just done, at the dose just done.
+    let held = if same_exercise {
+        no_higher(&planned.dose, basis)
+    } else {
+        basis.clone()
+    };
+    match response {
+        Response::Green => None,
+        Response::Amber => {
+            if same_exercise && held == planned.dose {
+                return None;
+            }
+            let what = if same_exercise {
+                format!("{} (planned {})", held_words(&held), short_dose(&planned.dose))
+            } else {
+                format!(
+                    "stay on {} at {} (planned: move on to {})",
+                    entry.exercise,
+                    short_dose(&held),
+                    planned.exercise_id
+                )
+            };
+            Some(Proposal {
+                kind: AdjustmentKind::Hold,
+                exercise: entry.exercise.clone(),
+                dose: held,
+                what,
+            })
+        }
+        Response::Red => {
+            let (reduced, what) = reduce_one(basis);
+            let dose = no_higher(&held, &reduced);
+            if same_exercise && dose == planned.dose {
+                return None;
+            }
+            Some(Proposal {
+                kind: AdjustmentKind::Reduce,
+                exercise: entry.exercise.clone(),
+                dose,
+                what,
+            })
+        }
+    }
+}
+
+/// `pain 6/10 during on 3 Dec` or `pain worse next morning (5/10) after 3 Dec`.
+fn pain_words(entry: &ExerciseLog, date: NaiveDate) -> String {
+    let day = date.format("%-d %b");
+    let during = entry.pain_during.unwrap_or(0);
+    match entry.pain_next_morning {
+        Some(NextMorning::Pain(n)) if n > PAIN_SAFE_MAX && n > during => {
+            format!("pain worse next morning ({n}/10) after {day}")
+        }
+        Some(NextMorning::Pain(n)) if n > PAIN_SAFE_MAX && during <= PAIN_ACCEPTABLE_MAX => {
+            format!("pain not settled next morning ({n}/10) after {day}")
+        }
+        _ => format!("pain {during}/10 during on {day}"),
+    }
+}
+
+/// The dose as done: the week's planned dose with whatever the athlete recorded instead.
+pub fn done_dose(planned: &Dose, entry: &ExerciseLog) -> Dose {
+    let mut dose = planned.clone();
+    if let Some(sets) = entry.sets {
+        dose.sets = sets;
+    }
+    if let Some(reps) = entry.reps {
+        dose.reps = Some(Reps::Fixed(reps));
+    }
+    if let Some(kg) = entry.load_kg {
+        dose.load = Load::Kg(kg);
+    }
+    if let Some(hold) = entry.hold_secs {
+        dose.hold_secs = Some(hold);
+    }
+    dose
+}
+
+/// `planned`, with every dose variable lowered to `cap`'s where `cap`'s is lower.
+fn no_higher(planned: &Dose, cap: &Dose) -> Dose {
+    let mut out = planned.clone();
+    out.sets = out.sets.min(cap.sets);
+    if let (Some(p), Some(c)) = (&planned.reps, &cap.reps)
+        && reps_total(c, cap.sets) < reps_total(p, cap.sets)
+    {
+        out.reps = Some(c.clone());
+    }
+    if let (Load::Kg(p), Load::Kg(c)) = (&planned.load, &cap.load)
+        && c < p
+    {
+        out.load = Load::Kg(*c);
+    }
+    out.hold_secs = min_opt(planned.hold_secs, cap.hold_secs);
+    out.minutes = min_opt(planned.minutes, cap.minutes);
+    out
+}
+
+fn min_opt(a: Option<f64>, b: Option<f64>) -> Option<f64> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, _) => a,
+    }
+}
+
+fn reps_total(reps: &Reps, sets: u32) -> u32 {
+    (0..sets.max(1) as usize).map(|i| reps.for_set(i).1).sum()
+}
+
+/// Reduces one variable (CLINICAL.md: change one variable at a time): the load by about a
+/// fifth when it is in kg, else the reps, else the hold time, else the minutes, else a set.
+fn reduce_one(dose: &Dose) -> (Dose, String) {
+    let mut out = dose.clone();
+    if let Load::Kg(kg) = dose.load
+        && kg > 0.0
+    {
+        let mut new = (kg * 0.8 * 2.0).round() / 2.0;
+        if new >= kg {
+            new = (kg - 0.5).max(0.0);
+        }
+        out.load = Load::Kg(new);
+        let what = format!("load reduced from {} kg to {} kg", fmt_num(kg), fmt_num(new));
+        return (out, what);
+    }
+    if let Some(reps) = &dose.reps {
+        let cut = |n: u32| n.saturating_sub(((f64::from(n) * 0.2).round() as u32).max(1)).max(1);
+        let new = match reps {
+            Reps::Fixed(n) => Reps::Fixed(cut(*n)),
+            Reps::Range(a, b) => Reps::Range(cut(*a), cut(*b)),
+            Reps::PerSet(list) => Reps::PerSet(list.iter().map(|&n| cut(n)).collect()),
+        };
+        if &new != reps {
+            let what = format!("reps reduced from {} to {}", reps.label(), new.label());
+            out.reps = Some(new);
+            return (out, what);
+        }
+    }
+    if let Some(h) = dose.hold_secs
+        && h > 1.0
+    {
+        let new = (h * 0.8).round().min(h - 1.0).max(1.0);
+        out.hold_secs = Some(new);
+        let what = format!("hold reduced from {} s to {} s", fmt_num(h), fmt_num(new));
+        return (out, what);
+    }
+    if let Some(m) = dose.minutes
+        && m > 1.0
+    {
+        let new = (m * 0.8).round().min(m - 1.0).max(1.0);
+        out.minutes = Some(new);
+        let what = format!("time reduced from {} min to {} min", fmt_num(m), fmt_num(new));
+        return (out, what);
+    }
+    if dose.sets > 1 {
+        out.sets = dose.sets - 1;
+        let what = format!("sets reduced from {} to {}", dose.sets, out.sets);
+        return (out, what);
+    }
+    (out, "already at the smallest dose: held".to_owned())
+}
+
+/// `load held at 7.5 kg`, `reps held at 10`, `dose held at 3 x 30 s`.
+fn held_words(dose: &Dose) -> String {
+    if let Load::Kg(kg) = dose.load {
+        return format!("load held at {} kg", fmt_num(kg));
+    }
+    format!("dose held at {}", short_dose(dose))
+}
+
+/// The dose label without side words: `3 x 10 @ 7.5 kg`.
+fn short_dose(dose: &Dose) -> String {
+    let mut d = dose.clone();
+    d.side = crate::model::Side::Both;
+    super::projection::dose_label(&d)
+}
+
+/// The next dated session of prescription `id` strictly after `date`/`slot`:
+/// (week, date, slot).
+fn next_session(
+    projection: &Projection,
+    id: u32,
+    date: NaiveDate,
+    slot: u32,
+) -> Option<(u32, NaiveDate, u32)> {
+    projection.sessions.iter().find_map(|s| {
+        let d = s.date?;
+        ((d, s.slot) > (date, slot) && s.items.iter().any(|i| i.prescription_id == id))
+            .then_some((s.week, d, s.slot))
+    })
+}
+
+/// The plan week `date` falls in (1-based), or `None` before the plan's start or without a
+/// start date.
+pub fn week_of(plan: &Plan, date: NaiveDate) -> Option<u32> {
+    let days = (date - plan.start_date?).num_days();
+    if days < 0 {
+        return None;
+    }
+    u32::try_from(days / 7 + 1).ok()
+}
+
+fn item_on(projection: &Projection, id: u32, week: u32) -> Option<&Item> {
+    projection
+        .week(week)?
+        .items
+        .iter()
+        .find(|i| i.prescription_id == id)
+}
