@@ -4,7 +4,9 @@
 
 use std::path::PathBuf;
 
-use crate::model::{Exercise, Phase, Plan, Prescription, Thresholds, WeekRange};
+use crate::model::{
+    Decision, Exercise, Phase, Plan, Prescription, PromScore, SessionLog, Thresholds, WeekRange,
+};
 
 /// The plan's descriptive fields, edited together in the details form.
 #[derive(Debug, Clone, PartialEq)]
@@ -62,6 +64,21 @@ pub enum Edit {
     AddPhase(Phase),
     UpdatePhase(Phase),
     RemovePhase(u32),
+    /// Replaces (or adds) the log of the session on the log's date and slot; a log with
+    /// nothing recorded removes it. Never touches a prescription.
+    LogSession(SessionLog),
+    /// Adds a PROM score (kept in date order).
+    AddProm(PromScore),
+    /// Removes the PROM score at this index.
+    RemoveProm(usize),
+    /// Records (or, with `None`, clears) the clinician's decision on the adjustment of one
+    /// prescription's session.
+    Decide {
+        prescription: u32,
+        date: chrono::NaiveDate,
+        slot: u32,
+        decision: Option<Decision>,
+    },
 }
 
 impl Edit {
@@ -90,6 +107,22 @@ impl Edit {
             Edit::AddPhase(p) => format!("Add phase {}", p.name),
             Edit::UpdatePhase(p) => format!("Edit phase {}", p.name),
             Edit::RemovePhase(id) => format!("Delete phase {}", phase_name(id)),
+            Edit::LogSession(log) => format!("Log session of {}", log.date.format("%-d %b %Y")),
+            Edit::AddProm(p) => format!("Add {} score", p.measure.label()),
+            Edit::RemoveProm(_) => "Delete PROM score".to_owned(),
+            Edit::Decide {
+                prescription,
+                decision,
+                ..
+            } => {
+                let verb = match decision {
+                    Some(Decision::Accept) => "Accept",
+                    Some(Decision::Change(_)) => "Change",
+                    Some(Decision::Dismiss) => "Dismiss",
+                    None => "Reopen",
+                };
+                format!("{verb} adjustment of {}", rx_name(prescription))
+            }
         }
     }
 
@@ -101,6 +134,7 @@ impl Edit {
             Edit::SetThresholds(_) => Some("thresholds".to_owned()),
             Edit::UpdatePrescription(rx) => Some(format!("rx{}", rx.id)),
             Edit::UpdatePhase(p) => Some(format!("phase{}", p.id)),
+            Edit::LogSession(log) => Some(format!("log{}/{}", log.date, log.slot)),
             _ => None,
         }
     }
@@ -198,6 +232,59 @@ impl Edit {
                 let before = plan.phases.len();
                 plan.phases.retain(|p| p.id != id);
                 plan.phases.len() != before
+            }
+            Edit::LogSession(log) => {
+                let empty = log.exercises.iter().all(|e| {
+                    !e.done
+                        && !e.has_actuals()
+                        && e.pain_during.is_none()
+                        && e.pain_next_morning.is_none()
+                }) && log.rpe.is_none()
+                    && log.minutes.is_none()
+                    && !log.supervised
+                    && log.note.trim().is_empty();
+                if empty {
+                    plan.log
+                        .retain(|s| !(s.date == log.date && s.slot == log.slot));
+                } else {
+                    let (date, slot) = (log.date, log.slot);
+                    *plan.session_log_mut(date, slot) = log;
+                }
+                true
+            }
+            Edit::AddProm(score) => {
+                let at = plan.proms.partition_point(|p| p.date <= score.date);
+                plan.proms.insert(at, score);
+                true
+            }
+            Edit::RemoveProm(index) => {
+                if index < plan.proms.len() {
+                    plan.proms.remove(index);
+                    true
+                } else {
+                    false
+                }
+            }
+            Edit::Decide {
+                prescription,
+                date,
+                slot,
+                decision,
+            } => {
+                plan.adjustments.retain(|d| {
+                    !(d.prescription == prescription && d.date == date && d.slot == slot)
+                });
+                if let Some(decision) = decision {
+                    plan.adjustments.push(crate::model::AdjustmentDecision {
+                        prescription,
+                        date,
+                        slot,
+                        decision,
+                    });
+                    plan.adjustments
+                        .sort_by_key(|d| (d.date, d.slot, d.prescription));
+                }
+                true
             }
         }
     }

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::engine::{self, Finding, Projection};
+use crate::engine::{self, Adjustment, Finding, Projection};
 use crate::model::Plan;
 
 /// Where the open plan came from.
@@ -33,6 +33,8 @@ pub struct Document {
     saved_revision: u64,
     projection: Projection,
     findings: Vec<Finding>,
+    /// Dose adjustments the log calls for (pain-guided progression).
+    adjustments: Vec<Adjustment>,
     derived_revision: u64,
 }
 
@@ -41,6 +43,7 @@ impl Document {
     pub fn new(plan: Plan, origin: Origin) -> Document {
         let projection = engine::project(&plan);
         let findings = engine::check(&plan, &projection);
+        let adjustments = engine::adjustments(&plan, &projection);
         let revision = next_revision();
         Document {
             plan,
@@ -49,6 +52,7 @@ impl Document {
             saved_revision: revision,
             projection,
             findings,
+            adjustments,
             derived_revision: revision,
         }
     }
@@ -98,6 +102,7 @@ impl Document {
         if self.derived_revision != self.revision {
             self.projection = engine::project(&self.plan);
             self.findings = engine::check(&self.plan, &self.projection);
+            self.adjustments = engine::adjustments(&self.plan, &self.projection);
             self.derived_revision = self.revision;
         }
     }
@@ -110,6 +115,11 @@ impl Document {
     /// The guardrail findings of the current plan.
     pub fn findings(&self) -> &[Finding] {
         &self.findings
+    }
+
+    /// The dose adjustments the log calls for.
+    pub fn adjustments(&self) -> &[Adjustment] {
+        &self.adjustments
     }
 
     /// Name for the title bar: the file name, or what the plan was made from.
