@@ -14,6 +14,14 @@ impl LoadplanApp {
     pub(crate) fn apply(&mut self, cmd: Command, ctx: &egui::Context, now: f64) {
         match cmd {
             Command::Edit(edit) => {
+                if self.prefs.athlete_mode && !matches!(edit, Edit::LogSession(_)) {
+                    // Athlete mode only logs sessions: the plan itself stays as the physio
+                    // wrote it.
+                    self.message = Some(Message::error(
+                        "The plan is read-only in athlete mode: switch it off in the View menu to edit",
+                    ));
+                    return;
+                }
                 if let Some(doc) = &mut self.doc {
                     let mut plan = doc.plan().clone();
                     let label = edit.label(doc.plan());
@@ -34,8 +42,21 @@ impl LoadplanApp {
                     }
                 }
             }
-            Command::Undo => self.step_history(true),
-            Command::Redo => self.step_history(false),
+            Command::Undo | Command::Redo => {
+                let undo = cmd == Command::Undo;
+                let label = if undo {
+                    self.history.undo_label()
+                } else {
+                    self.history.redo_label()
+                };
+                if self.prefs.athlete_mode && label.is_some_and(|l| !l.starts_with("Log session")) {
+                    self.message = Some(Message::error(
+                        "Only logged sessions can be undone in athlete mode: switch it off in the View menu",
+                    ));
+                    return;
+                }
+                self.step_history(undo);
+            }
             Command::Save => match self.doc.as_ref().and_then(|d| d.path().map(PathBuf::from)) {
                 Some(path) => self.save_to(path),
                 None => self.apply(Command::SaveAsDialog, ctx, now),
@@ -60,6 +81,16 @@ impl LoadplanApp {
                 if let Some(w) = week {
                     self.selection.week = w.max(1);
                 }
+            }
+            Command::SelectDate(date) => {
+                self.selection.date = Some(date);
+                if let Some(w) = self.doc.as_ref().and_then(|d| crate::engine::week_of(d.plan(), date)) {
+                    self.selection.week = w.max(1);
+                }
+            }
+            Command::SetAthleteMode(on) => {
+                self.prefs.athlete_mode = on;
+                self.tab = if on { super::Tab::Today } else { super::Tab::Prescriptions };
             }
             Command::SetTheme(theme) => self.prefs.theme = theme,
             Command::SetLoadUnit(unit) => self.prefs.load_unit = unit,

@@ -378,6 +378,10 @@ pub enum Command {
         prescription: Option<u32>,
         week: Option<u32>,
     },
+    /// Pick a day in the calendar (its sessions show for logging).
+    SelectDate(chrono::NaiveDate),
+    /// Switch between the physio's view (everything) and athlete mode (logging only).
+    SetAthleteMode(bool),
     SetTheme(ThemeChoice),
     SetLoadUnit(LoadUnit),
     /// Forget a recent file (it no longer opens).

@@ -51,7 +51,127 @@ pub enum Tab {
     #[default]
     Prescriptions,
     Week,
+    /// The next session due, for checking off (athlete mode opens here).
+    Today,
+    /// Month or week calendar of the dated sessions and their state.
+    Calendar,
+    /// Adherence, pain, load done and PROM scores.
+    Progress,
     Details,
+}
+
+/// The tabs of the physio's view: (tab, label, tooltip).
+const PHYSIO_TABS: &[(Tab, &str, &str)] = &[
+    (
+        Tab::Prescriptions,
+        "Prescriptions",
+        "Edit the exercises, their doses and progression",
+    ),
+    (
+        Tab::Week,
+        "Week view",
+        "What the athlete does in the selected week, session by session",
+    ),
+    (
+        Tab::Calendar,
+        "Calendar",
+        "The plan's sessions by date: done, partly done, missed; log a session",
+    ),
+    (
+        Tab::Progress,
+        "Progress",
+        "Adherence, pain, load done against planned, PROM scores and adjustments to review",
+    ),
+    (
+        Tab::Details,
+        "Plan details",
+        "Title, athlete, dates, notes and guardrail thresholds",
+    ),
+];
+
+/// The tabs of athlete mode.
+const ATHLETE_TABS: &[(Tab, &str, &str)] = &[
+    (Tab::Today, "Today", "The next session due: check it off and say how it went"),
+    (Tab::Calendar, "Calendar", "Every session by date, and what you logged"),
+    (Tab::Progress, "Progress", "Sessions done, pain over time and your scores"),
+    (Tab::Week, "Week view", "What each session of a week holds"),
+];
+
+fn tab_bar(ui: &mut egui::Ui, current: &mut Tab, tabs: &[(Tab, &str, &str)]) {
+    ui.horizontal(|ui| {
+        for (tab, label, tip) in tabs {
+            ui.selectable_value(current, *tab, *label).on_hover_text(*tip);
+        }
+    });
+}
+
+/// What the tab views need from the app besides the document and panels.
+struct TabContext<'a> {
+    tab: Tab,
+    prefs: &'a Prefs,
+    today: chrono::NaiveDate,
+}
+
+/// The view of the selected tab.
+fn tab_ui(
+    ui: &mut egui::Ui,
+    doc: &Document,
+    ctx: &TabContext,
+    panels: &mut Panels,
+    selection: &mut Selection,
+    cmds: &mut Vec<Command>,
+) {
+    let (plan, projection) = (doc.plan(), doc.projection());
+    let unit = ctx.prefs.load_unit;
+    let athlete = ctx.prefs.athlete_mode;
+    let today = ctx.today;
+    match ctx.tab {
+        Tab::Prescriptions => panels
+            .prescriptions
+            .ui(ui, plan, projection, selection, unit, cmds),
+        Tab::Week => panels.week.ui(ui, plan, projection, selection, unit),
+            Tab::Today => {
+                let view = ui::log::LogView {
+                    plan,
+                    projection,
+                    adjustments: doc.adjustments(),
+                    today,
+                    athlete,
+                    unit,
+                };
+                panels.session.today_ui(ui, &view, cmds);
+            }
+            Tab::Calendar => {
+                let view = ui::log::LogView {
+                    plan,
+                    projection,
+                    adjustments: doc.adjustments(),
+                    today,
+                    athlete,
+                    unit,
+                };
+                panels
+                    .calendar
+                    .ui(ui, &view, selection, &mut panels.session, cmds);
+            }
+            Tab::Progress => {
+                if !athlete {
+                    ui::log::review_ui(ui, plan, doc.adjustments(), unit, cmds);
+                }
+                panels.progress.ui(
+                    ui,
+                    plan,
+                    projection,
+                    doc.adjustments(),
+                    today,
+                    athlete,
+                    unit,
+                    doc.revision(),
+                    cmds,
+                );
+            }
+        Tab::Details => panels.details.ui(ui, plan, cmds),
+    }
 }
 
 /// The panels' own UI state.
@@ -64,6 +184,9 @@ pub struct Panels {
     pub chart: ui::chart::ChartPanel,
     pub details: ui::details::DetailsPanel,
     pub welcome: ui::welcome::WelcomePanel,
+    pub calendar: ui::calendar::CalendarPanel,
+    pub session: ui::log::SessionPanel,
+    pub progress: ui::progress::ProgressPanel,
 }
 
 /// The application state.
@@ -87,6 +210,8 @@ pub struct LoadplanApp {
     show_welcome: bool,
     /// The window title last sent.
     shown_title: Option<String>,
+    /// The date the calendar, the Today view and adherence count as today.
+    today: chrono::NaiveDate,
 }
 
 impl LoadplanApp {
@@ -109,7 +234,23 @@ impl LoadplanApp {
             applied_theme: None,
             show_welcome: false,
             shown_title: None,
+            today: chrono::Local::now().date_naive(),
         }
+    }
+
+    /// The date counted as today (the local date unless set).
+    pub fn today(&self) -> chrono::NaiveDate {
+        self.today
+    }
+
+    /// Counts `date` as today (tests, and a clinician reviewing a past day).
+    pub fn set_today(&mut self, date: chrono::NaiveDate) {
+        self.today = date;
+    }
+
+    /// The view shown below the chart.
+    pub fn tab(&self) -> Tab {
+        self.tab
     }
 
     /// The open document, if any.
@@ -299,6 +440,10 @@ impl LoadplanApp {
             }
         }
         let unit = self.prefs.load_unit;
+        if self.prefs.athlete_mode {
+            self.athlete_layout(ui, cmds);
+            return;
+        }
         let (plan, projection, findings) = (doc.plan(), doc.projection(), doc.findings());
         if !self.prefs.hide_library {
             egui::Panel::left("library_panel")
@@ -334,46 +479,35 @@ impl LoadplanApp {
                         doc.revision(),
                     );
                 });
-            ui.horizontal(|ui| {
-                for (tab, label, tip) in [
-                    (
-                        Tab::Prescriptions,
-                        "Prescriptions",
-                        "Edit the exercises, their doses and progression",
-                    ),
-                    (
-                        Tab::Week,
-                        "Week view",
-                        "What the athlete does in the selected week, session by session",
-                    ),
-                    (
-                        Tab::Details,
-                        "Plan details",
-                        "Title, athlete, dates, notes and guardrail thresholds",
-                    ),
-                ] {
-                    ui.selectable_value(&mut self.tab, tab, label)
-                        .on_hover_text(tip);
-                }
-            });
+            tab_bar(ui, &mut self.tab, PHYSIO_TABS);
             ui.separator();
-            match self.tab {
-                Tab::Prescriptions => self.panels.prescriptions.ui(
-                    ui,
-                    plan,
-                    projection,
-                    &mut self.selection,
-                    unit,
-                    cmds,
-                ),
-                Tab::Week => self
-                    .panels
-                    .week
-                    .ui(ui, plan, projection, &mut self.selection, unit),
-                Tab::Details => self.panels.details.ui(ui, plan, cmds),
-            }
+            let ctx = TabContext {
+                tab: self.tab,
+                prefs: &self.prefs,
+                today: self.today,
+            };
+            tab_ui(ui, doc, &ctx, &mut self.panels, &mut self.selection, cmds);
         });
     }
+
+    /// Athlete mode: no library, chart or findings; today's session first.
+    fn athlete_layout(&mut self, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
+        if !ATHLETE_TABS.iter().any(|(t, _, _)| *t == self.tab) {
+            self.tab = Tab::Today;
+        }
+        let Some(doc) = &self.doc else { return };
+        egui::CentralPanel::default().show(ui, |ui| {
+            tab_bar(ui, &mut self.tab, ATHLETE_TABS);
+            ui.separator();
+            let ctx = TabContext {
+                tab: self.tab,
+                prefs: &self.prefs,
+                today: self.today,
+            };
+            tab_ui(ui, doc, &ctx, &mut self.panels, &mut self.selection, cmds);
+        });
+    }
+
 
     /// Opens `file` at start, or the sample plan when none is given.
     fn start_with(&mut self, file: Option<PathBuf>, ctx: &egui::Context) {

@@ -26,6 +26,8 @@ pub struct Prefs {
     pub hide_library: bool,
     /// Paper size of PDF handouts.
     pub paper: crate::io::export::Paper,
+    /// Athlete mode: today's session first, big check boxes, the prescription read-only.
+    pub athlete_mode: bool,
 }
 
 impl Prefs {

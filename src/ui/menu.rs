@@ -63,8 +63,21 @@ pub fn menu_bar_ui(
             );
         });
         ui.menu_button("View", |ui| {
-            ui.checkbox(show_library, "Exercise library panel")
-                .on_hover_text("Show or hide the exercise library on the left");
+            let mut athlete = state.prefs.athlete_mode;
+            if ui
+                .checkbox(&mut athlete, "Athlete mode")
+                .on_hover_text(
+                    "Today's session first, big check boxes, and the plan read-only so it cannot be changed by accident",
+                )
+                .changed()
+            {
+                cmds.push(Command::SetAthleteMode(athlete));
+            }
+            ui.add_enabled(
+                !state.prefs.athlete_mode,
+                egui::Checkbox::new(show_library, "Exercise library panel"),
+            )
+            .on_hover_text("Show or hide the exercise library on the left");
             ui.separator();
             ui.label("Theme");
             for (t, label) in [

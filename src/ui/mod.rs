@@ -2,14 +2,17 @@
 //! expanded rows, metric choice) with a `ui` method that reads the plan by reference and
 //! pushes `Command`s; none touches files or threads. Rows are `push_id`'d by stable ids.
 
+pub mod calendar;
 pub mod chart;
 pub mod details;
 pub mod dialogs;
 pub mod findings;
 pub mod library;
+pub mod log;
 pub mod menu;
 pub mod phases;
 pub mod prescriptions;
+pub mod progress;
 pub mod rules;
 pub mod week;
 pub mod welcome;
@@ -23,6 +26,8 @@ pub struct Selection {
     pub prescription: Option<u32>,
     /// 1-based week shown in the week view and highlighted in the chart.
     pub week: u32,
+    /// Day picked in the calendar (its sessions are shown for logging).
+    pub date: Option<chrono::NaiveDate>,
 }
 
 impl Default for Selection {
@@ -30,6 +35,7 @@ impl Default for Selection {
         Selection {
             prescription: None,
             week: 1,
+            date: None,
         }
     }
 }

@@ -1,0 +1,359 @@
+//! The calendar: the plan's dated sessions by month or by week, each day showing its state
+//! (planned, done, partly done, missed, rest day), today outlined. Picking a day shows its
+//! sessions below, ready to log.
+
+use chrono::{Datelike, Duration, NaiveDate};
+
+use crate::app::command::Command;
+use crate::engine::{self, SessionState};
+use crate::ui::Selection;
+use crate::ui::log::{LogView, SessionPanel, state_color};
+
+/// Month grid or one week.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum CalendarMode {
+    #[default]
+    Month,
+    Week,
+}
+
+/// The calendar's own state: month or week, and the day the view is anchored on (the
+/// selected day unless the user browsed away).
+#[derive(Default)]
+pub struct CalendarPanel {
+    pub mode: CalendarMode,
+    /// First day of the month or week shown, when browsed away from the selected day.
+    anchor: Option<NaiveDate>,
+    /// Day states cached by plan revision and today.
+    states: Option<(usize, NaiveDate, std::collections::BTreeMap<NaiveDate, SessionState>)>,
+}
+
+impl CalendarPanel {
+    /// Draws the calendar and, below it, the picked day's sessions.
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        view: &LogView,
+        selection: &Selection,
+        sessions: &mut SessionPanel,
+        cmds: &mut Vec<Command>,
+    ) {
+        let Some(start) = view.plan.start_date else {
+            ui.label(
+                "This plan has no start date, so its sessions have no dates yet: set one in Plan details.",
+            );
+            return;
+        };
+        let last = start + Duration::days(i64::from(view.plan.length_weeks().max(1)) * 7 - 1);
+        let picked = selection
+            .date
+            .unwrap_or_else(|| view.today.clamp(start, last));
+        let states = self.day_states(view);
+        if view.athlete {
+            crate::ui::log::athlete_style(ui);
+        }
+        let wide = ui.available_width() >= 900.0;
+        let calendar_width = if wide {
+            (ui.available_width() * 0.45).clamp(420.0, 640.0)
+        } else {
+            ui.available_width()
+        };
+        let mut calendar = |ui: &mut egui::Ui, cmds: &mut Vec<Command>| {
+            ui.set_width(calendar_width);
+            let anchor = self.anchor.unwrap_or(picked);
+            let shown = self.header_ui(ui, anchor, view.today, start, last, cmds);
+            match self.mode {
+                CalendarMode::Month => {
+                    month_grid(ui, shown, picked, view.today, &states, cmds);
+                }
+                CalendarMode::Week => {
+                    week_rows(ui, view, shown, picked, &states, cmds);
+                }
+            }
+            legend(ui);
+        };
+        if wide {
+            ui.horizontal_top(|ui| {
+                ui.vertical(|ui| {
+                    egui::ScrollArea::vertical()
+                        .id_salt("calendar_scroll")
+                        .auto_shrink([true, false])
+                        .show(ui, |ui| calendar(ui, cmds));
+                });
+                ui.separator();
+                ui.vertical(|ui| {
+                    egui::ScrollArea::vertical()
+                        .id_salt("calendar_day_scroll")
+                        .auto_shrink([false, false])
+                        .show(ui, |ui| sessions.day_ui(ui, view, picked, cmds));
+                });
+            });
+        } else {
+            egui::ScrollArea::vertical()
+                .id_salt("calendar_scroll")
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    calendar(ui, cmds);
+                    ui.separator();
+                    sessions.day_ui(ui, view, picked, cmds);
+                });
+        }
+        // Picking a day re-centres the view on it.
+        if cmds.iter().any(|c| matches!(c, Command::SelectDate(_))) {
+            self.anchor = None;
+        }
+    }
+
+    fn day_states(
+        &mut self,
+        view: &LogView,
+    ) -> std::collections::BTreeMap<NaiveDate, SessionState> {
+        // The plan is cheap to fingerprint by the address and length of its log and sessions;
+        // recompute when either changes (the app hands a new plan after every edit).
+        let key = view.plan as *const _ as usize ^ view.plan.log.len() ^ view.projection.sessions.len();
+        match &self.states {
+            Some((k, today, states)) if *k == key && *today == view.today => states.clone(),
+            _ => {
+                let states = engine::day_states(view.plan, view.projection, view.today);
+                self.states = Some((key, view.today, states.clone()));
+                states
+            }
+        }
+    }
+
+    /// Month/week switch, previous/next, Today. Returns the first day shown.
+    fn header_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        anchor: NaiveDate,
+        today: NaiveDate,
+        start: NaiveDate,
+        last: NaiveDate,
+        cmds: &mut Vec<Command>,
+    ) -> NaiveDate {
+        let first = match self.mode {
+            CalendarMode::Month => anchor.with_day(1).unwrap_or(anchor),
+            CalendarMode::Week => anchor - Duration::days(i64::from(anchor.weekday().num_days_from_monday())),
+        };
+        ui.horizontal(|ui| {
+            ui.selectable_value(&mut self.mode, CalendarMode::Month, "Month")
+                .on_hover_text("Show a month at a time");
+            ui.selectable_value(&mut self.mode, CalendarMode::Week, "Week")
+                .on_hover_text("Show a week at a time, with each session's exercises");
+            ui.separator();
+            let (prev, next) = match self.mode {
+                CalendarMode::Month => (add_months(first, -1), add_months(first, 1)),
+                CalendarMode::Week => (first - Duration::days(7), first + Duration::days(7)),
+            };
+            let unit = match self.mode {
+                CalendarMode::Month => "month",
+                CalendarMode::Week => "week",
+            };
+            if ui
+                .button("<")
+                .on_hover_text(format!("Previous {unit}"))
+                .clicked()
+            {
+                self.anchor = Some(prev);
+            }
+            ui.strong(match self.mode {
+                CalendarMode::Month => first.format("%B %Y").to_string(),
+                CalendarMode::Week => format!(
+                    "{} - {}",
+                    first.format("%-d %b"),
+                    (first + Duration::days(6)).format("%-d %b %Y")
+                ),
+            });
+            if ui.button(">").on_hover_text(format!("Next {unit}")).clicked() {
+                self.anchor = Some(next);
+            }
+            if ui
+                .button("Today")
+                .on_hover_text("Go to today")
+                .clicked()
+            {
+                cmds.push(Command::SelectDate(today));
+            }
+            ui.weak(format!(
+                "Plan: {} to {}",
+                start.format("%-d %b %Y"),
+                last.format("%-d %b %Y")
+            ));
+        });
+        first
+    }
+}
+
+fn add_months(first_of_month: NaiveDate, months: i32) -> NaiveDate {
+    let total = first_of_month.year() * 12 + first_of_month.month0() as i32 + months;
+    NaiveDate::from_ymd_opt(total.div_euclid(12), total.rem_euclid(12) as u32 + 1, 1)
+        .unwrap_or(first_of_month)
+}
+
+/// A short mark for a state, so it does not rest on colour alone.
+fn state_mark(state: SessionState) -> &'static str {
+    match state {
+        SessionState::Done => "done",
+        SessionState::Partial => "partly",
+        SessionState::Missed => "missed",
+        SessionState::Planned => "session",
+        SessionState::Rest => "",
+    }
+}
+
+/// One clickable day: its number, its state's mark, today outlined, the picked day filled.
+fn day_button(
+    ui: &mut egui::Ui,
+    date: NaiveDate,
+    size: egui::Vec2,
+    state: SessionState,
+    picked: bool,
+    today: bool,
+    dimmed: bool,
+) -> egui::Response {
+    let (rect, response) = ui.allocate_exact_size(size, egui::Sense::click());
+    let visuals = ui.visuals();
+    let color = state_color(ui, state);
+    let painter = ui.painter_at(rect);
+    let fill = if picked {
+        visuals.selection.bg_fill
+    } else if response.hovered() {
+        visuals.widgets.hovered.weak_bg_fill
+    } else if state == SessionState::Rest {
+        egui::Color32::TRANSPARENT
+    } else {
+        color.gamma_multiply(0.18)
+    };
+    painter.rect_filled(rect.shrink(1.0), 4.0, fill);
+    if today {
+        painter.rect_stroke(
+            rect.shrink(1.5),
+            4.0,
+            egui::Stroke::new(2.0, visuals.strong_text_color()),
+            egui::StrokeKind::Inside,
+        );
+    }
+    let text_color = if dimmed {
+        visuals.weak_text_color()
+    } else {
+        visuals.text_color()
+    };
+    painter.text(
+        rect.left_top() + egui::vec2(6.0, 4.0),
+        egui::Align2::LEFT_TOP,
+        date.day().to_string(),
+        egui::FontId::proportional(14.0),
+        text_color,
+    );
+    painter.text(
+        rect.left_bottom() + egui::vec2(6.0, -4.0),
+        egui::Align2::LEFT_BOTTOM,
+        state_mark(state),
+        egui::FontId::proportional(11.0),
+        color,
+    );
+    let label = format!(
+        "{}{}: {}",
+        date.format("%A %-d %B %Y"),
+        if today { " (today)" } else { "" },
+        state.label()
+    );
+    response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, picked, &label));
+    response.on_hover_text(format!("{}: {}", date.format("%a %-d %b"), state.label()))
+}
+
+fn month_grid(
+    ui: &mut egui::Ui,
+    first: NaiveDate,
+    picked: NaiveDate,
+    today: NaiveDate,
+    states: &std::collections::BTreeMap<NaiveDate, SessionState>,
+    cmds: &mut Vec<Command>,
+) {
+    let grid_start = first - Duration::days(i64::from(first.weekday().num_days_from_monday()));
+    let width = ((ui.available_width() - 6.0 * 4.0 - 8.0) / 7.0).clamp(44.0, 90.0);
+    let size = egui::vec2(width, (width * 0.6).clamp(38.0, 50.0));
+    egui::Grid::new("month_grid")
+        .spacing([4.0, 4.0])
+        .show(ui, |ui| {
+            for name in ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"] {
+                ui.weak(name);
+            }
+            ui.end_row();
+            for week in 0..6 {
+                let row_start = grid_start + Duration::days(week * 7);
+                if week > 3 && row_start.month() != first.month() {
+                    break;
+                }
+                for d in 0..7 {
+                    let date = row_start + Duration::days(d);
+                    let state = states.get(&date).copied().unwrap_or(SessionState::Rest);
+                    let dimmed = date.month() != first.month();
+                    if day_button(ui, date, size, state, date == picked, date == today, dimmed)
+                        .clicked()
+                    {
+                        cmds.push(Command::SelectDate(date));
+                    }
+                }
+                ui.end_row();
+            }
+        });
+}
+
+fn week_rows(
+    ui: &mut egui::Ui,
+    view: &LogView,
+    first: NaiveDate,
+    picked: NaiveDate,
+    states: &std::collections::BTreeMap<NaiveDate, SessionState>,
+    cmds: &mut Vec<Command>,
+) {
+    let size = egui::vec2(90.0, 40.0);
+    for d in 0..7 {
+        let date = first + Duration::days(d);
+        let state = states.get(&date).copied().unwrap_or(SessionState::Rest);
+        ui.horizontal(|ui| {
+            if day_button(ui, date, size, state, date == picked, date == view.today, false)
+                .clicked()
+            {
+                cmds.push(Command::SelectDate(date));
+            }
+            ui.vertical(|ui| {
+                ui.strong(date.format("%A").to_string());
+                let mut any = false;
+                for s in view.sessions_on(date) {
+                    any = true;
+                    let names: Vec<String> = s
+                        .items
+                        .iter()
+                        .map(|i| {
+                            view.plan
+                                .exercise(&i.exercise_id)
+                                .map_or_else(|| i.exercise_id.to_string(), |e| e.name.clone())
+                        })
+                        .collect();
+                    ui.label(names.join(", "));
+                }
+                if !any {
+                    ui.weak("Rest day");
+                }
+            });
+        });
+    }
+}
+
+fn legend(ui: &mut egui::Ui) {
+    ui.horizontal_wrapped(|ui| {
+        for state in [
+            SessionState::Planned,
+            SessionState::Done,
+            SessionState::Partial,
+            SessionState::Missed,
+        ] {
+            ui.label(egui::RichText::new("■").color(state_color(ui, state)));
+            ui.label(state.label());
+            ui.add_space(8.0);
+        }
+    });
+    ui.weak("Today is outlined. Pick a day to see and log its sessions.");
+}
