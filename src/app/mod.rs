@@ -91,16 +91,29 @@ const PHYSIO_TABS: &[(Tab, &str, &str)] = &[
 
 /// The tabs of athlete mode.
 const ATHLETE_TABS: &[(Tab, &str, &str)] = &[
-    (Tab::Today, "Today", "The next session due: check it off and say how it went"),
-    (Tab::Calendar, "Calendar", "Every session by date, and what you logged"),
-    (Tab::Progress, "Progress", "Sessions done, pain over time and your scores"),
+    (
+        Tab::Today,
+        "Today",
+        "The next session due: check it off and say how it went",
+    ),
+    (
+        Tab::Calendar,
+        "Calendar",
+        "Every session by date, and what you logged",
+    ),
+    (
+        Tab::Progress,
+        "Progress",
+        "Sessions done, pain over time and your scores",
+    ),
     (Tab::Week, "Week view", "What each session of a week holds"),
 ];
 
 fn tab_bar(ui: &mut egui::Ui, current: &mut Tab, tabs: &[(Tab, &str, &str)]) {
     ui.horizontal(|ui| {
         for (tab, label, tip) in tabs {
-            ui.selectable_value(current, *tab, *label).on_hover_text(*tip);
+            ui.selectable_value(current, *tab, *label)
+                .on_hover_text(*tip);
         }
     });
 }
@@ -130,46 +143,40 @@ fn tab_ui(
             .prescriptions
             .ui(ui, plan, projection, selection, unit, cmds),
         Tab::Week => panels.week.ui(ui, plan, projection, selection, unit),
-            Tab::Today => {
-                let view = ui::log::LogView {
-                    plan,
-                    projection,
-                    adjustments: doc.adjustments(),
-                    today,
-                    athlete,
-                    unit,
-                };
+        Tab::Today | Tab::Calendar => {
+            let view = ui::log::LogView {
+                plan,
+                projection,
+                adjustments: doc.adjustments(),
+                today,
+                athlete,
+                unit,
+                revision: doc.revision(),
+            };
+            if ctx.tab == Tab::Today {
                 panels.session.today_ui(ui, &view, cmds);
-            }
-            Tab::Calendar => {
-                let view = ui::log::LogView {
-                    plan,
-                    projection,
-                    adjustments: doc.adjustments(),
-                    today,
-                    athlete,
-                    unit,
-                };
+            } else {
                 panels
                     .calendar
                     .ui(ui, &view, selection, &mut panels.session, cmds);
             }
-            Tab::Progress => {
-                if !athlete {
-                    ui::log::review_ui(ui, plan, doc.adjustments(), unit, cmds);
-                }
-                panels.progress.ui(
-                    ui,
-                    plan,
-                    projection,
-                    doc.adjustments(),
-                    today,
-                    athlete,
-                    unit,
-                    doc.revision(),
-                    cmds,
-                );
+        }
+        Tab::Progress => {
+            if !athlete {
+                ui::log::review_ui(ui, plan, doc.adjustments(), unit, cmds);
             }
+            panels.progress.ui(
+                ui,
+                plan,
+                projection,
+                doc.adjustments(),
+                today,
+                athlete,
+                unit,
+                doc.revision(),
+                cmds,
+            );
+        }
         Tab::Details => panels.details.ui(ui, plan, cmds),
     }
 }
@@ -507,7 +514,6 @@ impl LoadplanApp {
             tab_ui(ui, doc, &ctx, &mut self.panels, &mut self.selection, cmds);
         });
     }
-
 
     /// Opens `file` at start, or the sample plan when none is given.
     fn start_with(&mut self, file: Option<PathBuf>, ctx: &egui::Context) {

@@ -25,7 +25,11 @@ pub struct CalendarPanel {
     /// First day of the month or week shown, when browsed away from the selected day.
     anchor: Option<NaiveDate>,
     /// Day states cached by plan revision and today.
-    states: Option<(usize, NaiveDate, std::collections::BTreeMap<NaiveDate, SessionState>)>,
+    states: Option<(
+        u64,
+        NaiveDate,
+        std::collections::BTreeMap<NaiveDate, SessionState>,
+    )>,
 }
 
 impl CalendarPanel {
@@ -108,9 +112,7 @@ impl CalendarPanel {
         &mut self,
         view: &LogView,
     ) -> std::collections::BTreeMap<NaiveDate, SessionState> {
-        // The plan is cheap to fingerprint by the address and length of its log and sessions;
-        // recompute when either changes (the app hands a new plan after every edit).
-        let key = view.plan as *const _ as usize ^ view.plan.log.len() ^ view.projection.sessions.len();
+        let key = view.revision;
         match &self.states {
             Some((k, today, states)) if *k == key && *today == view.today => states.clone(),
             _ => {
@@ -133,7 +135,9 @@ impl CalendarPanel {
     ) -> NaiveDate {
         let first = match self.mode {
             CalendarMode::Month => anchor.with_day(1).unwrap_or(anchor),
-            CalendarMode::Week => anchor - Duration::days(i64::from(anchor.weekday().num_days_from_monday())),
+            CalendarMode::Week => {
+                anchor - Duration::days(i64::from(anchor.weekday().num_days_from_monday()))
+            }
         };
         ui.horizontal(|ui| {
             ui.selectable_value(&mut self.mode, CalendarMode::Month, "Month")
@@ -149,11 +153,7 @@ impl CalendarPanel {
                 CalendarMode::Month => "month",
                 CalendarMode::Week => "week",
             };
-            if ui
-                .button("<")
-                .on_hover_text(format!("Previous {unit}"))
-                .clicked()
-            {
+            if nav_button(ui, "<", &format!("Previous {unit}")).clicked() {
                 self.anchor = Some(prev);
             }
             ui.strong(match self.mode {
@@ -164,14 +164,10 @@ impl CalendarPanel {
                     (first + Duration::days(6)).format("%-d %b %Y")
                 ),
             });
-            if ui.button(">").on_hover_text(format!("Next {unit}")).clicked() {
+            if nav_button(ui, ">", &format!("Next {unit}")).clicked() {
                 self.anchor = Some(next);
             }
-            if ui
-                .button("Today")
-                .on_hover_text("Go to today")
-                .clicked()
-            {
+            if ui.button("Today").on_hover_text("Go to today").clicked() {
                 cmds.push(Command::SelectDate(today));
             }
             ui.weak(format!(
@@ -182,6 +178,13 @@ impl CalendarPanel {
         });
         first
     }
+}
+
+/// A small arrow button whose accessible name says what it does.
+fn nav_button(ui: &mut egui::Ui, arrow: &str, name: &str) -> egui::Response {
+    let response = ui.button(arrow);
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, name));
+    response.on_hover_text(name)
 }
 
 fn add_months(first_of_month: NaiveDate, months: i32) -> NaiveDate {
@@ -313,8 +316,16 @@ fn week_rows(
         let date = first + Duration::days(d);
         let state = states.get(&date).copied().unwrap_or(SessionState::Rest);
         ui.horizontal(|ui| {
-            if day_button(ui, date, size, state, date == picked, date == view.today, false)
-                .clicked()
+            if day_button(
+                ui,
+                date,
+                size,
+                state,
+                date == picked,
+                date == view.today,
+                false,
+            )
+            .clicked()
             {
                 cmds.push(Command::SelectDate(date));
             }
@@ -350,7 +361,8 @@ fn legend(ui: &mut egui::Ui) {
             SessionState::Partial,
             SessionState::Missed,
         ] {
-            ui.label(egui::RichText::new("■").color(state_color(ui, state)));
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+            ui.painter().rect_filled(rect, 2.0, state_color(ui, state));
             ui.label(state.label());
             ui.add_space(8.0);
         }

@@ -10,7 +10,9 @@ use crate::app::command::{Command, Edit, LoadUnit};
 use crate::engine::{
     self, Adjustment, AdjustmentStatus, Item, Projection, Response, Session, SessionState,
 };
-use crate::model::{Decision, Dose, ExerciseLog, Load, NextMorning, Plan, Reps, SessionLog, fmt_num};
+use crate::model::{
+    Decision, Dose, ExerciseLog, Load, NextMorning, Plan, Reps, SessionLog, fmt_num,
+};
 use crate::ui::week::dose_text;
 
 /// What the logging views read.
@@ -22,6 +24,8 @@ pub struct LogView<'a> {
     /// Athlete mode: plain words, big check boxes, no clinician controls.
     pub athlete: bool,
     pub unit: LoadUnit,
+    /// The plan's revision (changes on every edit), for caches.
+    pub revision: u64,
 }
 
 impl LogView<'_> {
@@ -183,18 +187,13 @@ impl SessionPanel {
             let Some(week_item) = view.item(session.week, item.prescription_id) else {
                 continue;
             };
-            let adjustment = engine::adjustment_for(
-                view.adjustments,
-                item.prescription_id,
-                date,
-                session.slot,
-            );
+            let adjustment =
+                engine::adjustment_for(view.adjustments, item.prescription_id, date, session.slot);
             ui.push_id(item.prescription_id, |ui| {
                 egui::Frame::group(ui.style()).show(ui, |ui| {
                     ui.set_width(ui.available_width());
                     let entry = log.exercise_mut(item.prescription_id, &item.exercise_id);
-                    changed |=
-                        self.exercise_ui(ui, view, week_item, adjustment, entry, date, cmds);
+                    changed |= self.exercise_ui(ui, view, week_item, adjustment, entry, date, cmds);
                 });
             });
         }
@@ -501,11 +500,17 @@ fn state_text(ui: &egui::Ui, state: SessionState) -> egui::RichText {
 fn response_text(_ui: &egui::Ui, response: Response, athlete: bool) -> egui::RichText {
     let (color, text) = match (response, athlete) {
         (Response::Green, true) => (GREEN, "Green: fine, the plan goes on as written."),
-        (Response::Amber, true) => (AMBER, "Amber: acceptable; the next session stays at this dose."),
+        (Response::Amber, true) => (
+            AMBER,
+            "Amber: acceptable; the next session stays at this dose.",
+        ),
         (Response::Red, true) => (RED, "Red: too much; the next session is made easier."),
         (Response::Green, false) => (GREEN, "Green (pain 0-2, settled): progress as planned."),
         (Response::Amber, false) => (AMBER, "Amber (pain 3-5, settled): hold the dose."),
-        (Response::Red, false) => (RED, "Red (pain above 5 or worse next morning): reduce one variable."),
+        (Response::Red, false) => (
+            RED,
+            "Red (pain above 5 or worse next morning): reduce one variable.",
+        ),
     };
     egui::RichText::new(text).color(color)
 }
@@ -547,9 +552,8 @@ fn pain_buttons(ui: &mut egui::Ui, label: &str, value: &mut Option<u8>) -> bool 
         }
         let response = ui.add(button);
         let name = format!("{label}: {n}");
-        response.widget_info(|| {
-            egui::WidgetInfo::selected(egui::Role::Button, true, selected, &name)
-        });
+        response
+            .widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, &name));
         if response.clicked() {
             *value = if selected { None } else { Some(n) };
             changed = true;
@@ -627,8 +631,13 @@ fn actuals_ui(
         .show(ui, |ui| {
             ui.horizontal_wrapped(|ui| {
                 let mut sets = entry.sets.unwrap_or(dose.sets);
-                if crate::ui::widgets::number_u32(ui, &format!("Sets done: {name}"), &mut sets, 0..=50, "")
-                {
+                if crate::ui::widgets::number_u32(
+                    ui,
+                    &format!("Sets done: {name}"),
+                    &mut sets,
+                    0..=50,
+                    "",
+                ) {
                     entry.sets = Some(sets);
                     changed = true;
                 }
@@ -703,7 +712,12 @@ fn session_fields_ui(ui: &mut egui::Ui, view: &LogView, log: &mut SessionLog) ->
             .on_hover_text("How hard the whole session felt, CR-10: 0 rest, 5 hard, 10 maximal");
         let mut rpe = log.rpe.unwrap_or(0.0);
         let r = ui
-            .add(egui::DragValue::new(&mut rpe).range(0.0..=10.0).speed(0.1).max_decimals(1))
+            .add(
+                egui::DragValue::new(&mut rpe)
+                    .range(0.0..=10.0)
+                    .speed(0.1)
+                    .max_decimals(1),
+            )
             .labelled_by(rpe_label.id);
         if r.changed() {
             log.rpe = Some(rpe);
