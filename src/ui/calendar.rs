@@ -199,7 +199,7 @@ fn state_mark(state: SessionState) -> &'static str {
         SessionState::Done => "done",
         SessionState::Partial => "partly",
         SessionState::Missed => "missed",
-        SessionState::Planned => "session",
+        SessionState::Planned => "planned",
         SessionState::Rest => "",
     }
 }

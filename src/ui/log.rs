@@ -471,8 +471,10 @@ pub fn athlete_style(ui: &mut egui::Ui) {
     style.spacing.interact_size.y = 30.0;
     style.spacing.item_spacing.y = 8.0;
     for (text_style, font) in &mut style.text_styles {
-        if matches!(text_style, egui::TextStyle::Body | egui::TextStyle::Button) {
-            font.size = 18.0;
+        match text_style {
+            egui::TextStyle::Body | egui::TextStyle::Button => font.size = 18.0,
+            egui::TextStyle::Heading => font.size = 26.0,
+            _ => {}
         }
     }
 }
@@ -703,6 +705,15 @@ fn actuals_ui(
     changed
 }
 
+/// `-` for a value not recorded yet (drag or type to record it), else the number and unit.
+fn unset_or(set: bool, value: f64, unit: &str) -> String {
+    if set {
+        format!("{}{unit}", fmt_num(value))
+    } else {
+        format!("-{unit}")
+    }
+}
+
 /// Session effort, minutes, supervised and the note.
 fn session_fields_ui(ui: &mut egui::Ui, view: &LogView, log: &mut SessionLog) -> bool {
     let mut changed = false;
@@ -711,12 +722,14 @@ fn session_fields_ui(ui: &mut egui::Ui, view: &LogView, log: &mut SessionLog) ->
             .label("Session effort (RPE 0-10):")
             .on_hover_text("How hard the whole session felt, CR-10: 0 rest, 5 hard, 10 maximal");
         let mut rpe = log.rpe.unwrap_or(0.0);
+        let rpe_set = log.rpe.is_some();
         let r = ui
             .add(
                 egui::DragValue::new(&mut rpe)
                     .range(0.0..=10.0)
                     .speed(0.1)
-                    .max_decimals(1),
+                    .max_decimals(1)
+                    .custom_formatter(move |v, _| unset_or(rpe_set, v, "")),
             )
             .labelled_by(rpe_label.id);
         if r.changed() {
@@ -725,13 +738,14 @@ fn session_fields_ui(ui: &mut egui::Ui, view: &LogView, log: &mut SessionLog) ->
         }
         let min_label = ui.label("Duration:");
         let mut minutes = log.minutes.unwrap_or(0.0);
+        let minutes_set = log.minutes.is_some();
         let r = ui
             .add(
                 egui::DragValue::new(&mut minutes)
                     .range(0.0..=600.0)
                     .speed(0.5)
                     .max_decimals(0)
-                    .suffix(" min"),
+                    .custom_formatter(move |v, _| unset_or(minutes_set, v, " min")),
             )
             .labelled_by(min_label.id);
         if r.changed() {
