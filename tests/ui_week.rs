@@ -34,6 +34,7 @@ fn harness(plan: Plan, week: u32) -> Harness<'static, State> {
         selection: Selection {
             prescription: None,
             week,
+            date: None,
         },
         unit: LoadUnit::Kg,
     };
@@ -42,7 +43,7 @@ fn harness(plan: Plan, week: u32) -> Harness<'static, State> {
         .build_ui_state(
             |ui, s: &mut State| {
                 s.panel
-                    .ui(ui, &s.plan, &s.projection, &mut s.selection, s.unit);
+                    .ui(ui, &s.plan, &s.projection, &[], &mut s.selection, s.unit);
             },
             state,
         );

@@ -84,13 +84,21 @@ impl LoadplanApp {
             }
             Command::SelectDate(date) => {
                 self.selection.date = Some(date);
-                if let Some(w) = self.doc.as_ref().and_then(|d| crate::engine::week_of(d.plan(), date)) {
+                if let Some(w) = self
+                    .doc
+                    .as_ref()
+                    .and_then(|d| crate::engine::week_of(d.plan(), date))
+                {
                     self.selection.week = w.max(1);
                 }
             }
             Command::SetAthleteMode(on) => {
                 self.prefs.athlete_mode = on;
-                self.tab = if on { super::Tab::Today } else { super::Tab::Prescriptions };
+                self.tab = if on {
+                    super::Tab::Today
+                } else {
+                    super::Tab::Prescriptions
+                };
             }
             Command::SetTheme(theme) => self.prefs.theme = theme,
             Command::SetLoadUnit(unit) => self.prefs.load_unit = unit,

@@ -142,7 +142,9 @@ fn tab_ui(
         Tab::Prescriptions => panels
             .prescriptions
             .ui(ui, plan, projection, selection, unit, cmds),
-        Tab::Week => panels.week.ui(ui, plan, projection, selection, unit),
+        Tab::Week => panels
+            .week
+            .ui(ui, plan, projection, doc.adjustments(), selection, unit),
         Tab::Today | Tab::Calendar => {
             let view = ui::log::LogView {
                 plan,

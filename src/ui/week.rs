@@ -7,7 +7,7 @@
 use std::collections::BTreeSet;
 
 use crate::app::command::LoadUnit;
-use crate::engine::{Item, Metrics, Projection, Session, WeekPlan};
+use crate::engine::{Adjustment, AdjustmentStatus, Item, Metrics, Projection, Session, WeekPlan};
 use crate::model::{Dose, Load, Plan, Reps, Side, fmt_num};
 
 use super::Selection;
@@ -273,6 +273,7 @@ impl WeekPanel {
         ui: &mut egui::Ui,
         plan: &Plan,
         projection: &Projection,
+        adjustments: &[Adjustment],
         selection: &mut Selection,
         unit: LoadUnit,
     ) {
@@ -298,6 +299,7 @@ impl WeekPanel {
                 for g in &groups {
                     ui.push_id(("session", g.day, g.slot), |ui| group_ui(ui, g, plan));
                 }
+                adjustments_ui(ui, plan, adjustments, selection.week, unit);
                 ui.add_space(4.0);
                 ui.label(totals_text(&wp.totals, unit));
             });
@@ -352,6 +354,46 @@ fn header_ui(ui: &mut egui::Ui, wp: &WeekPlan) {
                 .on_hover_text(format!("Deloaded this week: {}", names.join(", ")));
         }
     });
+}
+
+/// The week's sessions whose dose the pain log adjusts: planned and adjusted side by side,
+/// with the reason and the clinician's decision.
+fn adjustments_ui(
+    ui: &mut egui::Ui,
+    plan: &Plan,
+    adjustments: &[Adjustment],
+    week: u32,
+    unit: LoadUnit,
+) {
+    let this_week: Vec<&Adjustment> = adjustments.iter().filter(|a| a.week == week).collect();
+    if this_week.is_empty() {
+        return;
+    }
+    ui.add_space(4.0);
+    ui.strong("Adjusted from the pain log")
+        .on_hover_text(crate::engine::PAIN_MODEL);
+    for a in this_week {
+        let name = plan
+            .exercise(&a.exercise)
+            .map_or_else(|| a.exercise.clone(), |e| e.name.clone());
+        let status = match a.status {
+            AdjustmentStatus::Pending => "proposed, to review",
+            AdjustmentStatus::Accepted => "accepted",
+            AdjustmentStatus::Changed => "changed by the clinician",
+            AdjustmentStatus::Dismissed => "dismissed: as planned",
+        };
+        ui.push_id(("adjusted", a.prescription_id, a.date, a.slot), |ui| {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(format!("{} - {name}:", a.date.format("%a %-d %b")));
+                ui.label(format!(
+                    "planned {}, adjusted {} ({status})",
+                    dose_text(&a.planned, unit),
+                    dose_text(&a.effective, unit)
+                ));
+            });
+            ui.indent("why", |ui| ui.weak(&a.reason));
+        });
+    }
 }
 
 /// One session (or group of identical sessions) in a frame.
