@@ -7,8 +7,9 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use loadplan::io::{PlanFileError, load_plan, parse_plan, plan_to_string, save_plan};
 use loadplan::model::{
-    Amount, Category, Dose, Exercise, Load, Phase, Plan, Prescription, Region, Reps, Rule,
-    Schedule, Side, TableRow, Target, Tempo, WeekRange, Weekday,
+    AdjustmentDecision, Amount, Category, Decision, Dose, Exercise, FORMAT_VERSION, Load,
+    NextMorning, Phase, Plan, Prescription, Prom, PromScore, Region, Reps, Rule, Schedule, Side,
+    TableRow, Target, Tempo, WeekRange, Weekday,
 };
 use proptest::prelude::*;
 
@@ -562,4 +563,261 @@ fn shipped_plans_survive_a_save_and_load() {
         }
     }
     assert!(seen > 0, "no plan files found under {}", root.display());
+}
+
+/// `sample_plan` with a log (two sessions, one twice-a-day slot, every kind of value), PROM
+/// scores and adjustment decisions of each kind.
+fn logged_plan() -> Plan {
+    let mut plan = sample_plan();
+    let day = |d: u32| NaiveDate::from_ymd_opt(2026, 1, d).expect("valid date");
+    let nordic = plan.prescriptions[0].id;
+    let bridge = plan.prescriptions[2].id;
+    let monday = plan.session_log_mut(day(5), 0);
+    monday.rpe = Some(6.5);
+    monday.minutes = Some(40.0);
+    monday.supervised = true;
+    monday.note = "Felt \"tight\" at the start,\nfine after the warm-up".to_owned();
+    let entry = monday.exercise_mut(nordic, "nordic");
+    entry.done = true;
+    entry.sets = Some(2);
+    entry.reps = Some(5);
+    entry.pain_during = Some(6);
+    entry.pain_next_morning = Some(NextMorning::Pain(4));
+    let entry = monday.exercise_mut(bridge, "glute_bridge");
+    entry.done = true;
+    entry.hold_secs = Some(27.5);
+    entry.load_kg = Some(0.0);
+    entry.pain_during = Some(0);
+    entry.pain_next_morning = Some(NextMorning::Settled);
+    // A second session the same day, the bridge not done.
+    plan.session_log_mut(day(5), 1)
+        .exercise_mut(bridge, "glute_bridge")
+        .done = false;
+    plan.proms = vec![
+        PromScore {
+            date: day(5),
+            measure: Prom::HagosPain,
+            score: 45.0,
+        },
+        PromScore {
+            date: day(5),
+            measure: Prom::VisaH,
+            score: 52.5,
+        },
+    ];
+    plan.adjustments = vec![
+        AdjustmentDecision {
+            prescription: nordic,
+            date: day(8),
+            slot: 0,
+            decision: Decision::Change(Dose {
+                sets: 2,
+                reps: Some(Reps::Range(3, 4)),
+                load: Load::BodyWeight,
+                ..Dose::default()
+            }),
+        },
+        AdjustmentDecision {
+            prescription: bridge,
+            date: day(7),
+            slot: 1,
+            decision: Decision::Accept,
+        },
+        AdjustmentDecision {
+            prescription: bridge,
+            date: day(9),
+            slot: 0,
+            decision: Decision::Dismiss,
+        },
+    ];
+    plan
+}
+
+#[test]
+fn a_plan_with_a_log_round_trips() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let path = dir.path().join("plan.ron");
+    let plan = logged_plan();
+    save_plan(&plan, &path).expect("plan saves");
+    let text = fs::read_to_string(&path).expect("file reads");
+    assert!(text.contains("    format_version: 2,\n"), "{text}");
+    assert!(text.contains("pain_next_morning: Pain(4),"), "{text}");
+    assert!(text.contains("pain_next_morning: Settled,"), "{text}");
+    assert!(text.contains("decision: Dismiss,"), "{text}");
+    assert!(text.contains("measure: VisaH,"), "{text}");
+    assert!(!text.contains("Some("), "{text}");
+    let loaded = load_plan(&path).expect("plan loads");
+    assert_eq!(loaded, plan);
+    assert_eq!(loaded.log.len(), 2);
+    assert_eq!(loaded.log[0].exercises[0].pain_during, Some(6));
+    // Saving what was loaded gives the same text again.
+    assert_eq!(plan_to_string(&loaded).expect("plan serialises"), text);
+    // Plain ron reads it too.
+    let plain: Plan = ron::from_str(&text).expect("plain ron reads the saved text");
+    assert_eq!(plain.log, plan.log);
+}
+
+#[test]
+fn a_plan_without_a_log_is_still_written_as_version_1() {
+    assert_eq!(FORMAT_VERSION, 2);
+    let version = |plan: &Plan| {
+        let text = plan_to_string(plan).expect("plan serialises");
+        let line = text
+            .lines()
+            .find(|l| l.trim_start().starts_with("format_version:"))
+            .expect("a format_version line")
+            .to_owned();
+        (line.trim().to_owned(), text)
+    };
+    let mut plan = logged_plan();
+    assert_eq!(version(&plan).0, "format_version: 2,");
+    // Each of log, PROM scores and decisions alone needs version 2.
+    let (log, proms, decisions) = (
+        plan.log.clone(),
+        plan.proms.clone(),
+        plan.adjustments.clone(),
+    );
+    plan.proms.clear();
+    plan.adjustments.clear();
+    assert_eq!(version(&plan).0, "format_version: 2,");
+    plan.log.clear();
+    plan.proms = proms;
+    assert_eq!(version(&plan).0, "format_version: 2,");
+    plan.proms.clear();
+    plan.adjustments = decisions;
+    assert_eq!(version(&plan).0, "format_version: 2,");
+    // Without any of them: version 1, and no trace of the new fields.
+    plan.adjustments.clear();
+    let (line, text) = version(&plan);
+    assert_eq!(line, "format_version: 1,", "{text}");
+    for field in ["log:", "proms:", "adjustments:"] {
+        assert!(!text.contains(field), "{field} in\n{text}");
+    }
+    // Whatever the version in memory (a new plan says 2).
+    assert_eq!(Plan::default().format_version, FORMAT_VERSION);
+    assert_eq!(version(&Plan::default()).0, "format_version: 1,");
+    // The log emptied again: back to version 1.
+    plan.log = log;
+    assert_eq!(version(&plan).0, "format_version: 2,");
+    plan.log.clear();
+    assert_eq!(version(&plan).0, "format_version: 1,");
+}
+
+/// A plan file as loadplan wrote it before the log existed (format version 1).
+const VERSION_1_FILE: &str = r#"#![enable(implicit_some)]
+(
+    format_version: 1,
+    title: "Hamstring, before the log",
+    athlete: "A. Runner",
+    clinician: "",
+    condition: "",
+    goal: "",
+    start_date: "2026-01-05",
+    weeks: 12,
+    thresholds: (
+        weekly_increase_pct: 10.0,
+        two_week_increase_pct: 30.0,
+        acwr_high: 1.5,
+        min_weeks: 12,
+        min_supervised_sessions: 12,
+    ),
+    phases: [
+        (
+            id: 1,
+            name: "Strength",
+            weeks: (first: 1, last: 12),
+        ),
+    ],
+    exercises: [],
+    prescriptions: [
+        (
+            id: 1,
+            exercise: "nordic",
+            weeks: (first: 1, last: 12),
+            schedule: Weekdays([Mon, Thu]),
+            supervised_per_week: 1,
+            dose: (sets: 2, reps: Range(6, 8), load: BodyWeight, side: Both),
+        ),
+    ],
+)
+"#;
+
+#[test]
+fn a_version_1_file_from_before_the_log_still_opens() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let path = dir.path().join("old.ron");
+    fs::write(&path, VERSION_1_FILE).expect("file writes");
+    let plan = load_plan(&path).expect("a version 1 plan loads");
+    assert_eq!(plan.format_version, 1);
+    assert_eq!(plan.title, "Hamstring, before the log");
+    assert!(plan.log.is_empty() && plan.proms.is_empty() && plan.adjustments.is_empty());
+    assert_eq!(plan.prescriptions.len(), 1);
+    // Saved again without a log: still version 1, so the older program opens it.
+    save_plan(&plan, &path).expect("plan saves");
+    let text = fs::read_to_string(&path).expect("file reads");
+    assert!(text.contains("    format_version: 1,\n"), "{text}");
+    // Logging a session makes it version 2, and it loads again with the log.
+    let mut plan = load_plan(&path).expect("plan loads");
+    let day = NaiveDate::from_ymd_opt(2026, 1, 5).expect("valid date");
+    let entry = plan.session_log_mut(day, 0).exercise_mut(1, "nordic");
+    entry.done = true;
+    entry.pain_during = Some(3);
+    save_plan(&plan, &path).expect("plan saves");
+    let text = fs::read_to_string(&path).expect("file reads");
+    assert!(text.contains("    format_version: 2,\n"), "{text}");
+    let again = load_plan(&path).expect("plan loads");
+    assert_eq!(again.log, plan.log);
+    assert_eq!(
+        again.prescriptions, plan.prescriptions,
+        "the prescription is untouched"
+    );
+}
+
+#[test]
+fn a_hand_written_log_reads_and_a_mistake_in_it_is_pointed_at() {
+    let log = r#"    log: [
+        (
+            date: "2026-01-05",
+            exercises: [
+                (prescription: 1, exercise: "nordic", done: true, pain_during: 4,
+                 pain_next_morning: Settled),
+            ],
+            rpe: 5.0,
+        ),
+    ],
+    adjustments: [
+        (prescription: 1, date: "2026-01-08", decision: Change((sets: 2, reps: Fixed(5)))),
+    ],
+)
+"#;
+    let text = VERSION_1_FILE
+        .replace("format_version: 1", "format_version: 2")
+        .trim_end()
+        .trim_end_matches(')')
+        .to_owned()
+        + log;
+    let plan = parse_plan(&text, Path::new("log.ron")).expect("hand-written log parses");
+    assert_eq!(plan.log.len(), 1);
+    assert_eq!(plan.log[0].slot, 0);
+    assert_eq!(
+        plan.log[0].exercises[0].pain_next_morning,
+        Some(NextMorning::Settled)
+    );
+    assert!(matches!(
+        plan.adjustments[0].decision,
+        Decision::Change(Dose { sets: 2, .. })
+    ));
+    // A misspelt field in a log entry names the line it is on.
+    let bad = text.replace("pain_during: 4", "pain_durng: 4");
+    let line = bad
+        .lines()
+        .position(|l| l.contains("pain_durng"))
+        .expect("the line")
+        + 1;
+    let message = error_of(&bad, Path::new("log.ron")).to_string();
+    assert!(
+        message.starts_with(&format!("log.ron:{line}:")),
+        "{message}"
+    );
+    assert!(message.contains("pain_durng"), "{message}");
 }
