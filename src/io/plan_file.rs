@@ -334,6 +334,8 @@ fn locate(tokens: &[Token<'_>], root: usize, plan: &Plan, anchor: Anchor) -> Opt
             let id = &plan.prescriptions.get(i)?.exercise;
             (scan::entry_string(tokens, entry, "exercise").as_ref() == Some(id)).then_some(entry)
         }
+        Anchor::LogEntry(i) => scan::list_entries(tokens, root, "log")?.get(i).copied(),
+        Anchor::Prom(i) => scan::list_entries(tokens, root, "proms")?.get(i).copied(),
         Anchor::Exercise(i) => {
             // Exercises copied in from the library are not in the file; an entry is only
             // trusted when its id matches.

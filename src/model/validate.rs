@@ -22,6 +22,10 @@ pub enum Anchor {
     Exercise(usize),
     /// The n-th (0-based) prescription.
     Prescription(usize),
+    /// The n-th (0-based) logged session.
+    LogEntry(usize),
+    /// The n-th (0-based) PROM score.
+    Prom(usize),
 }
 
 /// One thing wrong with a plan.
@@ -83,7 +87,85 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
     for i in 0..plan.prescriptions.len() {
         check_prescription(plan, i, &mut out);
     }
+    check_log(plan, &mut out);
     out
+}
+
+/// Pain ratings 0-10, effort 0-10, finite non-negative numbers, one log per session.
+fn check_log(plan: &Plan, out: &mut Vec<Problem>) {
+    use super::log::NextMorning;
+    for (i, log) in plan.log.iter().enumerate() {
+        let anchor = Anchor::LogEntry(i);
+        let what = format!("log of {}", log.date);
+        if plan.log[..i]
+            .iter()
+            .any(|l| l.date == log.date && l.slot == log.slot)
+        {
+            out.push(problem(
+                anchor,
+                format!(
+                    "{what}: session {} of that day is logged twice; merge the two entries",
+                    log.slot + 1
+                ),
+            ));
+        }
+        if let Some(r) = log.rpe
+            && !(0.0..=10.0).contains(&r)
+        {
+            out.push(problem(
+                anchor,
+                format!("{what}: rpe is {r}; session effort is rated 0 to 10"),
+            ));
+        }
+        if let Some(m) = log.minutes
+            && !(m.is_finite() && m >= 0.0)
+        {
+            out.push(problem(
+                anchor,
+                format!("{what}: minutes must be 0 or more, not {m}"),
+            ));
+        }
+        for e in &log.exercises {
+            let what = format!("{what}, exercise \"{}\"", e.exercise);
+            let next = match e.pain_next_morning {
+                Some(NextMorning::Pain(n)) => Some(n),
+                _ => None,
+            };
+            for (field, value) in [("pain_during", e.pain_during), ("pain_next_morning", next)] {
+                if let Some(v) = value
+                    && v > 10
+                {
+                    out.push(problem(
+                        anchor,
+                        format!("{what}: {field} is {v}; pain is rated 0 to 10"),
+                    ));
+                }
+            }
+            for (field, value) in [("load_kg", e.load_kg), ("hold_secs", e.hold_secs)] {
+                if let Some(v) = value
+                    && !(v.is_finite() && v >= 0.0)
+                {
+                    out.push(problem(
+                        anchor,
+                        format!("{what}: {field} must be 0 or more, not {v}"),
+                    ));
+                }
+            }
+        }
+    }
+    for (i, p) in plan.proms.iter().enumerate() {
+        if !(p.score.is_finite() && (0.0..=100.0).contains(&p.score)) {
+            out.push(problem(
+                Anchor::Prom(i),
+                format!(
+                    "{} score on {} is {}; scores run from 0 to 100",
+                    p.measure.label(),
+                    p.date,
+                    p.score
+                ),
+            ));
+        }
+    }
 }
 
 fn problem(anchor: Anchor, message: String) -> Problem {
