@@ -252,3 +252,513 @@ fn library_search_and_muscle_filter() {
     let o = loadplan(&["library", "--search", "zzzz-nothing"]);
     assert!(stdout(&o).contains("0 exercises"));
 }
+
+/// A fresh runner's plan from 2 Mar 2026 (a Monday) in a temporary folder. Its sessions:
+/// Mon, Wed, Fri single-leg deadlift (3 x 10 @ 4.5 kg each side in week 1, the Monday one
+/// supervised) with the side plank, and Mon, Thu partial Nordics.
+fn runner_plan(dir: &tempfile::TempDir) -> String {
+    let f = dir.path().join("runner.ron").display().to_string();
+    let o = loadplan(&[
+        "new",
+        "--template",
+        "runners_glute",
+        "--start",
+        "2026-03-02",
+        "-o",
+        &f,
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    f
+}
+
+fn log_ok(file: &str, args: &[&str]) -> String {
+    let mut all = vec!["log", file];
+    all.extend_from_slice(args);
+    let o = loadplan(&all);
+    assert!(o.status.success(), "{all:?}: {}", stderr(&o));
+    stdout(&o)
+}
+
+fn json_of(o: &Output) -> serde_json::Value {
+    assert!(o.status.success(), "{}", stderr(o));
+    serde_json::from_slice(&o.stdout).expect("json")
+}
+
+#[test]
+fn log_records_a_session_and_proposes_the_adjustment() {
+    let dir = temp_dir();
+    let f = runner_plan(&dir);
+    let out = log_ok(
+        &f,
+        &[
+            "--date",
+            "2026-03-02",
+            "--exercise",
+            "sl_deadlift_db",
+            "--done",
+            "--pain-during",
+            "6",
+            "--rpe",
+            "6",
+            "--minutes",
+            "40",
+            "--supervised",
+        ],
+    );
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 2, "{out}");
+    assert!(
+        lines[0].starts_with("recorded Single-leg deadlift"),
+        "{out}"
+    );
+    assert!(lines[0].contains("Mon 2 Mar 2026 (week 1)"), "{out}");
+    assert!(lines[0].contains("pain 6/10 during"), "{out}");
+    assert!(lines[0].contains("RPE 6, 40 min, supervised"), "{out}");
+    assert_eq!(
+        lines[1],
+        "next session 4 Mar: load reduced from 4.5 kg to 3.5 kg — pain 6/10 during on 2 Mar \
+         (pending the physio's review)"
+    );
+    let text = std::fs::read_to_string(&f).expect("saved");
+    assert!(text.contains("    format_version: 2,\n"), "{text}");
+    assert!(text.contains("pain_during: 6,"), "{text}");
+    assert!(
+        PathBuf::from(format!("{f}.bak")).exists(),
+        "saving keeps a backup"
+    );
+
+    // The next morning: only the new field changes.
+    let out = log_ok(
+        &f,
+        &[
+            "--date",
+            "2026-03-02",
+            "--exercise",
+            "sl_deadlift_db",
+            "--pain-next",
+            "3",
+        ],
+    );
+    assert!(out.contains("pain 6/10 during, next morning 3/10"), "{out}");
+    assert!(out.contains("RPE 6, 40 min, supervised"), "{out}");
+    let text = std::fs::read_to_string(&f).expect("saved");
+    assert!(text.contains("pain_next_morning: Pain(3),"), "{text}");
+    // The same again changes nothing and says so.
+    let out = log_ok(
+        &f,
+        &[
+            "--date",
+            "2026-03-02",
+            "--exercise",
+            "sl_deadlift_db",
+            "--pain-next",
+            "3",
+        ],
+    );
+    assert!(out.starts_with("nothing new to record"), "{out}");
+
+    // A green exercise: no adjustment.
+    let out = log_ok(
+        &f,
+        &[
+            "--date",
+            "2026-03-02",
+            "--exercise",
+            "side_plank_bench",
+            "--pain-during",
+            "1",
+            "--pain-next",
+            "settled",
+        ],
+    );
+    assert!(
+        out.contains("pain response green: the next session, 4 Mar, goes ahead as planned"),
+        "{out}"
+    );
+}
+
+#[test]
+fn log_then_status_json() {
+    let dir = temp_dir();
+    let f = runner_plan(&dir);
+    for ex in ["sl_deadlift_db", "side_plank_bench", "nordic_partial"] {
+        log_ok(&f, &["--date", "2026-03-02", "--exercise", ex, "--done"]);
+    }
+    log_ok(
+        &f,
+        &[
+            "--date",
+            "2026-03-02",
+            "--exercise",
+            "sl_deadlift_db",
+            "--pain-during",
+            "6",
+            "--supervised",
+        ],
+    );
+    // Wednesday: the plank only (partly done).
+    log_ok(
+        &f,
+        &[
+            "--date",
+            "2026-03-04",
+            "--exercise",
+            "side_plank_bench",
+            "--done",
+        ],
+    );
+    let o = loadplan(&["status", &f, "--json", "--today", "2026-03-04"]);
+    let v = json_of(&o);
+    assert_eq!(v["today"], "2026-03-04");
+    assert_eq!(v["current_week"], 1);
+    let overall = &v["overall"];
+    assert_eq!(
+        (
+            overall["due"].as_u64(),
+            overall["done"].as_u64(),
+            overall["partial"].as_u64(),
+            overall["missed"].as_u64()
+        ),
+        (Some(2), Some(1), Some(1), Some(0)),
+        "{overall}"
+    );
+    assert_eq!(
+        (
+            overall["exercises_due"].as_u64(),
+            overall["exercises_done"].as_u64()
+        ),
+        (Some(5), Some(4))
+    );
+    assert_eq!(overall["pct"].as_f64(), Some(80.0));
+    // Weeks so far only.
+    let weeks = v["weeks"].as_array().expect("weeks");
+    assert_eq!(weeks.len(), 1);
+    assert_eq!(weeks[0]["week"], 1);
+    assert_eq!(weeks[0]["from"], "2026-03-02");
+    assert_eq!(weeks[0]["supervised_done"], 1);
+    assert!(weeks[0]["actual"]["volume_load_kg"].as_f64() > Some(0.0));
+    assert_eq!(v["supervised_done"], 1);
+    assert_eq!(v["supervised_target"], 12);
+    assert_eq!(v["supervised_planned_ahead"], 11);
+    assert_eq!(v["supervised_projected"], 12);
+    assert_eq!(v["pain"][0]["date"], "2026-03-02");
+    assert_eq!(v["pain"][0]["during"], 6);
+    let pending = v["pending_adjustments"].as_array().expect("pending");
+    assert_eq!(pending.len(), 1, "{pending:?}");
+    let a = &pending[0];
+    assert_eq!(a["date"], "2026-03-04");
+    assert_eq!(a["basis_date"], "2026-03-02");
+    assert_eq!(a["prescription_id"], 1);
+    assert_eq!(a["status"], "Pending");
+    assert_eq!(a["effective"]["load"]["Kg"].as_f64(), Some(3.5));
+    assert_eq!(a["planned_label"], "3 x 10 @ 4.5 kg each side");
+    assert_eq!(a["effective_label"], "3 x 10 @ 3.5 kg each side");
+    assert_eq!(a["exercise_name"], "Single-leg deadlift with dumbbell");
+    assert!(
+        a["reason"]
+            .as_str()
+            .is_some_and(|r| r.starts_with("pain 6/10 during on 2 Mar")),
+        "{a}"
+    );
+    let codes: Vec<&str> = v["flags"]
+        .as_array()
+        .expect("flags")
+        .iter()
+        .filter_map(|f| f["code"].as_str())
+        .collect();
+    assert_eq!(codes, ["adjustments-pending"]);
+    assert_eq!(v["flags"][0]["severity"], "Note");
+    assert!(
+        v["flags"][0]["source"]
+            .as_str()
+            .is_some_and(|s| s.contains("Silbernagel"))
+    );
+
+    // The same as text.
+    let o = loadplan(&["status", &f, "--today", "2026-03-04"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("Status on 2026-03-04 (week 1 of 12)"), "{out}");
+    let all = out
+        .lines()
+        .find(|l| l.trim_start().starts_with("All"))
+        .expect("an All row");
+    let cols: Vec<&str> = all.split_whitespace().collect();
+    assert_eq!(cols, ["All", "2", "1", "1", "0", "4/5", "80", "%"], "{out}");
+    assert!(
+        out.contains("Supervised sessions: 1 done + 11 planned ahead = 12 of 12 recommended"),
+        "{out}"
+    );
+    assert!(out.contains("Pending adjustments (1)"), "{out}");
+    assert!(
+        out.contains("3 x 10 @ 3.5 kg each side instead of 3 x 10 @ 4.5 kg each side"),
+        "{out}"
+    );
+    assert!(out.contains("adjustments-pending"), "{out}");
+}
+
+#[test]
+fn log_extra_session_on_a_day_the_exercise_is_not_planned() {
+    let dir = temp_dir();
+    let f = runner_plan(&dir);
+    // Tuesday 3 March is a rest day, but the deadlift is prescribed in week 1.
+    let out = log_ok(
+        &f,
+        &[
+            "--date",
+            "2026-03-03",
+            "--exercise",
+            "sl_deadlift_db",
+            "--done",
+        ],
+    );
+    assert!(out.contains("an extra session"), "{out}");
+    // The leg-lift side plank only starts in week 6.
+    let before = std::fs::read(&f).expect("file");
+    let o = loadplan(&[
+        "log",
+        &f,
+        "--date",
+        "2026-03-05",
+        "--exercise",
+        "side_plank_leg_lift",
+        "--done",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        stderr(&o).trim(),
+        "loadplan: error: no session of `side_plank_leg_lift` on 2026-03-05 (Thu, week 1), and \
+         it is not prescribed that week; planned that day: nordic_partial"
+    );
+    assert_eq!(std::fs::read(&f).expect("file"), before);
+}
+
+#[test]
+fn log_refuses_bad_input_and_leaves_the_file_untouched() {
+    let dir = temp_dir();
+    let f = runner_plan(&dir);
+    let before = std::fs::read(&f).expect("file");
+    let cases: [(&[&str], &str); 9] = [
+        (
+            &["--date", "2026-03-02", "--exercise", "nordik"],
+            "`nordik` is not an exercise of this plan",
+        ),
+        (
+            &["--date", "2026-03-02", "--exercise", "nordik"],
+            "planned that day: sl_deadlift_db, side_plank_bench, nordic_partial",
+        ),
+        (
+            &["--date", "2026-01-05", "--exercise", "sl_deadlift_db"],
+            "2026-01-05 is not in the plan: it runs from 2026-03-02 to 2026-05-24 (12 weeks)",
+        ),
+        (
+            &[
+                "--date",
+                "2026-03-02",
+                "--exercise",
+                "sl_deadlift_db",
+                "--pain-during",
+                "11",
+            ],
+            "--pain-during 11 is out of range: pain is rated from 0 (none) to 10",
+        ),
+        (
+            &[
+                "--date",
+                "2026-03-02",
+                "--exercise",
+                "sl_deadlift_db",
+                "--pain-during",
+                "-1",
+            ],
+            "--pain-during -1 is out of range",
+        ),
+        (
+            &[
+                "--date",
+                "2026-03-02",
+                "--exercise",
+                "sl_deadlift_db",
+                "--pain-next",
+                "worse",
+            ],
+            "--pain-next `worse` is not a pain rating: give a number from 0 to 10, or `settled`",
+        ),
+        (
+            &[
+                "--date",
+                "2026-03-02",
+                "--exercise",
+                "sl_deadlift_db",
+                "--rpe",
+                "12",
+            ],
+            "--rpe 12 is out of range",
+        ),
+        (
+            &[
+                "--date",
+                "2026-03-02",
+                "--exercise",
+                "sl_deadlift_db",
+                "--sets",
+                "0",
+            ],
+            "--sets 0 is not possible: give a whole number of 1 or more",
+        ),
+        (
+            &[
+                "--date",
+                "2026-03-02",
+                "--exercise",
+                "sl_deadlift_db",
+                "--load-kg",
+                "-2.5",
+            ],
+            "--load-kg -2.5 is not possible",
+        ),
+    ];
+    for (args, expected) in cases {
+        let mut all = vec!["log", f.as_str()];
+        all.extend_from_slice(args);
+        let o = loadplan(&all);
+        assert_eq!(o.status.code(), Some(1), "{all:?}");
+        let err = stderr(&o);
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(err.contains(expected), "{all:?}:\n{err}");
+        assert_eq!(std::fs::read(&f).expect("file"), before, "{all:?}");
+    }
+    assert!(!PathBuf::from(format!("{f}.bak")).exists());
+    // Wrong usage (a date that is no date, both --done and --not-done): exit 2.
+    let no_date = ["--date", "2/3/2026", "--exercise", "sl_deadlift_db"];
+    let both = [
+        "--date",
+        "2026-03-02",
+        "--exercise",
+        "sl_deadlift_db",
+        "--done",
+        "--not-done",
+    ];
+    for args in [&no_date[..], &both[..]] {
+        let mut all = vec!["log", f.as_str()];
+        all.extend_from_slice(args);
+        assert_eq!(loadplan(&all).status.code(), Some(2), "{all:?}");
+    }
+    assert_eq!(std::fs::read(&f).expect("file"), before);
+}
+
+#[test]
+fn log_needs_a_dated_plan() {
+    let dir = temp_dir();
+    let f = dir.path().join("undated.ron").display().to_string();
+    let o = loadplan(&["new", "--template", "runners_glute", "-o", &f]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let before = std::fs::read(&f).expect("file");
+    let o = loadplan(&[
+        "log",
+        &f,
+        "--date",
+        "2026-03-02",
+        "--exercise",
+        "sl_deadlift_db",
+        "--done",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("the plan has no start date"), "{err}");
+    assert!(err.contains("start_date: \"YYYY-MM-DD\""), "{err}");
+    assert_eq!(std::fs::read(&f).expect("file"), before);
+}
+
+#[test]
+fn show_json_includes_the_adjustment_after_a_red_log() {
+    let dir = temp_dir();
+    let f = runner_plan(&dir);
+    // Without a log, the weeks are the engine's projection, unchanged.
+    let plan = loadplan::io::load_plan(Path::new(&f)).expect("plan loads");
+    let projection = loadplan::engine::project(&plan);
+    let v = json_of(&loadplan(&["show", &f, "--json"]));
+    // (Both through text, so that floats are parsed back the same way.)
+    let weeks = serde_json::to_string(&projection.weeks).expect("json");
+    let expected: serde_json::Value = serde_json::from_str(&weeks).expect("json");
+    assert!(
+        v["weeks"] == expected,
+        "show --json weeks differ from the projection"
+    );
+
+    log_ok(
+        &f,
+        &[
+            "--date",
+            "2026-03-02",
+            "--exercise",
+            "sl_deadlift_db",
+            "--pain-during",
+            "7",
+        ],
+    );
+    let v = json_of(&loadplan(&["show", &f, "--json", "--week", "1"]));
+    let items = v["weeks"][0]["items"].as_array().expect("items");
+    let deadlift = items
+        .iter()
+        .find(|i| i["exercise_id"] == "sl_deadlift_db")
+        .expect("deadlift");
+    let adjustments = deadlift["adjustments"].as_array().expect("adjustments");
+    assert_eq!(adjustments.len(), 1, "{adjustments:?}");
+    let a = &adjustments[0];
+    assert_eq!(a["date"], "2026-03-04");
+    assert_eq!(a["planned"]["load"]["Kg"].as_f64(), Some(4.5));
+    assert_eq!(a["adjusted"]["load"]["Kg"].as_f64(), Some(3.5));
+    assert_eq!(a["planned_label"], "3 x 10 @ 4.5 kg each side");
+    assert_eq!(a["adjusted_label"], "3 x 10 @ 3.5 kg each side");
+    assert_eq!(a["status"], "Pending");
+    assert_eq!(a["response"], "Red");
+    assert_eq!(
+        a["reason"],
+        "pain 7/10 during on 2 Mar: load reduced from 4.5 kg to 3.5 kg"
+    );
+    assert!(a.get("exercise_id").is_none(), "same exercise: {a}");
+    // The planned dose itself is unchanged; other items carry no adjustments.
+    assert_eq!(deadlift["dose"]["load"]["Kg"].as_f64(), Some(4.5));
+    assert!(
+        items
+            .iter()
+            .filter(|i| i["exercise_id"] != "sl_deadlift_db")
+            .all(|i| i.get("adjustments").is_none())
+    );
+    // The week table marks it, with the reason.
+    let o = loadplan(&["show", &f, "--week", "1"]);
+    let out = stdout(&o);
+    assert!(
+        out.contains(
+            "    * adjusted Wed 4 Mar: 3 x 10 @ 3.5 kg each side (proposed, pending review) - \
+             pain 7/10 during on 2 Mar: load reduced from 4.5 kg to 3.5 kg"
+        ),
+        "{out}"
+    );
+
+    // Dismissed by the physio: the planned dose stands and nothing is marked.
+    let text = std::fs::read_to_string(&f).expect("file");
+    let body = text.trim_end().strip_suffix(')').expect("plan ends with )");
+    let dismissed = format!(
+        "{body}    adjustments: [\n        (prescription: 1, date: \"2026-03-04\", decision: Dismiss),\n    ],\n)\n"
+    );
+    std::fs::write(&f, dismissed).expect("write");
+    let v = json_of(&loadplan(&["show", &f, "--json", "--week", "1"]));
+    assert!(
+        v["weeks"][0]["items"]
+            .as_array()
+            .expect("items")
+            .iter()
+            .all(|i| i.get("adjustments").is_none()),
+        "{v}"
+    );
+    let v = json_of(&loadplan(&[
+        "status",
+        &f,
+        "--json",
+        "--today",
+        "2026-03-03",
+    ]));
+    assert_eq!(v["pending_adjustments"].as_array().map(Vec::len), Some(0));
+}
