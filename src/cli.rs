@@ -1036,6 +1036,24 @@ fn log_session(a: &LogArgs, out: &mut dyn Write) -> Result<(), String> {
     }
     save_plan(&plan, &a.file).map_err(|e| e.to_string())?;
     write(writeln!(out, "recorded {what}"))?;
+    let sessions_that_day = projection
+        .sessions
+        .iter()
+        .filter(|s| s.date == Some(a.date))
+        .filter(|s| {
+            s.items
+                .iter()
+                .any(|i| i.prescription_id == target.prescription)
+        })
+        .count();
+    if a.slot.is_none() && sessions_that_day > 1 {
+        write(writeln!(
+            out,
+            "note: {sessions_that_day} sessions of it are planned that day; this is session {} \
+             (give --slot N for another: 0 the first, 1 the second, ...)",
+            target.slot + 1
+        ))?;
+    }
     // The projection does not depend on the log: only the adjustments change.
     let adjustments = engine::adjustments(&plan, &projection);
     let adjustment = adjustments.iter().find(|x| {
