@@ -377,10 +377,10 @@ fn log_records_a_session_and_proposes_the_adjustment() {
     );
 }
 
-#[test]
-fn log_then_status_json() {
-    let dir = temp_dir();
-    let f = runner_plan(&dir);
+/// The runner's plan with Monday 2 March done (the deadlift with pain 6/10, supervised) and
+/// only the plank on Wednesday 4 March.
+fn runner_plan_with_a_week_logged(dir: &tempfile::TempDir) -> String {
+    let f = runner_plan(dir);
     for ex in ["sl_deadlift_db", "side_plank_bench", "nordic_partial"] {
         log_ok(&f, &["--date", "2026-03-02", "--exercise", ex, "--done"]);
     }
@@ -407,6 +407,13 @@ fn log_then_status_json() {
             "--done",
         ],
     );
+    f
+}
+
+#[test]
+fn log_then_status_json() {
+    let dir = temp_dir();
+    let f = runner_plan_with_a_week_logged(&dir);
     let o = loadplan(&["status", &f, "--json", "--today", "2026-03-04"]);
     let v = json_of(&o);
     assert_eq!(v["today"], "2026-03-04");
@@ -473,8 +480,12 @@ fn log_then_status_json() {
             .as_str()
             .is_some_and(|s| s.contains("Silbernagel"))
     );
+}
 
-    // The same as text.
+#[test]
+fn status_as_text() {
+    let dir = temp_dir();
+    let f = runner_plan_with_a_week_logged(&dir);
     let o = loadplan(&["status", &f, "--today", "2026-03-04"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let out = stdout(&o);
@@ -629,7 +640,14 @@ fn log_refuses_bad_input_and_leaves_the_file_untouched() {
         assert_eq!(std::fs::read(&f).expect("file"), before, "{all:?}");
     }
     assert!(!PathBuf::from(format!("{f}.bak")).exists());
-    // Wrong usage (a date that is no date, both --done and --not-done): exit 2.
+}
+
+#[test]
+fn log_wrong_usage_exits_2_and_leaves_the_file_untouched() {
+    let dir = temp_dir();
+    let f = runner_plan(&dir);
+    let before = std::fs::read(&f).expect("file");
+    // A date that is no date, both --done and --not-done.
     let no_date = ["--date", "2/3/2026", "--exercise", "sl_deadlift_db"];
     let both = [
         "--date",
