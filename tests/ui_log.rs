@@ -183,6 +183,7 @@ fn the_physio_accepts_or_dismisses_an_adjustment() {
             date: a.date,
             slot: a.slot,
             decision: Some(Decision::Dismiss),
+            proposed: Some(a.proposed.clone()),
         }),
         &ctx,
     );

@@ -78,6 +78,8 @@ pub enum Edit {
         date: chrono::NaiveDate,
         slot: u32,
         decision: Option<Decision>,
+        /// The proposal decided on (the decision lapses when the proposal changes).
+        proposed: Option<crate::model::Dose>,
     },
 }
 
@@ -270,6 +272,7 @@ impl Edit {
                 date,
                 slot,
                 decision,
+                proposed,
             } => {
                 plan.adjustments.retain(|d| {
                     !(d.prescription == prescription && d.date == date && d.slot == slot)
@@ -280,6 +283,7 @@ impl Edit {
                         date,
                         slot,
                         decision,
+                        proposed,
                     });
                     plan.adjustments
                         .sort_by_key(|d| (d.date, d.slot, d.prescription));

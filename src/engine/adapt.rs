@@ -18,7 +18,7 @@ pub enum Response {
     Green,
     /// Pain during 3-5 and settled by the next morning: hold the dose.
     Amber,
-    /// Pain during above 5, or worse the next morning: reduce the dose.
+    /// Pain during above 5, or not settled (or worse) the next morning: reduce the dose.
     Red,
 }
 
@@ -40,27 +40,23 @@ pub const PAIN_ACCEPTABLE_MAX: u8 = 5;
 
 /// Classifies one exercise's pain report; `None` when nothing was reported.
 ///
-/// The next morning is "settled" when reported so, or when its rating is in the safe zone
-/// (0-2); it is "worse" when its rating is above the safe zone and above the pain during.
-/// Worse next morning is red whatever the pain during (the 24-hour response matters most).
-/// A rating above the safe zone that is not worse than during (say 4 after 5) has not
-/// settled: at best amber. Without a next-morning report the pain during decides.
+/// CLINICAL.md section 3: pain during 0-2 is safe, 3-5 acceptable, above 5 too much, and pain
+/// must settle by the next morning. The next morning is settled when reported so, or when its
+/// rating is back in the safe zone (0-2); a higher rating (not settled, or worse) is red
+/// whatever the pain during, as the 24-hour response matters most. Without a next-morning
+/// report (not known yet) the pain during decides.
 pub fn classify(during: Option<u8>, next: Option<NextMorning>) -> Option<Response> {
     if during.is_none() && next.is_none() {
         return None;
     }
     let during_n = during.unwrap_or(0);
-    let worse = match next {
-        Some(NextMorning::Pain(n)) => n > PAIN_SAFE_MAX && n > during_n,
-        _ => false,
-    };
     let settled = match next {
         Some(NextMorning::Settled) | None => true,
         Some(NextMorning::Pain(n)) => n <= PAIN_SAFE_MAX,
     };
-    Some(if worse || during_n > PAIN_ACCEPTABLE_MAX {
+    Some(if !settled || during_n > PAIN_ACCEPTABLE_MAX {
         Response::Red
-    } else if during_n > PAIN_SAFE_MAX || !settled {
+    } else if during_n > PAIN_SAFE_MAX {
         Response::Amber
     } else {
         Response::Green
@@ -157,6 +153,8 @@ pub fn adjustments(plan: &Plan, projection: &Projection) -> Vec<Adjustment> {
                 e.done.then_some((s.date, s.slot, e))
             })
             .collect();
+        let mut logged = logged;
+        logged.sort_by_key(|&(d, slot, _)| (d, slot));
         for (i, &(date, slot, entry)) in logged.iter().enumerate() {
             let Some(response) = response_of(entry) else {
                 continue;
@@ -186,22 +184,25 @@ pub fn adjustments(plan: &Plan, projection: &Projection) -> Vec<Adjustment> {
             let Some(proposal) = propose(response, &basis, entry, planned_item) else {
                 continue;
             };
-            let decision = plan
-                .adjustments
-                .iter()
-                .find(|d| d.prescription == rx.id && d.date == next_date && d.slot == next_slot);
+            // A decision holds for the proposal it was made on: when a later report changes
+            // the proposal, it is proposed (pending) again.
+            let decision = plan.adjustments.iter().find(|d| {
+                d.prescription == rx.id
+                    && d.date == next_date
+                    && d.slot == next_slot
+                    && d.proposed.as_ref().is_none_or(|p| *p == proposal.dose)
+            });
             let (status, effective) = match decision.map(|d| &d.decision) {
                 None => (AdjustmentStatus::Pending, proposal.dose.clone()),
                 Some(Decision::Accept) => (AdjustmentStatus::Accepted, proposal.dose.clone()),
                 Some(Decision::Change(dose)) => (AdjustmentStatus::Changed, dose.clone()),
-                Some(Decision::Dismiss) => {
-                    (AdjustmentStatus::Dismissed, planned_item.dose.clone())
-                }
+                Some(Decision::Dismiss) => (AdjustmentStatus::Dismissed, planned_item.dose.clone()),
             };
-            let past = plan
-                .session_log(next_date, next_slot)
-                .and_then(|s| s.exercise(rx.id))
-                .is_some_and(|e| e.done);
+            // History once the adjusted session is logged, or once the athlete has logged a
+            // later session of the exercise (the adjusted one was missed).
+            let past = logged[i + 1..]
+                .iter()
+                .any(|&(d, s, _)| (d, s) >= (next_date, next_slot));
             out.push(Adjustment {
                 prescription_id: rx.id,
                 week,
@@ -269,7 +270,11 @@ fn propose(
                 return None;
             }
             let what = if same_exercise {
-                format!("{} (planned {})", held_words(&held), short_dose(&planned.dose))
+                format!(
+                    "{} (planned {})",
+                    held_words(&held),
+                    short_dose(&planned.dose)
+                )
             } else {
                 format!(
                     "stay on {} at {} (planned: move on to {})",
@@ -301,16 +306,15 @@ fn propose(
     }
 }
 
-/// `pain 6/10 during on 3 Dec` or `pain worse next morning (5/10) after 3 Dec`.
+/// `pain 6/10 during on 3 Dec`, `pain worse next morning (5/10) after 3 Dec` or
+/// `pain not settled next morning (3/10) after 3 Dec`.
 fn pain_words(entry: &ExerciseLog, date: NaiveDate) -> String {
     let day = date.format("%-d %b");
     let during = entry.pain_during.unwrap_or(0);
     match entry.pain_next_morning {
-        Some(NextMorning::Pain(n)) if n > PAIN_SAFE_MAX && n > during => {
-            format!("pain worse next morning ({n}/10) after {day}")
-        }
         Some(NextMorning::Pain(n)) if n > PAIN_SAFE_MAX && during <= PAIN_ACCEPTABLE_MAX => {
-            format!("pain not settled next morning ({n}/10) after {day}")
+            let word = if n > during { "worse" } else { "not settled" };
+            format!("pain {word} next morning ({n}/10) after {day}")
         }
         _ => format!("pain {during}/10 during on {day}"),
     }
@@ -376,11 +380,18 @@ fn reduce_one(dose: &Dose) -> (Dose, String) {
             new = (kg - 0.5).max(0.0);
         }
         out.load = Load::Kg(new);
-        let what = format!("load reduced from {} kg to {} kg", fmt_num(kg), fmt_num(new));
+        let what = format!(
+            "load reduced from {} kg to {} kg",
+            fmt_num(kg),
+            fmt_num(new)
+        );
         return (out, what);
     }
     if let Some(reps) = &dose.reps {
-        let cut = |n: u32| n.saturating_sub(((f64::from(n) * 0.2).round() as u32).max(1)).max(1);
+        let cut = |n: u32| {
+            n.saturating_sub(((f64::from(n) * 0.2).round() as u32).max(1))
+                .max(1)
+        };
         let new = match reps {
             Reps::Fixed(n) => Reps::Fixed(cut(*n)),
             Reps::Range(a, b) => Reps::Range(cut(*a), cut(*b)),
@@ -405,7 +416,11 @@ fn reduce_one(dose: &Dose) -> (Dose, String) {
     {
         let new = (m * 0.8).round().min(m - 1.0).max(1.0);
         out.minutes = Some(new);
-        let what = format!("time reduced from {} min to {} min", fmt_num(m), fmt_num(new));
+        let what = format!(
+            "time reduced from {} min to {} min",
+            fmt_num(m),
+            fmt_num(new)
+        );
         return (out, what);
     }
     if dose.sets > 1 {

@@ -125,7 +125,7 @@ pub fn day_states(
 /// Sessions due, done, partly done and missed.
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
 pub struct Adherence {
-    /// Sessions planned up to and including today.
+    /// Sessions planned before today, and today's once something of it is logged.
     pub due: u32,
     pub done: u32,
     pub partial: u32,
@@ -263,7 +263,10 @@ pub fn status(
     let mut supervised_planned_ahead = 0;
     for s in &projection.sessions {
         let Some(date) = s.date else { continue };
-        if date > today {
+        // Today's session counts as due once something of it is logged; until then it is
+        // still ahead (adherence does not drop every morning).
+        let logged_today = date == today && exercises_done(s, plan.session_log(date, s.slot)) > 0;
+        if date > today || (date == today && !logged_today) {
             supervised_planned_ahead += u32::from(s.supervised);
             continue;
         }
@@ -288,8 +291,7 @@ pub fn status(
         if log.supervised && any_done {
             supervised_done += 1;
         }
-        let Some(week) = week_of(plan, log.date).and_then(|w| weeks.get_mut(w as usize - 1))
-        else {
+        let Some(week) = week_of(plan, log.date).and_then(|w| weeks.get_mut(w as usize - 1)) else {
             continue;
         };
         week.supervised_done += u32::from(log.supervised && any_done);
@@ -301,7 +303,11 @@ pub fn status(
     }
     let pain = pain_points(plan);
     let pain_trend = pain_trend(&pain);
-    let pending: Vec<Adjustment> = adjustments.iter().filter(|a| a.is_pending()).cloned().collect();
+    let pending: Vec<Adjustment> = adjustments
+        .iter()
+        .filter(|a| a.is_pending())
+        .cloned()
+        .collect();
     let mut flags = Vec::new();
     if let Some(flag) = referral_flag(plan, pain_trend.as_ref()) {
         flags.push(flag);
@@ -313,7 +319,8 @@ pub fn status(
             severity: Severity::Warning,
             code: "supervised-short",
             message: format!(
-                "{supervised_done} supervised sessions logged and {supervised_planned_ahead} still planned: {projected} by the end of the plan, fewer than the {target} recommended"
+                "{supervised_done} supervised session{} logged and {supervised_planned_ahead} still planned: {projected} by the end of the plan, fewer than the {target} recommended",
+                if supervised_done == 1 { "" } else { "s" }
             ),
             source: sources::SUMMARY,
         });
@@ -357,8 +364,11 @@ pub fn actual_metrics(plan: &Plan, projection: &Projection, log: &SessionLog) ->
     let mut any_done = false;
     for entry in log.exercises.iter().filter(|e| e.done) {
         any_done = true;
-        let Some(item) = week.and_then(|w| w.items.iter().find(|i| i.prescription_id == entry.prescription))
-        else {
+        let Some(item) = week.and_then(|w| {
+            w.items
+                .iter()
+                .find(|i| i.prescription_id == entry.prescription)
+        }) else {
             continue;
         };
         let mut m = session_metrics(&done_dose(&item.dose, entry), item.tempo);

@@ -186,6 +186,9 @@ pub fn parse_plan(text: &str, path: &Path) -> Result<Plan, PlanFileError> {
             }
         })?;
     plan.assign_ids();
+    // In memory a plan is always of the newest format; saving writes the lowest version that
+    // holds it (see `set_format_version`).
+    plan.format_version = FORMAT_VERSION;
 
     let unknown = library::fill_missing(&mut plan, library::builtin()?);
     if let Some(first) = unknown.first() {

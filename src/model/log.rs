@@ -80,7 +80,10 @@ impl ExerciseLog {
 
     /// True when anything was recorded besides the check mark.
     pub fn has_actuals(&self) -> bool {
-        self.sets.is_some() || self.reps.is_some() || self.load_kg.is_some() || self.hold_secs.is_some()
+        self.sets.is_some()
+            || self.reps.is_some()
+            || self.load_kg.is_some()
+            || self.hold_secs.is_some()
     }
 }
 
@@ -233,6 +236,10 @@ pub struct AdjustmentDecision {
     #[serde(default, skip_serializing_if = "is_zero")]
     pub slot: u32,
     pub decision: Decision,
+    /// The proposed dose the decision was made on; when a later report changes the proposal,
+    /// the decision no longer applies and the new proposal is pending. Absent: any proposal.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub proposed: Option<Dose>,
 }
 
 #[allow(clippy::trivially_copy_pass_by_ref)]

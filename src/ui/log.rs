@@ -313,6 +313,7 @@ impl SessionPanel {
                         date: a.date,
                         slot: a.slot,
                         decision: Some(Decision::Change(draft.clone())),
+                        proposed: Some(a.proposed.clone()),
                     }));
                     close = true;
                 }
@@ -335,6 +336,7 @@ fn decision_buttons(ui: &mut egui::Ui, a: &Adjustment, cmds: &mut Vec<Command>) 
             date: a.date,
             slot: a.slot,
             decision,
+            proposed: Some(a.proposed.clone()),
         })
     };
     if a.status == AdjustmentStatus::Pending {

@@ -1,6 +1,6 @@
-//! The plan as a spreadsheet: one row per session and exercise, with the planned dose and empty
-//! log columns (done, actuals, pain, RPE) to fill in, so a file exported now has the same shape
-//! as one exported after logging. RFC 4180 quoting, ISO dates, numbers with a decimal point.
+//! The plan as a spreadsheet: one row per session and exercise, with the planned dose and the
+//! log columns (done, actuals, pain, RPE) from the athlete's log, empty where nothing is logged
+//! yet. RFC 4180 quoting, ISO dates, numbers with a decimal point.
 
 use crate::engine::{Item, Projection};
 use crate::model::{Load, Plan, Side, fmt_num};
@@ -36,8 +36,35 @@ pub const CSV_COLUMNS: [&str; 25] = [
     "rpe",
 ];
 
-/// Number of log columns at the end of each row (empty until sessions are logged).
-const LOG_COLUMNS: usize = 8;
+/// done, actual_sets, actual_reps, actual_load_kg, actual_hold_secs, pain_during,
+/// pain_next_morning, rpe: what the log says about this exercise in this session (empty
+/// columns where nothing was logged).
+fn log_columns(log: Option<&crate::model::SessionLog>, prescription: u32) -> [String; 8] {
+    let Some(log) = log else {
+        return Default::default();
+    };
+    let num = |x: Option<f64>| x.map(fmt_num).unwrap_or_default();
+    let entry = log.exercise(prescription);
+    let int = |x: Option<u32>| x.map(|n| n.to_string()).unwrap_or_default();
+    [
+        entry.map_or_else(String::new, |e| {
+            if e.done { "yes" } else { "no" }.to_owned()
+        }),
+        int(entry.and_then(|e| e.sets)),
+        int(entry.and_then(|e| e.reps)),
+        num(entry.and_then(|e| e.load_kg)),
+        num(entry.and_then(|e| e.hold_secs)),
+        int(entry.and_then(|e| e.pain_during).map(u32::from)),
+        entry
+            .and_then(|e| e.pain_next_morning)
+            .map(|n| match n {
+                crate::model::NextMorning::Settled => "settled".to_owned(),
+                crate::model::NextMorning::Pain(p) => p.to_string(),
+            })
+            .unwrap_or_default(),
+        num(log.rpe),
+    ]
+}
 
 /// The plan's sessions as CSV text: a header row, then one row per session and exercise, in
 /// date order. `date` is empty when the plan has no start date; `day` counts from 1.
@@ -73,7 +100,8 @@ pub fn csv_string(plan: &Plan, projection: &Projection) -> Result<String, Export
             ];
             row.extend(planned_columns(item));
             row.insert(12, if si.supervised { "yes" } else { "no" }.to_owned());
-            row.extend(std::iter::repeat_n(String::new(), LOG_COLUMNS));
+            let logged = session.date.and_then(|d| plan.session_log(d, session.slot));
+            row.extend(log_columns(logged, si.prescription_id));
             writer.write_record(&row).map_err(fail)?;
         }
     }
