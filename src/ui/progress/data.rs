@@ -1,0 +1,348 @@
+//! What the progress tab shows, as plain numbers and words: the engine's status of the plan on
+//! a day, planned against done load by week in one metric, and the PROM scores per measure with
+//! their baseline and smallest detectable change. Pure functions of the plan, so tests check
+//! them without a window and the panel caches them per plan revision.
+
+use chrono::{Datelike, NaiveDate, TimeDelta};
+
+use crate::app::command::LoadUnit;
+use crate::engine::{self, Adherence, Adjustment, Metric, PainPoint, Projection, Status};
+use crate::model::{Plan, Prom, PromScore, fmt_num};
+
+/// Everything the progress tab draws for one plan revision, day, metric and unit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProgressData {
+    /// The engine's progress report as of `status.today`.
+    pub status: Status,
+    /// Weeks of the plan that have begun by today (0 before the start or without a start date).
+    pub weeks_begun: usize,
+    /// Planned against done load per week.
+    pub load: LoadSeries,
+    /// One series per measure with scores, in `Prom::ALL` order.
+    pub proms: Vec<PromSeries>,
+}
+
+/// Computes what the progress tab shows on `today`.
+pub fn progress_data(
+    plan: &Plan,
+    projection: &Projection,
+    adjustments: &[Adjustment],
+    today: NaiveDate,
+    metric: Metric,
+    unit: LoadUnit,
+) -> ProgressData {
+    let status = engine::status(plan, projection, adjustments, today);
+    let weeks_begun = weeks_begun(plan, status.weeks.len(), today);
+    ProgressData {
+        load: load_series(&status, weeks_begun, metric, unit),
+        proms: prom_series(&plan.proms),
+        weeks_begun,
+        status,
+    }
+}
+
+/// How many of the plan's `weeks` have begun by `today`: 0 before the start date (or without
+/// one), all of them once the plan is over.
+pub fn weeks_begun(plan: &Plan, weeks: usize, today: NaiveDate) -> usize {
+    engine::week_of(plan, today).map_or(0, |w| (w as usize).min(weeks))
+}
+
+/// One metric by week: the plan's figure for every week, the logged figure for the weeks that
+/// have begun, already in the display unit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoadSeries {
+    pub metric: Metric,
+    pub unit: LoadUnit,
+    /// Week numbers, one per projected week.
+    pub weeks: Vec<u32>,
+    /// Planned figure of every week (all its sessions).
+    pub planned: Vec<f64>,
+    /// Done figure of each week that has begun (as long as `weeks_begun`, so never ahead of
+    /// today).
+    pub actual: Vec<f64>,
+    /// The week today falls in while the plan runs: its done figure is still growing.
+    pub current_week: Option<u32>,
+}
+
+/// Factor from the engine's figure to the display unit (only volume load changes with it).
+fn unit_factor(metric: Metric, unit: LoadUnit) -> f64 {
+    match metric {
+        Metric::VolumeLoadKg => unit.from_kg(1.0),
+        _ => 1.0,
+    }
+}
+
+/// Planned against done `metric` per week from a status, the done figures for the first
+/// `weeks_begun` weeks only.
+pub fn load_series(
+    status: &Status,
+    weeks_begun: usize,
+    metric: Metric,
+    unit: LoadUnit,
+) -> LoadSeries {
+    let k = unit_factor(metric, unit);
+    LoadSeries {
+        metric,
+        unit,
+        weeks: status.weeks.iter().map(|w| w.week).collect(),
+        planned: status
+            .weeks
+            .iter()
+            .map(|w| w.planned.get(metric) * k)
+            .collect(),
+        actual: status
+            .weeks
+            .iter()
+            .take(weeks_begun)
+            .map(|w| w.actual.get(metric) * k)
+            .collect(),
+        current_week: status.current_week,
+    }
+}
+
+/// The first metric (in chart order) any exercise of the plan counts in: a body-weight plan has
+/// no volume load.
+pub fn default_metric(projection: &Projection) -> Metric {
+    Metric::ALL
+        .into_iter()
+        .find(|m| !projection.included(*m).is_empty())
+        .unwrap_or(Metric::Sessions)
+}
+
+/// One PROM measure's scores in date order, with its baseline (the first score) and the
+/// smallest detectable change for one person, where the clinical summary gives one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PromSeries {
+    pub measure: Prom,
+    /// (date, score), oldest first; scores on the same date in the order entered.
+    pub points: Vec<(NaiveDate, f64)>,
+    /// The first score.
+    pub baseline: f64,
+    /// (lowest, highest) smallest detectable change in points.
+    pub sdc: Option<(f64, f64)>,
+}
+
+/// The scores of each measure that has any, in `Prom::ALL` order.
+pub fn prom_series(proms: &[PromScore]) -> Vec<PromSeries> {
+    Prom::ALL
+        .into_iter()
+        .filter_map(|measure| {
+            let mut points: Vec<(NaiveDate, f64)> = proms
+                .iter()
+                .filter(|p| p.measure == measure)
+                .map(|p| (p.date, p.score))
+                .collect();
+            points.sort_by_key(|p| p.0);
+            let baseline = points.first()?.1;
+            Some(PromSeries {
+                measure,
+                points,
+                baseline,
+                sdc: measure.individual_sdc(),
+            })
+        })
+        .collect()
+}
+
+/// The source of the HAGOS smallest detectable change.
+pub const SDC_SOURCE: &str = "Thorborg 2011";
+
+/// What a score's change from the baseline means against the smallest detectable change:
+/// `+15 points from the baseline: inside the smallest detectable change (17.7-33.8), may be
+/// measurement error (Thorborg 2011)`.
+pub fn change_words(series: &PromSeries, score: f64) -> String {
+    let change = score - series.baseline;
+    let sign = if change > 0.0 { "+" } else { "" };
+    let head = format!("{sign}{} points from the baseline", fmt_points(change));
+    match series.sdc {
+        None => format!("{head} (no smallest detectable change in the clinical summary)"),
+        Some((low, high)) => {
+            let size = change.abs();
+            let range = format!("{}-{}", fmt_points(low), fmt_points(high));
+            let verdict = if size < low {
+                format!(
+                    "inside the smallest detectable change ({range}): may be measurement error ({SDC_SOURCE})"
+                )
+            } else if size < high {
+                format!(
+                    "beyond the lowest smallest detectable change ({range}) but inside the highest: may still be measurement error for some subscales ({SDC_SOURCE})"
+                )
+            } else {
+                format!(
+                    "beyond the smallest detectable change ({range}): more than measurement error ({SDC_SOURCE})"
+                )
+            };
+            format!("{head}: {verdict}")
+        }
+    }
+}
+
+/// A score or a change in points: at most one decimal, no trailing `.0`.
+pub fn fmt_points(x: f64) -> String {
+    fmt_num((x * 10.0).round() / 10.0)
+}
+
+/// The overall adherence in words: `9 of 12 sessions done (81 % of exercises checked off),
+/// 2 partly done, 1 missed`; `No sessions due yet` before the first one.
+pub fn adherence_summary(a: &Adherence) -> String {
+    if a.due == 0 {
+        return "No sessions due yet".to_owned();
+    }
+    let pct = a
+        .pct()
+        .map(|p| format!(" ({} of exercises checked off)", fmt_pct(p)))
+        .unwrap_or_default();
+    format!(
+        "{} of {} sessions done{pct}, {} partly done, {} missed",
+        a.done, a.due, a.partial, a.missed
+    )
+}
+
+/// `81 %`.
+pub fn fmt_pct(p: f64) -> String {
+    format!("{:.0} %", p)
+}
+
+/// Days are plotted as whole numbers counted from this Monday, so weekly grid lines fall on
+/// Mondays.
+pub const DAY_ZERO: NaiveDate = match NaiveDate::from_ymd_opt(2000, 1, 3) {
+    Some(d) => d,
+    None => panic!("a valid date"),
+};
+
+/// The x value of a date.
+pub fn day_number(date: NaiveDate) -> f64 {
+    (date - DAY_ZERO).num_days() as f64
+}
+
+/// The date at (the nearest whole day to) an x value, if it is a date.
+pub fn date_of_day(x: f64) -> Option<NaiveDate> {
+    if !x.is_finite() || x.abs() > 1.0e7 {
+        return None;
+    }
+    DAY_ZERO.checked_add_signed(TimeDelta::try_days(x.round() as i64)?)
+}
+
+/// `Mon 12 Jan 2026`.
+pub fn long_date(date: NaiveDate) -> String {
+    date.format("%a %-d %b %Y").to_string()
+}
+
+/// `12 Jan`, or `12 Jan 26` when `with_year`.
+pub fn short_date(date: NaiveDate, with_year: bool) -> String {
+    if with_year {
+        date.format("%-d %b %y").to_string()
+    } else {
+        date.format("%-d %b").to_string()
+    }
+}
+
+/// Whether two x values fall in different years (date axis labels then carry the year).
+pub fn spans_years(from: f64, to: f64) -> bool {
+    match (date_of_day(from), date_of_day(to)) {
+        (Some(a), Some(b)) => a.year() != b.year(),
+        _ => false,
+    }
+}
+
+/// Band of a 0-10 pain rating in the pain-monitoring model (Silbernagel 2007).
+pub fn pain_band(pain: u8) -> &'static str {
+    match pain {
+        0..=2 => "0-2: safe",
+        3..=5 => "3-5: acceptable",
+        _ => "6-10: too much",
+    }
+}
+
+/// Hover words for the pain reports on one date: `Mon 12 Jan 2026: pain during 4/10
+/// (3-5: acceptable), next morning 2/10`.
+pub fn pain_words(points: &[PainPoint], date: NaiveDate) -> Option<String> {
+    let lines: Vec<String> = points
+        .iter()
+        .filter(|p| p.date == date)
+        .map(|p| {
+            let during = p.during.map_or_else(
+                || "pain during not recorded".to_owned(),
+                |d| format!("pain during {d}/10 ({})", pain_band(d)),
+            );
+            let next = p.next_morning.map_or_else(
+                || "next morning not recorded".to_owned(),
+                |n| {
+                    if n == 0 {
+                        "next morning 0/10 or settled".to_owned()
+                    } else {
+                        format!("next morning {n}/10")
+                    }
+                },
+            );
+            format!("{during}, {next}")
+        })
+        .collect();
+    (!lines.is_empty()).then(|| format!("{}: {}", long_date(date), lines.join("; ")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, m, day).unwrap()
+    }
+
+    #[test]
+    fn days_round_trip_and_mondays_are_multiples_of_seven() {
+        for date in [d(1, 5), d(2, 28), d(12, 31)] {
+            assert_eq!(date_of_day(day_number(date)), Some(date));
+        }
+        assert_eq!(day_number(d(1, 5)) % 7.0, 0.0, "5 Jan 2026 is a Monday");
+        assert_eq!(date_of_day(f64::NAN), None);
+        assert_eq!(date_of_day(1.0e12), None);
+    }
+
+    #[test]
+    fn prom_series_sort_by_date_and_take_the_first_as_baseline() {
+        let score = |date, measure, score| PromScore {
+            date,
+            measure,
+            score,
+        };
+        let proms = vec![
+            score(d(2, 1), Prom::VisaH, 70.0),
+            score(d(1, 5), Prom::HagosPain, 40.0),
+            score(d(1, 5), Prom::VisaH, 50.0),
+            score(d(2, 1), Prom::HagosPain, 62.5),
+        ];
+        let series = prom_series(&proms);
+        let measures: Vec<Prom> = series.iter().map(|s| s.measure).collect();
+        assert_eq!(measures, vec![Prom::HagosPain, Prom::VisaH]);
+        assert_eq!(series[1].points, vec![(d(1, 5), 50.0), (d(2, 1), 70.0)]);
+        assert_eq!(series[1].baseline, 50.0);
+        assert_eq!(series[1].sdc, None);
+        assert_eq!(series[0].sdc, Some((17.7, 33.8)));
+        assert!(change_words(&series[0], 50.0).contains("may be measurement error"));
+        assert!(change_words(&series[0], 62.5).contains("+22.5 points"));
+        assert!(change_words(&series[0], 62.5).contains("some subscales"));
+        assert!(change_words(&series[0], 80.0).contains("more than measurement error"));
+        assert!(change_words(&series[1], 70.0).contains("no smallest detectable change"));
+    }
+
+    #[test]
+    fn adherence_words() {
+        let a = Adherence {
+            due: 6,
+            done: 4,
+            partial: 1,
+            missed: 1,
+            exercises_due: 12,
+            exercises_done: 9,
+        };
+        assert_eq!(
+            adherence_summary(&a),
+            "4 of 6 sessions done (75 % of exercises checked off), 1 partly done, 1 missed"
+        );
+        assert_eq!(
+            adherence_summary(&Adherence::default()),
+            "No sessions due yet"
+        );
+    }
+}
