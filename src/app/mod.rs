@@ -471,23 +471,28 @@ impl LoadplanApp {
             .show(ui, |ui| {
                 ui::findings::findings_ui(ui, plan, findings, &self.selection, cmds)
             });
+        // The calendar and progress tabs have their own charts and need the height: the
+        // planning chart shows with the planning tabs.
+        let planning = matches!(self.tab, Tab::Prescriptions | Tab::Week | Tab::Details);
         egui::CentralPanel::default().show(ui, |ui| {
-            egui::Panel::top("chart_area")
-                .resizable(true)
-                .default_size(290.0)
-                .min_size(160.0)
-                .show(ui, |ui| {
-                    self.panels.phases.ui(ui, plan, &mut self.selection, cmds);
-                    self.panels.chart.ui(
-                        ui,
-                        plan,
-                        projection,
-                        findings,
-                        &mut self.selection,
-                        unit,
-                        doc.revision(),
-                    );
-                });
+            if planning {
+                egui::Panel::top("chart_area")
+                    .resizable(true)
+                    .default_size(290.0)
+                    .min_size(160.0)
+                    .show(ui, |ui| {
+                        self.panels.phases.ui(ui, plan, &mut self.selection, cmds);
+                        self.panels.chart.ui(
+                            ui,
+                            plan,
+                            projection,
+                            findings,
+                            &mut self.selection,
+                            unit,
+                            doc.revision(),
+                        );
+                    });
+            }
             tab_bar(ui, &mut self.tab, PHYSIO_TABS);
             ui.separator();
             let ctx = TabContext {
