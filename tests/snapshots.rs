@@ -64,3 +64,68 @@ fn week_view() {
     );
     h.snapshot("week_view");
 }
+
+/// The runner's programme from Mon 2 Nov 2026 with two weeks logged (the last session with
+/// pain 6/10), seen on Fri 13 Nov in athlete mode.
+fn logged_athlete(theme: ThemeChoice) -> Harness<'static, LoadplanApp> {
+    use loadplan::model::NextMorning;
+    let mut plan = loadplan::templates::load("runners_glute")
+        .expect("template exists")
+        .expect("template loads");
+    let day = |d: u32| chrono::NaiveDate::from_ymd_opt(2026, 11, d).expect("valid date");
+    plan.start_date = Some(day(2));
+    let sld = plan.prescriptions[0].id;
+    for (d, pain, next) in [
+        (2, 2, Some(NextMorning::Settled)),
+        (4, 3, Some(NextMorning::Settled)),
+        (6, 2, Some(NextMorning::Pain(1))),
+        (9, 4, Some(NextMorning::Settled)),
+        (11, 6, None),
+    ] {
+        let log = plan.session_log_mut(day(d), 0);
+        let entry = log.exercise_mut(sld, "sl_deadlift_db");
+        entry.done = true;
+        entry.pain_during = Some(pain);
+        entry.pain_next_morning = next;
+        log.rpe = Some(5.0);
+        log.minutes = Some(30.0);
+    }
+    let mut app = LoadplanApp::with_document(
+        Prefs {
+            theme,
+            athlete_mode: true,
+            ..Prefs::default()
+        },
+        plan,
+        loadplan::app::document::Origin::Unsaved("runner".to_owned()),
+    );
+    app.set_today(day(13));
+    let mut h = Harness::builder()
+        .with_size(vec2(1280.0, 800.0))
+        .wgpu()
+        .build_ui_state(|ui, app: &mut LoadplanApp| app.show(ui), app);
+    h.run();
+    h
+}
+
+#[test]
+fn athlete_today() {
+    let mut h = logged_athlete(ThemeChoice::Light);
+    h.snapshot("athlete_today");
+}
+
+#[test]
+fn athlete_calendar() {
+    let mut h = logged_athlete(ThemeChoice::Dark);
+    h.get_by_role_and_label(Role::Button, "Calendar").click();
+    h.run();
+    h.snapshot("athlete_calendar");
+}
+
+#[test]
+fn athlete_progress() {
+    let mut h = logged_athlete(ThemeChoice::Dark);
+    h.get_by_role_and_label(Role::Button, "Progress").click();
+    h.run();
+    h.snapshot("athlete_progress");
+}

@@ -227,3 +227,53 @@ fn the_calendar_shows_each_days_state() {
             .is_some()
     );
 }
+
+#[test]
+fn the_next_morning_the_athlete_rates_yesterdays_pain() {
+    let mut start = runner_plan();
+    let sld = start.prescriptions[0].id;
+    let entry = start
+        .session_log_mut(date(2026, 11, 2), 0)
+        .exercise_mut(sld, "sl_deadlift_db");
+    entry.done = true;
+    entry.pain_during = Some(2);
+    let prefs = Prefs {
+        athlete_mode: true,
+        ..Prefs::default()
+    };
+    let mut app = LoadplanApp::with_document(prefs, start, Origin::Unsaved("test".into()));
+    app.set_today(date(2026, 11, 3));
+    let mut h = Harness::builder()
+        .with_size(vec2(1280.0, 900.0))
+        .build_ui_state(|ui, app: &mut LoadplanApp| app.show(ui), app);
+    h.run();
+    assert!(
+        h.query_by_label_contains("The morning after Monday 2 November: how is the pain now?")
+            .is_some()
+    );
+    click(
+        &mut h,
+        Role::Button,
+        &format!("Pain next morning after {SLD}: 5"),
+    );
+    let p = plan(&h);
+    let entry = p
+        .session_log(date(2026, 11, 2), 0)
+        .and_then(|l| l.exercise(sld))
+        .expect("still logged");
+    assert_eq!(
+        entry.pain_next_morning,
+        Some(loadplan::model::NextMorning::Pain(5))
+    );
+    // Worse next morning: Wednesday's session is reduced.
+    let adjustments = h.state().document().expect("doc").adjustments().to_vec();
+    assert_eq!(adjustments.len(), 1);
+    assert_eq!(adjustments[0].date, date(2026, 11, 4));
+    assert!(
+        adjustments[0]
+            .reason
+            .contains("worse next morning (5/10) after 2 Nov")
+    );
+    // Rated: the prompt is gone.
+    assert!(h.query_by_label_contains("The morning after").is_none());
+}

@@ -58,7 +58,7 @@ impl CalendarPanel {
         }
         let wide = ui.available_width() >= 900.0;
         let calendar_width = if wide {
-            (ui.available_width() * 0.45).clamp(420.0, 640.0)
+            (ui.available_width() * 0.4).clamp(400.0, 600.0)
         } else {
             ui.available_width()
         };
@@ -170,12 +170,12 @@ impl CalendarPanel {
             if ui.button("Today").on_hover_text("Go to today").clicked() {
                 cmds.push(Command::SelectDate(today));
             }
-            ui.weak(format!(
-                "Plan: {} to {}",
-                start.format("%-d %b %Y"),
-                last.format("%-d %b %Y")
-            ));
         });
+        ui.weak(format!(
+            "Plan: {} to {}",
+            start.format("%-d %b %Y"),
+            last.format("%-d %b %Y")
+        ));
         first
     }
 }

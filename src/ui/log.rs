@@ -97,6 +97,7 @@ impl SessionPanel {
                     });
                 }
                 missed_line(ui, view, cmds);
+                morning_after_ui(ui, view, cmds);
                 ui.add_space(6.0);
                 self.day_ui(ui, view, due, cmds);
             });
@@ -432,6 +433,53 @@ pub fn next_due(view: &LogView) -> Option<NaiveDate> {
     })
 }
 
+/// "The morning after Wednesday": the next-morning pain of the last session logged in the
+/// past three days, for the exercises done without it (the 24-hour response decides most).
+fn morning_after_ui(ui: &mut egui::Ui, view: &LogView, cmds: &mut Vec<Command>) {
+    let since = view.today - chrono::Duration::days(3);
+    let Some(last) = view.plan.log.iter().rev().find(|l| {
+        l.date < view.today
+            && l.date >= since
+            && l.exercises
+                .iter()
+                .any(|e| e.done && e.pain_next_morning.is_none())
+    }) else {
+        return;
+    };
+    let mut log = last.clone();
+    let mut changed = false;
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.strong(format!(
+            "The morning after {}: how is the pain now?",
+            last.date.format("%A %-d %B")
+        ));
+        for entry in log
+            .exercises
+            .iter_mut()
+            .filter(|e| e.done && e.pain_next_morning.is_none())
+        {
+            let name = view.exercise_name(&entry.exercise);
+            let label = format!("Pain next morning after {name}");
+            ui.push_id(("morning", entry.prescription), |ui| {
+                ui.label(&name);
+                let (mut rating, mut settled) = (None, false);
+                if next_morning_picker(ui, &label, &mut rating, &mut settled) {
+                    entry.pain_next_morning = if settled {
+                        Some(NextMorning::Settled)
+                    } else {
+                        rating.map(NextMorning::Pain)
+                    };
+                    changed = true;
+                }
+            });
+        }
+    });
+    if changed {
+        cmds.push(Command::Edit(Edit::LogSession(log)));
+    }
+}
+
 /// "Missed in the last 7 days: Mon 16 Nov, Wed 18 Nov" with a link to each.
 fn missed_line(ui: &mut egui::Ui, view: &LogView, cmds: &mut Vec<Command>) {
     let week_ago = view.today - chrono::Duration::days(7);
@@ -577,8 +625,17 @@ fn next_morning_picker(
     ui.horizontal_wrapped(|ui| {
         ui.label("Next morning:")
             .on_hover_text("Pain should settle by the next morning; worse next morning means the next session is made easier");
+        let mut button = egui::Button::new(egui::RichText::new("Settled").color(if *settled {
+            egui::Color32::WHITE
+        } else {
+            GREEN
+        }))
+        .selected(*settled);
+        if *settled {
+            button = button.fill(GREEN);
+        }
         let response = ui
-            .selectable_label(*settled, "Settled")
+            .add(button)
             .on_hover_text("Back to the usual level by the next morning");
         let name = format!("{label}: settled");
         response.widget_info(|| {

@@ -129,7 +129,9 @@ impl ProgressPanel {
             .id_salt("progress_scroll")
             .auto_shrink([false, false])
             .show(ui, |ui| {
-                if !athlete {
+                if athlete {
+                    crate::ui::log::athlete_style(ui);
+                } else {
                     self.flags_ui(ui);
                 }
                 self.sessions_ui(ui, plan, today, athlete);
