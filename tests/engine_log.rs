@@ -717,3 +717,27 @@ fn a_decision_lapses_when_a_later_report_changes_the_proposal() {
         now[0].reason
     );
 }
+
+#[test]
+fn a_reduction_follows_the_athlete_past_skipped_sessions() {
+    let mut plan = plan();
+    log(&mut plan, jan(5), 1, Some(7), None);
+    assert_eq!(adjustments_of(&plan)[0].date, jan(7));
+    // Wednesday is skipped; on Friday only the side plank is done.
+    log(&mut plan, jan(9), 2, Some(0), None);
+    let a = adjustments_of(&plan);
+    assert_eq!(a.len(), 1);
+    assert_eq!(a[0].date, jan(9), "Wednesday was passed over: {a:#?}");
+    assert!(a[0].is_pending());
+    // Monday of week 2 the side plank again: the deadlift's reduction moves on with it, from
+    // week 2's planned 12.5 kg down to a fifth below the 10 kg last done.
+    log(&mut plan, jan(12), 2, Some(0), None);
+    let a = adjustments_of(&plan);
+    assert_eq!(a[0].date, jan(12));
+    assert_eq!(kg(&a[0].planned), Some(12.5));
+    assert_eq!(kg(&a[0].proposed), Some(8.0));
+    // Once the deadlift is done again, the reduction is history.
+    log(&mut plan, jan(14), 1, Some(1), Some(NextMorning::Settled));
+    let a = adjustments_of(&plan);
+    assert!(a.iter().all(|x| !x.is_pending()), "{a:#?}");
+}

@@ -162,7 +162,8 @@ pub fn adjustments(plan: &Plan, projection: &Projection) -> Vec<Adjustment> {
             if response == Response::Green {
                 continue;
             }
-            let Some((week, next_date, next_slot)) = next_session(projection, rx.id, date, slot)
+            let Some((week, next_date, next_slot)) =
+                next_session(plan, projection, rx.id, date, slot)
             else {
                 continue;
             };
@@ -446,18 +447,34 @@ fn short_dose(dose: &Dose) -> String {
     super::projection::dose_label(&d)
 }
 
-/// The next dated session of prescription `id` strictly after `date`/`slot`:
-/// (week, date, slot).
+/// The session of prescription `id` an adjustment following `date`/`slot` is for: the next
+/// dated session of it, skipping those the athlete passed over (not checked off although a
+/// later session of the plan is logged), so a reduction after a painful session is not lost
+/// on a skipped one. (week, date, slot).
 fn next_session(
+    plan: &Plan,
     projection: &Projection,
     id: u32,
     date: NaiveDate,
     slot: u32,
 ) -> Option<(u32, NaiveDate, u32)> {
+    let last_logged = plan
+        .log
+        .iter()
+        .filter(|l| l.exercises.iter().any(|e| e.done))
+        .map(|l| (l.date, l.slot))
+        .max();
     projection.sessions.iter().find_map(|s| {
         let d = s.date?;
-        ((d, s.slot) > (date, slot) && s.items.iter().any(|i| i.prescription_id == id))
-            .then_some((s.week, d, s.slot))
+        if (d, s.slot) <= (date, slot) || !s.items.iter().any(|i| i.prescription_id == id) {
+            return None;
+        }
+        let done = plan
+            .session_log(d, s.slot)
+            .and_then(|l| l.exercise(id))
+            .is_some_and(|e| e.done);
+        let passed_over = !done && last_logged.is_some_and(|last| (d, s.slot) < last);
+        (!passed_over).then_some((s.week, d, s.slot))
     })
 }
 
