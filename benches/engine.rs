@@ -1,4 +1,5 @@
-//! Benchmarks: projecting a large plan, and loading and saving a plan file of about 1 MB.
+//! Benchmarks: projecting a large plan, the log's adjustments and status on it, and loading
+//! and saving a plan file of about 1 MB.
 //! Aims (issue 2): project a 104-week, 40-prescription plan in under 1 ms; load and save a
 //! ~1 MB plan file in under 20 ms each.
 
@@ -6,8 +7,9 @@ use std::hint::black_box;
 
 use common::big_plan;
 use criterion::{Criterion, criterion_group, criterion_main};
-use loadplan::engine::{check, project};
+use loadplan::engine::{adjustments, check, project, status};
 use loadplan::io::{parse_plan, plan_to_string, save_plan};
+use loadplan::model::{NextMorning, Plan};
 
 mod common;
 
@@ -19,6 +21,53 @@ fn bench_project(c: &mut Criterion) {
     let projection = project(&plan);
     c.bench_function("check 104 weeks x 40 prescriptions", |b| {
         b.iter(|| check(black_box(&plan), black_box(&projection)))
+    });
+}
+
+/// The big plan with its first 52 weeks logged: every session done, pain cycling through
+/// green, amber and red, next morning settled or not.
+fn logged_big_plan() -> Plan {
+    let mut plan = big_plan(false);
+    let projection = project(&plan);
+    let mut n: u8 = 0;
+    for s in projection.sessions.iter().filter(|s| s.week <= 52) {
+        let Some(date) = s.date else { continue };
+        let log = plan.session_log_mut(date, s.slot);
+        for item in &s.items {
+            let e = log.exercise_mut(item.prescription_id, &item.exercise_id);
+            e.done = true;
+            n = (n + 1) % 8;
+            e.pain_during = Some(n);
+            e.pain_next_morning = Some(if n % 3 == 0 {
+                NextMorning::Pain(n)
+            } else {
+                NextMorning::Settled
+            });
+        }
+        log.rpe = Some(5.0);
+        log.minutes = Some(40.0);
+    }
+    plan
+}
+
+fn bench_log(c: &mut Criterion) {
+    let plan = logged_big_plan();
+    let projection = project(&plan);
+    eprintln!("logged sessions: {}", plan.log.len());
+    c.bench_function("adjustments, 104 x 40 plan with 52 weeks logged", |b| {
+        b.iter(|| adjustments(black_box(&plan), black_box(&projection)))
+    });
+    let adj = adjustments(&plan, &projection);
+    let today = chrono::NaiveDate::from_ymd_opt(2027, 1, 4).expect("date");
+    c.bench_function("status, 104 x 40 plan with 52 weeks logged", |b| {
+        b.iter(|| {
+            status(
+                black_box(&plan),
+                black_box(&projection),
+                black_box(&adj),
+                today,
+            )
+        })
     });
 }
 
@@ -39,6 +88,6 @@ fn bench_files(c: &mut Criterion) {
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(20).measurement_time(std::time::Duration::from_secs(3));
-    targets = bench_project, bench_files
+    targets = bench_project, bench_log, bench_files
 }
 criterion_main!(benches);

@@ -4,6 +4,8 @@
 //! it, green lets the plan go on. The result is a list of proposed adjustments: the plan is
 //! never changed, and the clinician accepts, changes or dismisses each one.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -140,21 +142,50 @@ impl Adjustment {
     }
 }
 
+/// A log entry: (date, slot, the entry).
+type Logged<'a> = (NaiveDate, u32, &'a ExerciseLog);
+
 /// Every adjustment the log calls for, in date order of the adjusted sessions.
 pub fn adjustments(plan: &Plan, projection: &Projection) -> Vec<Adjustment> {
     let mut out = Vec::new();
+    if plan.log.is_empty() {
+        return out;
+    }
+    // Done entries per prescription, and each prescription's dated sessions, in order: one
+    // pass over each, so a year of logs on a big plan stays cheap.
+    let mut done: HashMap<u32, Vec<Logged>> = HashMap::new();
+    for s in &plan.log {
+        for e in s.exercises.iter().filter(|e| e.done) {
+            done.entry(e.prescription)
+                .or_default()
+                .push((s.date, s.slot, e));
+        }
+    }
+    for list in done.values_mut() {
+        list.sort_by_key(|&(d, slot, _)| (d, slot));
+    }
+    let last_logged = done
+        .values()
+        .filter_map(|l| l.last().map(|&(d, s, _)| (d, s)))
+        .max();
+    let mut sessions: HashMap<u32, Vec<(NaiveDate, u32, u32)>> = HashMap::new();
+    for s in &projection.sessions {
+        let Some(d) = s.date else { continue };
+        for item in &s.items {
+            if done.contains_key(&item.prescription_id) {
+                sessions
+                    .entry(item.prescription_id)
+                    .or_default()
+                    .push((d, s.slot, s.week));
+            }
+        }
+    }
+    let no_sessions = Vec::new();
     for rx in &plan.prescriptions {
-        // (date, slot, entry) of every logged, done entry of this prescription, in order.
-        let logged: Vec<(NaiveDate, u32, &ExerciseLog)> = plan
-            .log
-            .iter()
-            .filter_map(|s| {
-                let e = s.exercise(rx.id)?;
-                e.done.then_some((s.date, s.slot, e))
-            })
-            .collect();
-        let mut logged = logged;
-        logged.sort_by_key(|&(d, slot, _)| (d, slot));
+        let Some(logged) = done.get(&rx.id) else {
+            continue;
+        };
+        let rx_sessions = sessions.get(&rx.id).unwrap_or(&no_sessions);
         for (i, &(date, slot, entry)) in logged.iter().enumerate() {
             let Some(response) = response_of(entry) else {
                 continue;
@@ -163,15 +194,13 @@ pub fn adjustments(plan: &Plan, projection: &Projection) -> Vec<Adjustment> {
                 continue;
             }
             let Some((week, next_date, next_slot)) =
-                next_session(plan, projection, rx.id, date, slot)
+                next_session(rx_sessions, logged, last_logged, date, slot)
             else {
                 continue;
             };
             // A later log before the adjusted session supersedes this one.
-            if logged[i + 1..]
-                .iter()
-                .any(|&(d, s, _)| (d, s) < (next_date, next_slot))
-            {
+            let later = logged.get(i + 1).map(|&(d, s, _)| (d, s));
+            if later.is_some_and(|l| l < (next_date, next_slot)) {
                 continue;
             }
             let Some(basis_item) = week_of(plan, date).and_then(|w| item_on(projection, rx.id, w))
@@ -201,9 +230,9 @@ pub fn adjustments(plan: &Plan, projection: &Projection) -> Vec<Adjustment> {
             };
             // History once the adjusted session is logged, or once the athlete has logged a
             // later session of the exercise (the adjusted one was missed).
-            let past = logged[i + 1..]
-                .iter()
-                .any(|&(d, s, _)| (d, s) >= (next_date, next_slot));
+            let past = logged
+                .last()
+                .is_some_and(|&(d, s, _)| (d, s) >= (next_date, next_slot) && later.is_some());
             out.push(Adjustment {
                 prescription_id: rx.id,
                 week,
@@ -447,34 +476,25 @@ fn short_dose(dose: &Dose) -> String {
     super::projection::dose_label(&d)
 }
 
-/// The session of prescription `id` an adjustment following `date`/`slot` is for: the next
-/// dated session of it, skipping those the athlete passed over (not checked off although a
-/// later session of the plan is logged), so a reduction after a painful session is not lost
-/// on a skipped one. (week, date, slot).
+/// The session of a prescription an adjustment following `date`/`slot` is for: the next
+/// dated session of it (`sessions`, in order), skipping those the athlete passed over (not
+/// checked off although a later session of the plan is logged), so a reduction after a
+/// painful session is not lost on a skipped one. `logged`: the prescription's done entries in
+/// order. (week, date, slot).
 fn next_session(
-    plan: &Plan,
-    projection: &Projection,
-    id: u32,
+    sessions: &[(NaiveDate, u32, u32)],
+    logged: &[Logged],
+    last_logged: Option<(NaiveDate, u32)>,
     date: NaiveDate,
     slot: u32,
 ) -> Option<(u32, NaiveDate, u32)> {
-    let last_logged = plan
-        .log
-        .iter()
-        .filter(|l| l.exercises.iter().any(|e| e.done))
-        .map(|l| (l.date, l.slot))
-        .max();
-    projection.sessions.iter().find_map(|s| {
-        let d = s.date?;
-        if (d, s.slot) <= (date, slot) || !s.items.iter().any(|i| i.prescription_id == id) {
-            return None;
-        }
-        let done = plan
-            .session_log(d, s.slot)
-            .and_then(|l| l.exercise(id))
-            .is_some_and(|e| e.done);
-        let passed_over = !done && last_logged.is_some_and(|last| (d, s.slot) < last);
-        (!passed_over).then_some((s.week, d, s.slot))
+    let from = sessions.partition_point(|&(d, s, _)| (d, s) <= (date, slot));
+    sessions[from..].iter().find_map(|&(d, s, week)| {
+        let done = logged
+            .binary_search_by_key(&(d, s), |&(ld, ls, _)| (ld, ls))
+            .is_ok();
+        let passed_over = !done && last_logged.is_some_and(|last| (d, s) < last);
+        (!passed_over).then_some((week, d, s))
     })
 }
 

@@ -3,7 +3,7 @@
 //! target, pain over time, planned against actual load, and the flags a clinician acts on.
 //! `today` is always a parameter, so the figures are reproducible.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -57,10 +57,16 @@ pub fn exercises_done(session: &Session, log: Option<&SessionLog>) -> usize {
 
 /// The state of a planned session on `today`.
 pub fn session_state(plan: &Plan, session: &Session, today: NaiveDate) -> SessionState {
+    let log = session.date.and_then(|d| plan.session_log(d, session.slot));
+    state_with(session, log, today)
+}
+
+/// The state of a planned session with its log (if any) already looked up.
+fn state_with(session: &Session, log: Option<&SessionLog>, today: NaiveDate) -> SessionState {
     let Some(date) = session.date else {
         return SessionState::Planned;
     };
-    let done = exercises_done(session, plan.session_log(date, session.slot));
+    let done = exercises_done(session, log);
     if done > 0 && done >= session.items.len() {
         SessionState::Done
     } else if done > 0 {
@@ -70,6 +76,11 @@ pub fn session_state(plan: &Plan, session: &Session, today: NaiveDate) -> Sessio
     } else {
         SessionState::Planned
     }
+}
+
+/// The logged sessions by (date, slot), looked up once instead of searched per session.
+fn log_index(plan: &Plan) -> HashMap<(NaiveDate, u32), &SessionLog> {
+    plan.log.iter().map(|l| ((l.date, l.slot), l)).collect()
 }
 
 /// The state of a day from the states of its sessions (and a log on a day without one).
@@ -101,13 +112,15 @@ pub fn day_states(
     projection: &Projection,
     today: NaiveDate,
 ) -> BTreeMap<NaiveDate, SessionState> {
+    let index = log_index(plan);
     let mut by_day: BTreeMap<NaiveDate, Vec<SessionState>> = BTreeMap::new();
     for s in &projection.sessions {
         if let Some(date) = s.date {
+            let log = index.get(&(date, s.slot)).copied();
             by_day
                 .entry(date)
                 .or_default()
-                .push(session_state(plan, s, today));
+                .push(state_with(s, log, today));
         }
     }
     let mut out: BTreeMap<NaiveDate, SessionState> = by_day
@@ -261,11 +274,14 @@ pub fn status(
         })
         .collect();
     let mut supervised_planned_ahead = 0;
+    let index = log_index(plan);
     for s in &projection.sessions {
         let Some(date) = s.date else { continue };
+        let log = index.get(&(date, s.slot)).copied();
+        let done = exercises_done(s, log);
         // Today's session counts as due once something of it is logged; until then it is
         // still ahead (adherence does not drop every morning).
-        let logged_today = date == today && exercises_done(s, plan.session_log(date, s.slot)) > 0;
+        let logged_today = date == today && done > 0;
         if date > today || (date == today && !logged_today) {
             supervised_planned_ahead += u32::from(s.supervised);
             continue;
@@ -275,10 +291,9 @@ pub fn status(
         };
         let a = &mut week.adherence;
         a.due += 1;
-        let done = exercises_done(s, plan.session_log(date, s.slot));
         a.exercises_due += s.items.len() as u32;
         a.exercises_done += done as u32;
-        match session_state(plan, s, today) {
+        match state_with(s, log, today) {
             SessionState::Done => a.done += 1,
             SessionState::Partial => a.partial += 1,
             SessionState::Missed => a.missed += 1,

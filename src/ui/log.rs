@@ -422,7 +422,10 @@ pub fn next_due(view: &LogView) -> Option<NaiveDate> {
         .plan
         .start_date
         .map_or(view.today, |s| s.max(view.today));
-    view.projection.sessions.iter().find_map(|s| {
+    // Sessions are in date order: start at `from` rather than at the plan's first week.
+    let sessions = &view.projection.sessions;
+    let first = sessions.partition_point(|s| s.date.is_some_and(|d| d < from));
+    sessions[first..].iter().find_map(|s| {
         let d = s.date?;
         (d >= from
             && !matches!(
