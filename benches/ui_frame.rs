@@ -9,8 +9,9 @@
 //! AccessKit plus tessellation into triangles (what eframe does next with the frame's shapes).
 //!
 //! `LOADPLAN_PROFILE_FRAMES=N cargo bench --bench ui_frame` runs N idle and N edit frames on a
-//! plain context (AccessKit on when `LOADPLAN_PROFILE_ACCESSKIT=1`) and exits: a workload for
-//! a profiler such as callgrind or perf.
+//! plain context (AccessKit on when `LOADPLAN_PROFILE_ACCESSKIT=1`; only one kind with
+//! `LOADPLAN_PROFILE_KIND=idle` or `edit`) and exits: a workload for a profiler such as
+//! callgrind or perf. `LOADPLAN_SAVE_PLAN=FILE` writes the benchmark's plan to FILE instead.
 
 use criterion::{Criterion, criterion_group};
 use egui_kittest::Harness;
@@ -134,23 +135,38 @@ criterion_group! {
     targets = bench_frames, bench_plain
 }
 
-/// Runs `n` idle frames and `n` frames with an edit on a plain context, for a profiler.
+/// Runs `n` idle frames and `n` frames with an edit on a plain context, for a profiler
+/// (only the idle ones with `LOADPLAN_PROFILE_KIND=idle`, only the edits with `edit`).
 fn profile(n: usize) {
-    let accesskit = std::env::var_os("LOADPLAN_PROFILE_ACCESSKIT").is_some_and(|v| v == "1");
+    let var = |name| std::env::var(name).unwrap_or_default();
+    let accesskit = var("LOADPLAN_PROFILE_ACCESSKIT") == "1";
+    let kind = var("LOADPLAN_PROFILE_KIND");
     let mut p = Plain::new(accesskit);
     let mut meshes = 0;
-    for _ in 0..n {
-        meshes += p.frame_and_tessellate();
+    if kind != "edit" {
+        for _ in 0..n {
+            meshes += p.frame_and_tessellate();
+        }
     }
     let mut sets = 3;
-    for _ in 0..n {
-        p.edit(&mut sets);
-        meshes += p.frame_and_tessellate();
+    if kind != "idle" {
+        for _ in 0..n {
+            p.edit(&mut sets);
+            meshes += p.frame_and_tessellate();
+        }
     }
-    println!("{} frames, {meshes} meshes", 2 * n);
+    println!("{meshes} meshes");
 }
 
 fn main() {
+    if let Some(path) = std::env::var_os("LOADPLAN_SAVE_PLAN") {
+        // The benchmark's plan as a file, to open in the window.
+        let plan = common::big_plan(false);
+        if let Err(e) = loadplan::io::save_plan(&plan, std::path::Path::new(&path)) {
+            eprintln!("{e}");
+        }
+        return;
+    }
     if let Some(n) = std::env::var("LOADPLAN_PROFILE_FRAMES")
         .ok()
         .and_then(|n| n.parse().ok())
