@@ -132,7 +132,6 @@ impl Row<'_> {
                 });
                 ui.horizontal(|ui| {
                     if !self.rx.rules.is_empty() {
-                        let tip: Vec<String> = self.rx.rules.iter().map(|r| r.summary()).collect();
                         let n = self.rx.rules.len();
                         let tag = if n == 1 {
                             "1 rule".to_owned()
@@ -146,7 +145,12 @@ impl Row<'_> {
                             .inner_margin(egui::Margin::symmetric(4, 0))
                             .show(ui, |ui| ui.small(tag))
                             .response
-                            .on_hover_text(tip.join("\n"));
+                            .on_hover_ui(|ui| {
+                                // Written only while the tooltip shows.
+                                let tip: Vec<String> =
+                                    self.rx.rules.iter().map(|r| r.summary()).collect();
+                                ui.label(tip.join("\n"));
+                            });
                     }
                     ui.add(egui::Label::new(egui::RichText::new(self.summary()).weak()).truncate());
                 });
