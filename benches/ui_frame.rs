@@ -108,6 +108,28 @@ fn bench_frames(c: &mut Criterion) {
     });
 }
 
+/// Idle frames of the other views: the week view, and the editor of a selected prescription.
+fn bench_views(c: &mut Criterion) {
+    use egui_kittest::kittest::Queryable;
+    let mut h = harness();
+    h.get_by_label("Week view").click();
+    h.run();
+    c.bench_function("ui frame, idle, week view", |b| b.iter(|| h.step()));
+    let mut h = harness();
+    let ctx = h.ctx.clone();
+    h.state_mut().send(
+        Command::Select {
+            prescription: Some(1),
+            week: Some(30),
+        },
+        &ctx,
+    );
+    h.run();
+    c.bench_function("ui frame, idle, prescription editor open", |b| {
+        b.iter(|| h.step())
+    });
+}
+
 fn bench_plain(c: &mut Criterion) {
     for (accesskit, name) in [(false, "no AccessKit"), (true, "AccessKit on")] {
         let mut p = Plain::new(accesskit);
@@ -132,7 +154,7 @@ fn bench_plain(c: &mut Criterion) {
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(20).measurement_time(std::time::Duration::from_secs(4));
-    targets = bench_frames, bench_plain
+    targets = bench_frames, bench_views, bench_plain
 }
 
 /// Runs `n` idle frames and `n` frames with an edit on a plain context, for a profiler
