@@ -4,7 +4,7 @@
 use egui::accesskit::Role;
 use egui::{Key, Modifiers, vec2};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use loadplan::app::LoadplanApp;
 use loadplan::app::command::Command;
 use loadplan::app::prefs::Prefs;
@@ -492,4 +492,88 @@ fn exports_run_off_the_frame_and_report_in_the_window() {
         message.text
     );
     assert!(!bad.exists());
+}
+
+/// A 104-week plan with 40 prescriptions of library exercises, each raised 20 % a week:
+/// over a hundred findings, 40 chart series, a long prescription list.
+fn big_app() -> LoadplanApp {
+    use loadplan::model::{Dose, Prescription, Reps, Schedule, WeekRange};
+    let lib = loadplan::library::builtin().expect("library");
+    let mut plan = loadplan::model::Plan {
+        title: "Big plan".into(),
+        weeks: 104,
+        start_date: chrono::NaiveDate::from_ymd_opt(2026, 1, 5),
+        ..Default::default()
+    };
+    for (i, ex) in lib.exercises.iter().cycle().take(40).enumerate() {
+        plan.prescriptions.push(Prescription {
+            id: i as u32 + 1,
+            exercise: ex.id.clone(),
+            weeks: WeekRange::new(1, 104),
+            schedule: Schedule::PerWeek(3),
+            supervised_per_week: 1,
+            dose: Dose {
+                sets: 3,
+                reps: Some(Reps::Fixed(10)),
+                load: Load::Kg(10.0),
+                ..Dose::default()
+            },
+            rules: vec![Rule::add(Target::Load, Amount::Percent(20.0))],
+            notes: String::new(),
+        });
+    }
+    loadplan::library::fill_missing(&mut plan, lib);
+    LoadplanApp::with_document(
+        Prefs::default(),
+        plan,
+        loadplan::app::document::Origin::Unsaved("big".to_owned()),
+    )
+}
+
+#[test]
+fn a_big_plan_lays_out_only_what_is_in_view_and_then_idles() {
+    let mut h = Harness::builder()
+        .with_size(vec2(1920.0, 1080.0))
+        .build_ui_state(|ui, app: &mut LoadplanApp| app.show(ui), big_app());
+    // Settles (`run` fails when frames keep asking for more).
+    h.run();
+    let findings = h.state().document().expect("doc").findings().to_vec();
+    let heuristic = findings.iter().filter(|f| f.heuristic).count();
+    assert!(heuristic > 100, "{heuristic} heuristic findings");
+    // The findings panel counts them all but lays out only the rows in view.
+    let warnings = findings
+        .iter()
+        .filter(|f| f.severity == loadplan::engine::Severity::Warning)
+        .count();
+    assert!(
+        h.query_by_label_contains(&format!("{warnings} warnings"))
+            .is_some()
+    );
+    let rows = h
+        .query_all_by_role(Role::Button)
+        .filter(|n| n.accesskit_node().label().is_some_and(|l| l.contains(": ")))
+        .count();
+    assert!(rows > 0 && rows < 40, "{rows} finding rows laid out");
+    // The first one is there, whole, and selects what it concerns when clicked.
+    let first = &findings[0];
+    assert!(
+        first.week.is_some() && first.prescription_id.is_some(),
+        "{first:?}"
+    );
+    h.query_all_by_label_contains(&first.message)
+        .next()
+        .expect("the first finding is shown")
+        .click();
+    h.run();
+    assert_eq!(h.state().selection().week, first.week.unwrap_or(0));
+    assert_eq!(h.state().selection().prescription, first.prescription_id);
+    // Only the prescription rows in view are laid out.
+    let deletes = h.query_all_by_label_contains("Delete ").count();
+    assert!(
+        deletes > 0 && deletes < 40,
+        "{deletes} prescription rows laid out"
+    );
+    // Idle: a frame without input asks for no other.
+    h.step();
+    assert!(!h.ctx.has_requested_repaint());
 }

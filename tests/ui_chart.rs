@@ -156,22 +156,24 @@ fn state(plan: Plan) -> State {
 }
 
 fn harness(plan: Plan) -> Harness<'static, State> {
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_ui_state(
-            |ui, s: &mut State| {
-                s.panel.ui(
-                    ui,
-                    &s.plan,
-                    &s.projection,
-                    &s.findings,
-                    &mut s.selection,
-                    s.unit,
-                    s.revision,
-                );
-            },
-            state(plan),
-        );
+    harness_sized(plan, egui::vec2(1280.0, 800.0))
+}
+
+fn harness_sized(plan: Plan, size: egui::Vec2) -> Harness<'static, State> {
+    let mut h = Harness::builder().with_size(size).build_ui_state(
+        |ui, s: &mut State| {
+            s.panel.ui(
+                ui,
+                &s.plan,
+                &s.projection,
+                &s.findings,
+                &mut s.selection,
+                s.unit,
+                s.revision,
+            );
+        },
+        state(plan),
+    );
     h.run();
     h
 }
@@ -255,8 +257,9 @@ fn legend_and_controls_are_reachable() {
 fn clicking_the_plot_selects_a_week() {
     let mut h = harness(template("runners_glute"));
     assert_eq!(h.state().selection.week, 1);
-    // The plot fills the window below the controls; click in its right part.
-    let pos = egui::pos2(1000.0, 450.0);
+    // The plot fills the window below the controls, left of the legend; click in its right
+    // part.
+    let pos = egui::pos2(800.0, 450.0);
     h.hover_at(pos);
     h.run();
     h.event(egui::Event::PointerButton {
@@ -296,4 +299,114 @@ fn hovering_shows_the_week_figures() {
     let text = tip.accesskit_node().value().unwrap_or_default();
     assert!(text.starts_with("Week "), "{text}");
     assert!(text.contains(" kg"), "{text}");
+}
+
+/// A 52-week plan with 30 loaded prescriptions of library exercises (some exercises twice).
+fn many_exercises() -> Plan {
+    use loadplan::model::{Dose, Load, Prescription, Reps, Schedule, WeekRange};
+    let lib = loadplan::library::builtin().expect("library");
+    let mut plan = Plan {
+        title: "Many exercises".into(),
+        weeks: 52,
+        ..Plan::default()
+    };
+    for (i, ex) in lib.exercises.iter().cycle().take(50).skip(20).enumerate() {
+        plan.prescriptions.push(Prescription {
+            id: i as u32 + 1,
+            exercise: ex.id.clone(),
+            weeks: WeekRange::new(1, 52),
+            schedule: Schedule::PerWeek(2),
+            supervised_per_week: 1,
+            dose: Dose {
+                sets: 3,
+                reps: Some(Reps::Fixed(10)),
+                load: Load::Kg(10.0 + i as f64),
+                ..Dose::default()
+            },
+            rules: vec![],
+            notes: String::new(),
+        });
+    }
+    loadplan::library::fill_missing(&mut plan, lib);
+    plan
+}
+
+/// Labels of the legend's check boxes now in the accessibility tree ("Stacked" is not one).
+fn legend_labels(h: &Harness<'_, State>) -> Vec<String> {
+    h.query_all_by_role(Role::CheckBox)
+        .filter_map(|n| n.accesskit_node().label())
+        .filter(|l| l != "Stacked")
+        .collect()
+}
+
+#[test]
+fn a_long_legend_sits_beside_the_plot_and_scrolls() {
+    // As high as the chart is in the window.
+    let mut h = harness_sized(many_exercises(), egui::vec2(1000.0, 360.0));
+    let series: Vec<String> = h
+        .state()
+        .panel
+        .last_data()
+        .map(|d| d.series.iter().map(|s| s.name.clone()).collect())
+        .unwrap_or_default();
+    assert_eq!(series.len(), 30);
+    let shown = legend_labels(&h);
+    assert_eq!(shown.first().map(String::as_str), Some("Total"));
+    assert!(
+        shown.len() < 31,
+        "only the rows in view are laid out: {shown:?}"
+    );
+    let mut unique = shown.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(
+        unique.len(),
+        shown.len(),
+        "legend labels are unique: {shown:?}"
+    );
+
+    // The plot reaches the legend and nothing covers it: just left of the legend, at the height
+    // of its entries, the pointer is over the plot and shows the week's figures.
+    let total = h.get_by_role_and_label(Role::CheckBox, "Total").rect();
+    h.hover_at(egui::pos2(total.left() - 40.0, total.bottom() + 120.0));
+    h.run();
+    assert!(h.query_by_label_contains(": total ").is_some());
+
+    // Scrolling the legend reaches the last exercise, which can be hidden there.
+    let last = series.last().cloned().unwrap_or_default();
+    assert!(h.query_by_role_and_label(Role::CheckBox, &last).is_none());
+    h.hover_at(egui::pos2(total.center().x, total.bottom() + 60.0));
+    h.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: egui::vec2(0.0, -5000.0),
+        modifiers: egui::Modifiers::NONE,
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Wheel,
+    });
+    // Wheel scrolling glides for a few frames.
+    h.run_steps(10);
+    h.run();
+    h.get_by_role_and_label(Role::CheckBox, &last).click();
+    h.run();
+    assert!(h.state().panel.hidden.contains(&last));
+    assert!(h.query_by_role_and_label(Role::CheckBox, "Total").is_none());
+}
+
+#[test]
+fn every_series_can_be_hidden_and_shown_again() {
+    let mut h = harness(many_exercises());
+    h.get_by_label("Hide every series").click();
+    h.run();
+    let hidden = h.state().panel.hidden.clone();
+    assert!(hidden.contains("Total"));
+    let data = h.state().panel.last_data().cloned().expect("chart data");
+    assert!(data.series.iter().all(|s| hidden.contains(&s.name)));
+    let total = h.get_by_role_and_label(Role::CheckBox, "Total");
+    assert_eq!(total.accesskit_node().toggled(), Some(Toggled::False));
+    total.click();
+    h.run();
+    assert!(!h.state().panel.hidden.contains("Total"));
+    h.get_by_label("Show every series").click();
+    h.run();
+    assert!(h.state().panel.hidden.is_empty());
 }

@@ -1,11 +1,17 @@
 //! The findings panel: the guardrails' results for the plan as it is now, errors first, each
 //! with its source. Clicking a finding selects the prescription and week it concerns.
+//!
+//! A big plan can have well over a thousand findings, so each is one line of the same height
+//! (long ones end in "…"; the tooltip has the whole text) and only the rows in view are laid out.
 
 use crate::app::command::Command;
 use crate::engine::{Finding, Severity};
 use crate::model::Plan;
 
 use super::Selection;
+
+/// Width of the severity column, so the messages line up.
+const SEVERITY_WIDTH: f32 = 64.0;
 
 /// Draws the list of findings.
 pub fn findings_ui(
@@ -28,16 +34,41 @@ pub fn findings_ui(
             ui.weak("- the plan meets every guardrail");
         }
     });
+    let row_height = ui.spacing().interact_size.y;
     egui::ScrollArea::vertical()
         .id_salt("findings_scroll")
         .auto_shrink([false, false])
-        .show(ui, |ui| {
-            for (i, f) in findings.iter().enumerate() {
+        .show_rows(ui, row_height, findings.len(), |ui, rows| {
+            for i in rows {
+                let Some(f) = findings.get(i) else { break };
                 ui.push_id(("finding", f.code, f.week, f.prescription_id, i), |ui| {
-                    finding_row(ui, plan, f, selection, cmds)
+                    finding_row(ui, plan, f, selection, row_height, cmds)
                 });
             }
         });
+}
+
+/// `Week 4, Nordic hamstring curl: message (heuristic)`.
+fn finding_text(plan: &Plan, f: &Finding) -> String {
+    let mut text = String::new();
+    if let Some(w) = f.week {
+        text.push_str(&format!("Week {w}"));
+    }
+    if let Some(id) = &f.exercise_id {
+        let name = plan.exercise(id).map_or(id.as_str(), |e| e.name.as_str());
+        if !text.is_empty() {
+            text.push_str(", ");
+        }
+        text.push_str(name);
+    }
+    if !text.is_empty() {
+        text.push_str(": ");
+    }
+    text.push_str(&f.message);
+    if f.heuristic {
+        text.push_str(" (heuristic)");
+    }
+    text
 }
 
 fn finding_row(
@@ -45,6 +76,7 @@ fn finding_row(
     plan: &Plan,
     f: &Finding,
     selection: &Selection,
+    row_height: f32,
     cmds: &mut Vec<Command>,
 ) {
     let color = match f.severity {
@@ -52,35 +84,23 @@ fn finding_row(
         Severity::Warning => ui.visuals().warn_fg_color,
         Severity::Note => ui.visuals().weak_text_color(),
     };
-    let mut place = String::new();
-    if let Some(w) = f.week {
-        place.push_str(&format!("Week {w}"));
-    }
-    if let Some(id) = &f.exercise_id {
-        let name = plan.exercise(id).map_or(id.as_str(), |e| e.name.as_str());
-        place.push_str(&format!(
-            "{}{name}",
-            if place.is_empty() { "" } else { ", " }
-        ));
-    }
     let selected = f.week.is_some_and(|w| w == selection.week)
         && (f.prescription_id.is_none() || f.prescription_id == selection.prescription);
-    ui.horizontal_wrapped(|ui| {
-        ui.colored_label(color, f.severity.label());
-        let text = if f.heuristic {
-            format!("{} (heuristic)", f.message)
-        } else {
-            f.message.clone()
-        };
-        let text = if place.is_empty() {
-            text
-        } else {
-            format!("{place}: {text}")
-        };
-        let r = ui.selectable_label(selected, text).on_hover_text(format!(
-            "Source: {}\nClick to show the week and exercise it concerns.",
+    ui.horizontal(|ui| {
+        let column = egui::vec2(SEVERITY_WIDTH, row_height);
+        let layout = egui::Layout::left_to_right(egui::Align::Center);
+        ui.allocate_ui_with_layout(column, layout, |ui| {
+            ui.set_min_width(SEVERITY_WIDTH);
+            ui.colored_label(color, f.severity.label());
+        });
+        let text = finding_text(plan, f);
+        let tip = format!(
+            "{text}\nSource: {}\nClick to show the week and exercise it concerns.",
             f.source
-        ));
+        );
+        let r = ui
+            .add(egui::Button::selectable(selected, text).truncate())
+            .on_hover_text(tip);
         if r.clicked() && (f.week.is_some() || f.prescription_id.is_some()) {
             cmds.push(Command::Select {
                 prescription: f.prescription_id,

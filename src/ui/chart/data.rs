@@ -2,7 +2,7 @@
 //! prescription, deload weeks and phase bands. A pure function of the plan and its projection,
 //! so tests can check the chart without a window and the panel can cache it per plan revision.
 
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashSet};
 
 use crate::app::command::LoadUnit;
 use crate::engine::{Finding, Metric, Projection};
@@ -172,15 +172,19 @@ pub fn spike_weeks(findings: &[Finding]) -> Vec<u32> {
 }
 
 /// The one-line note under the selector: what the metric counts, and which of this plan's
-/// exercises that is.
+/// exercises that is (the exercises with a non-zero figure in some week, by id).
 pub fn includes_text(plan: &Plan, projection: &Projection, metric: Metric) -> String {
-    let names: Vec<String> = projection
-        .included(metric)
+    // As `Projection::included`, without cloning an id per week and item.
+    let ids: BTreeSet<&str> = projection
+        .weeks
         .iter()
-        .map(|id| {
-            plan.exercise(id)
-                .map_or_else(|| id.clone(), |e| e.name.clone())
-        })
+        .flat_map(|w| w.items.iter())
+        .filter(|i| i.metrics.get(metric) > 0.0)
+        .map(|i| i.exercise_id.as_str())
+        .collect();
+    let names: Vec<&str> = ids
+        .into_iter()
+        .map(|id| plan.exercise(id).map_or(id, |e| e.name.as_str()))
         .collect();
     let which = if names.is_empty() {
         "No exercise in this plan counts here.".to_owned()
@@ -190,37 +194,32 @@ pub fn includes_text(plan: &Plan, projection: &Projection, metric: Metric) -> St
     format!("{} {which}", metric.includes())
 }
 
-/// Hover text of each week: `Week 4 (Foundation): total 540 kg` and one line per exercise
-/// active that week.
-pub fn week_tooltips(data: &ChartData, projection: &Projection) -> Vec<String> {
+/// Hover text of the week at `index` in `data.weeks`: `Week 4 (Foundation): total 540 kg` and
+/// one line per exercise active that week. Made when the pointer is over the week, not ahead.
+pub fn week_tooltip(data: &ChartData, projection: &Projection, index: usize) -> Option<String> {
+    let week = data.weeks.get(index)?;
     let unit = metric_unit(data.metric, data.unit);
-    data.weeks
+    let wp = projection.weeks.get(index);
+    let mut notes: Vec<&str> = Vec::new();
+    if let Some(phase) = wp.and_then(|w| w.phase.as_deref()) {
+        notes.push(phase);
+    }
+    if wp.is_some_and(|w| w.deload) {
+        notes.push("deload");
+    }
+    let mut text = format!("Week {week}");
+    if !notes.is_empty() {
+        text.push_str(&format!(" ({})", notes.join(", ")));
+    }
+    let total = data.total.get(index).copied().unwrap_or(0.0);
+    text.push_str(&format!(": total {} {unit}", fmt_value(total)));
+    for s in data
+        .series
         .iter()
-        .enumerate()
-        .map(|(i, week)| {
-            let wp = projection.weeks.get(i);
-            let mut notes: Vec<&str> = Vec::new();
-            if let Some(phase) = wp.and_then(|w| w.phase.as_deref()) {
-                notes.push(phase);
-            }
-            if wp.is_some_and(|w| w.deload) {
-                notes.push("deload");
-            }
-            let mut text = format!("Week {week}");
-            if !notes.is_empty() {
-                text.push_str(&format!(" ({})", notes.join(", ")));
-            }
-            let total = data.total.get(i).copied().unwrap_or(0.0);
-            text.push_str(&format!(": total {} {unit}", fmt_value(total)));
-            for s in data
-                .series
-                .iter()
-                .filter(|s| s.active.get(i) == Some(&true))
-            {
-                let v = s.values.get(i).copied().unwrap_or(0.0);
-                text.push_str(&format!("\n{}: {} {unit}", s.name, fmt_value(v)));
-            }
-            text
-        })
-        .collect()
+        .filter(|s| s.active.get(index) == Some(&true))
+    {
+        let v = s.values.get(index).copied().unwrap_or(0.0);
+        text.push_str(&format!("\n{}: {} {unit}", s.name, fmt_value(v)));
+    }
+    Some(text)
 }

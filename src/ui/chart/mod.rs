@@ -3,11 +3,17 @@
 //! bands behind, deload weeks and load-spike findings marked, the selected week highlighted.
 //! It says which exercises the metric includes, so no one reads kilograms into body-weight work.
 //!
+//! The legend sits beside the plot (a plan with dozens of exercises would cover the plot with
+//! it): a scrolling list of check boxes that hide and show each series.
+//!
 //! What is drawn is computed by the pure [`chart_data`] and cached per plan revision; a frame
 //! only builds plot items from the cache.
 
 mod data;
+mod legend;
 mod plot;
+
+use std::collections::BTreeSet;
 
 pub use data::{
     ChartData, DELOAD_NAME, SPIKE_CODES, SPIKE_NAME, Series, TOTAL_NAME, chart_data, includes_text,
@@ -26,6 +32,8 @@ pub struct ChartPanel {
     pub metric: Metric,
     /// Each exercise as a stacked area (true) or as its own line (false).
     pub stacked: bool,
+    /// Names of the series the legend hides (names are unique within a chart).
+    pub hidden: BTreeSet<String>,
     cache: Option<plot::Drawn>,
 }
 
@@ -34,6 +42,7 @@ impl Default for ChartPanel {
         ChartPanel {
             metric: Metric::VolumeLoadKg,
             stacked: false,
+            hidden: BTreeSet::new(),
             cache: None,
         }
     }
@@ -44,6 +53,7 @@ impl std::fmt::Debug for ChartPanel {
         f.debug_struct("ChartPanel")
             .field("metric", &self.metric)
             .field("stacked", &self.stacked)
+            .field("hidden", &self.hidden)
             .finish_non_exhaustive()
     }
 }
@@ -54,8 +64,8 @@ impl ChartPanel {
         self.cache.as_ref().map(|d| &d.data)
     }
 
-    /// Draws the metric selector, the "Stacked" switch, what the metric includes and the
-    /// chart. Clicking the chart selects the nearest week (`selection.week`).
+    /// Draws the metric selector, the "Stacked" switch, what the metric includes, the
+    /// chart and its legend. Clicking the chart selects the nearest week (`selection.week`).
     ///
     /// `revision` must change whenever the plan (and so the projection) changes, including
     /// when another plan is opened: the chart's data is recomputed only when the revision,
@@ -91,8 +101,14 @@ impl ChartPanel {
         let Some(drawn) = &self.cache else {
             return;
         };
-        ui.add(egui::Label::new(egui::RichText::new(&drawn.includes).weak()).wrap());
-        if let Some(week) = plot::plot_ui(ui, drawn, findings, self.stacked, selection.week) {
+        includes_ui(ui, &drawn.includes);
+        let view = plot::View {
+            projection,
+            findings,
+            stacked: self.stacked,
+            selected_week: selection.week,
+        };
+        if let Some(week) = plot::chart_ui(ui, drawn, &view, &mut self.hidden) {
             selection.week = week;
         }
     }
@@ -115,8 +131,21 @@ impl ChartPanel {
             ui.add_space(12.0);
             ui.checkbox(&mut self.stacked, "Stacked").on_hover_text(
                 "Show the exercises as stacked areas (in plan order) instead of one line each; \
-                 the total line stays. Click a legend entry to hide or show a series.",
+                 the total line stays. Untick a legend entry to hide its series.",
             );
         });
     }
+}
+
+/// What the metric includes, in at most two lines: a plan with dozens of exercises names them
+/// all, and the chart needs the room (the whole text shows on hover).
+fn includes_ui(ui: &mut egui::Ui, text: &str) {
+    let text = egui::WidgetText::from(egui::RichText::new(text).weak());
+    let mut job = std::sync::Arc::unwrap_or_clone(text.into_layout_job(
+        ui.style(),
+        egui::FontSelection::Default,
+        egui::Align::Min,
+    ));
+    job.wrap.max_rows = 2;
+    ui.add(egui::Label::new(job).wrap());
 }

@@ -3,10 +3,11 @@
 //! the load-spike markers, with a hover text per week. Only plot items are built per frame.
 
 use egui::Color32;
+use std::collections::BTreeSet;
+
 use egui_plot::{
-    AxisHints, Corner, FilledArea, GridInput, GridMark, HoverPosition, Legend, Line, LineStyle,
-    MarkerShape, Plot, PlotPoint, PlotPoints, PlotUi, Points, Span, Text, VLine,
-    uniform_grid_spacer,
+    AxisHints, FilledArea, GridInput, GridMark, HoverPosition, Line, LineStyle, MarkerShape, Plot,
+    PlotPoint, PlotPoints, PlotUi, Points, Span, Text, VLine, uniform_grid_spacer,
 };
 
 use crate::app::command::LoadUnit;
@@ -15,8 +16,9 @@ use crate::model::Plan;
 
 use super::data::{
     ChartData, DELOAD_NAME, SPIKE_CODES, SPIKE_NAME, TOTAL_NAME, chart_data, includes_text,
-    metric_label, spike_weeks, week_tooltips,
+    metric_label, spike_weeks, week_tooltip,
 };
+use super::legend::{Entry, Mark, legend_ui};
 
 /// What the chart keeps between frames: the data and the plot points derived from it,
 /// recomputed only when its key (plan revision, metric, unit, sizes) changes.
@@ -32,7 +34,6 @@ pub(super) struct Drawn {
     stack: Vec<(Vec<f64>, Vec<f64>)>,
     /// Top of the plot: room above the highest value for the phase names.
     y_top: f64,
-    tooltips: Vec<String>,
     /// What the metric counts, and which exercises of the plan.
     pub includes: String,
 }
@@ -75,7 +76,6 @@ impl Drawn {
             .fold(0.0_f64, |a, b| a.max(*b));
         let y_top = if highest > 0.0 { highest * 1.18 } else { 1.0 };
         Drawn {
-            tooltips: week_tooltips(&data, projection),
             includes: includes_text(plan, projection, key.1),
             key,
             data,
@@ -141,14 +141,19 @@ fn week_at(x: f64, n: usize) -> Option<u32> {
 }
 
 /// The hover text at a position: the week's figures, and the load-spike findings of the week.
-fn hover_text(drawn: &Drawn, findings: &[Finding], pos: &HoverPosition<'_>) -> Option<String> {
+fn hover_text(
+    drawn: &Drawn,
+    projection: &Projection,
+    findings: &[Finding],
+    pos: &HoverPosition<'_>,
+) -> Option<String> {
     let x = match pos {
         HoverPosition::NearDataPoint { position, .. } | HoverPosition::Elsewhere { position } => {
             position.x
         }
     };
     let week = week_at(x, drawn.xs.len())?;
-    let mut text = drawn.tooltips.get(week as usize - 1)?.clone();
+    let mut text = week_tooltip(&drawn.data, projection, week as usize - 1)?;
     for f in findings
         .iter()
         .filter(|f| f.week == Some(week) && SPIKE_CODES.contains(&f.code))
@@ -158,23 +163,131 @@ fn hover_text(drawn: &Drawn, findings: &[Finding], pos: &HoverPosition<'_>) -> O
     Some(text)
 }
 
-/// Draws the plot; returns the week clicked, if any.
-pub(super) fn plot_ui(
+/// What the plot shows this frame besides the cached data.
+pub(super) struct View<'a> {
+    pub projection: &'a Projection,
+    pub findings: &'a [Finding],
+    pub stacked: bool,
+    pub selected_week: u32,
+}
+
+/// Width of the legend beside the plot: room for its longest name (`longest` characters),
+/// at most a quarter of the width (longer names end in "…").
+fn legend_width(available: f32, longest: usize) -> f32 {
+    // Colour mark, check box and scroll bar besides the name.
+    const EXTRAS: f32 = 64.0;
+    let wanted = longest.max(12) as f32 * CHAR_WIDTH_PX as f32 + EXTRAS;
+    wanted.min(available * 0.25).max(140.0)
+}
+
+/// Draws the plot with its legend on the right; returns the week clicked, if any. `hidden`
+/// names the series the legend hides.
+pub(super) fn chart_ui(
     ui: &mut egui::Ui,
     drawn: &Drawn,
-    findings: &[Finding],
-    stacked: bool,
-    selected_week: u32,
+    view: &View<'_>,
+    hidden: &mut BTreeSet<String>,
+) -> Option<u32> {
+    let height = ui.available_height().max(240.0);
+    let size = egui::vec2(ui.available_width(), height);
+    let layout = egui::Layout::right_to_left(egui::Align::Min);
+    ui.allocate_ui_with_layout(size, layout, |ui| {
+        // The legend first (at the right), so the plot can highlight the entry under the pointer.
+        let spikes = spike_points(drawn, view.findings);
+        let entries = legend_entries(ui, drawn, !spikes.is_empty());
+        let longest = entries
+            .iter()
+            .map(|e| e.name.chars().count())
+            .max()
+            .unwrap_or(0);
+        let legend_size = egui::vec2(legend_width(size.x, longest), height);
+        let legend = ui
+            .allocate_ui_with_layout(
+                legend_size,
+                egui::Layout::top_down(egui::Align::Min),
+                |ui| {
+                    ui.set_min_size(legend_size);
+                    legend_ui(ui, &entries, hidden)
+                },
+            )
+            .inner;
+        let show = Shown {
+            hidden,
+            highlight: legend.hovered.as_deref(),
+        };
+        plot_ui(ui, drawn, view, &spikes, &show)
+    })
+    .inner
+}
+
+/// The legend's entries: the total, each exercise, then the marks that the plan has.
+fn legend_entries<'a>(ui: &egui::Ui, drawn: &'a Drawn, spikes: bool) -> Vec<Entry<'a>> {
+    let data = &drawn.data;
+    let visuals = ui.visuals();
+    let mut entries = vec![Entry {
+        name: TOTAL_NAME,
+        color: visuals.strong_text_color(),
+        mark: Mark::Line,
+    }];
+    entries.extend(data.series.iter().enumerate().map(|(i, s)| Entry {
+        name: s.name.as_str(),
+        color: series_color(i),
+        mark: Mark::Line,
+    }));
+    if !data.deload_weeks.is_empty() {
+        entries.push(Entry {
+            name: DELOAD_NAME,
+            color: DELOAD_COLOR,
+            mark: Mark::Dashed,
+        });
+    }
+    if spikes {
+        entries.push(Entry {
+            name: SPIKE_NAME,
+            color: visuals.warn_fg_color,
+            mark: Mark::Triangle,
+        });
+    }
+    entries
+}
+
+/// Which series are drawn, and which one is highlighted.
+struct Shown<'a> {
+    hidden: &'a BTreeSet<String>,
+    highlight: Option<&'a str>,
+}
+
+impl Shown<'_> {
+    fn shows(&self, name: &str) -> bool {
+        !self.hidden.contains(name)
+    }
+
+    fn highlights(&self, name: &str) -> bool {
+        self.highlight == Some(name)
+    }
+}
+
+/// The load-spike markers: each flagged week at its total.
+fn spike_points(drawn: &Drawn, findings: &[Finding]) -> Vec<[f64; 2]> {
+    let total = &drawn.data.total;
+    spike_weeks(findings)
+        .into_iter()
+        .filter_map(|w| Some([f64::from(w), *total.get(w.checked_sub(1)? as usize)?]))
+        .collect()
+}
+
+/// Draws the plot in the width `ui` has left; returns the week clicked, if any.
+fn plot_ui(
+    ui: &mut egui::Ui,
+    drawn: &Drawn,
+    view: &View<'_>,
+    spikes: &[[f64; 2]],
+    show: &Shown<'_>,
 ) -> Option<u32> {
     let data = &drawn.data;
     let n = drawn.xs.len();
-    let height = ui.available_height().max(240.0);
+    let (projection, findings) = (view.projection, view.findings);
     let response = Plot::new("load_chart")
-        .legend(
-            Legend::default()
-                .position(Corner::RightBottom)
-                .follow_insertion_order(true),
-        )
         .custom_x_axes(vec![
             AxisHints::new_x()
                 .label("Week")
@@ -186,11 +299,12 @@ pub(super) fn plot_ui(
         .default_y_bounds(0.0, drawn.y_top)
         .x_grid_spacer(uniform_grid_spacer(week_steps))
         .allow_scroll(false)
-        .height(height)
-        .label_formatter(move |pos| hover_text(drawn, findings, pos))
+        .width(ui.available_width())
+        .height(ui.available_height())
+        .label_formatter(move |pos| hover_text(drawn, projection, findings, pos))
         .show(ui, |plot_ui| {
-            backdrop(plot_ui, drawn, selected_week);
-            figures(plot_ui, drawn, findings, stacked);
+            backdrop(plot_ui, drawn, view.selected_week, show);
+            figures(plot_ui, drawn, view.stacked, spikes, show);
         });
     let r = &response.response;
     if r.clicked() {
@@ -222,7 +336,7 @@ fn fit_to_width(name: &str, width_px: f64) -> Option<String> {
 }
 
 /// Behind the data: phase bands with their names, deload marks, the selected week.
-fn backdrop<'a>(plot_ui: &mut PlotUi<'a>, drawn: &'a Drawn, selected_week: u32) {
+fn backdrop<'a>(plot_ui: &mut PlotUi<'a>, drawn: &'a Drawn, selected_week: u32, show: &Shown<'_>) {
     let data = &drawn.data;
     let n = drawn.xs.len();
     let dark = plot_ui.ctx().global_style().visuals.dark_mode;
@@ -238,13 +352,17 @@ fn backdrop<'a>(plot_ui: &mut PlotUi<'a>, drawn: &'a Drawn, selected_week: u32) 
         let label = egui::RichText::new(fitted).text_style(egui::TextStyle::Body);
         plot_ui.text(Text::new("", at, label).anchor(egui::Align2::CENTER_TOP));
     }
-    for week in &data.deload_weeks {
-        plot_ui.vline(
-            VLine::new(DELOAD_NAME, f64::from(*week))
-                .color(DELOAD_COLOR)
-                .width(1.5)
-                .style(LineStyle::dashed_loose()),
-        );
+    if show.shows(DELOAD_NAME) {
+        let highlight = show.highlights(DELOAD_NAME);
+        for week in &data.deload_weeks {
+            plot_ui.vline(
+                VLine::new(DELOAD_NAME, f64::from(*week))
+                    .color(DELOAD_COLOR)
+                    .width(1.5)
+                    .style(LineStyle::dashed_loose())
+                    .highlight(highlight),
+            );
+        }
     }
     if (1..=n).contains(&(selected_week as usize)) {
         let color = plot_ui.ctx().global_style().visuals.selection.bg_fill;
@@ -256,22 +374,39 @@ fn backdrop<'a>(plot_ui: &mut PlotUi<'a>, drawn: &'a Drawn, selected_week: u32) 
     }
 }
 
-/// The data: per-exercise lines or stacked areas, the total line and the load-spike markers.
-fn figures<'a>(plot_ui: &mut PlotUi<'a>, drawn: &'a Drawn, findings: &[Finding], stacked: bool) {
+/// The data: per-exercise lines or stacked areas, the total line and the load-spike markers,
+/// each unless the legend hides it.
+fn figures<'a>(
+    plot_ui: &mut PlotUi<'a>,
+    drawn: &'a Drawn,
+    stacked: bool,
+    spikes: &[[f64; 2]],
+    show: &Shown<'_>,
+) {
     let data = &drawn.data;
     let n = drawn.xs.len();
     for (i, s) in data.series.iter().enumerate() {
+        if !show.shows(&s.name) {
+            continue;
+        }
         let color = series_color(i);
+        let highlight = show.highlights(&s.name);
         if stacked {
             let (lower, upper) = &drawn.stack[i];
             plot_ui.add(
                 FilledArea::new(s.name.as_str(), &drawn.xs, lower, upper)
                     .fill_color(color.gamma_multiply(0.45))
-                    .stroke(egui::Stroke::new(1.0, color)),
+                    .stroke(egui::Stroke::new(1.0, color))
+                    .highlight(highlight),
             );
         } else {
             let pts = PlotPoints::Borrowed(&drawn.line_pts[i]);
-            plot_ui.line(Line::new(s.name.as_str(), pts).color(color).width(1.5));
+            plot_ui.line(
+                Line::new(s.name.as_str(), pts)
+                    .color(color)
+                    .width(1.5)
+                    .highlight(highlight),
+            );
         }
     }
     if data.total.iter().all(|v| *v <= 0.0) {
@@ -279,24 +414,24 @@ fn figures<'a>(plot_ui: &mut PlotUi<'a>, drawn: &'a Drawn, findings: &[Finding],
         let text = egui::RichText::new(NOTHING_TO_SHOW).text_style(egui::TextStyle::Body);
         plot_ui.text(Text::new("", at, text));
     }
-    let total_color = plot_ui.ctx().global_style().visuals.strong_text_color();
-    plot_ui.line(
-        Line::new(TOTAL_NAME, PlotPoints::Borrowed(&drawn.total_pts))
-            .color(total_color)
-            .width(2.5),
-    );
-    let spikes: Vec<[f64; 2]> = spike_weeks(findings)
-        .into_iter()
-        .filter_map(|w| Some([f64::from(w), *data.total.get(w.checked_sub(1)? as usize)?]))
-        .collect();
-    if !spikes.is_empty() {
+    if show.shows(TOTAL_NAME) {
+        let total_color = plot_ui.ctx().global_style().visuals.strong_text_color();
+        plot_ui.line(
+            Line::new(TOTAL_NAME, PlotPoints::Borrowed(&drawn.total_pts))
+                .color(total_color)
+                .width(2.5)
+                .highlight(show.highlights(TOTAL_NAME)),
+        );
+    }
+    if !spikes.is_empty() && show.shows(SPIKE_NAME) {
         let warn = plot_ui.ctx().global_style().visuals.warn_fg_color;
         plot_ui.points(
-            Points::new(SPIKE_NAME, spikes)
+            Points::new(SPIKE_NAME, spikes.to_vec())
                 .shape(MarkerShape::Up)
                 .radius(7.0)
                 .filled(true)
-                .color(warn),
+                .color(warn)
+                .highlight(show.highlights(SPIKE_NAME)),
         );
     }
 }

@@ -1,6 +1,8 @@
 //! The list of prescriptions in plan order: one compact row per prescription with its
 //! exercise, weeks, schedule, first-week dose and a tag when rules progress it; buttons move,
 //! duplicate and delete it. The list is also where exercises dragged from the library drop.
+//! Rows are all the same height (a summary too long for the row ends in "…" and shows whole on
+//! hover), so only the rows in view are laid out, however long the plan.
 
 use crate::app::command::{Command, Edit, LoadUnit};
 use crate::engine::Projection;
@@ -32,28 +34,37 @@ pub(super) fn list_ui(
         .corner_radius(4.0)
         .stroke(ui.visuals().widgets.noninteractive.bg_stroke);
     let (_, dropped) = ui.dnd_drop_zone::<ExerciseDrag, _>(frame, |ui| {
-        egui::ScrollArea::vertical()
+        let scroll = egui::ScrollArea::vertical()
             .id_salt("prescription_list_scroll")
-            .auto_shrink([false, false])
-            .show(ui, |ui| {
-                if plan.prescriptions.is_empty() {
-                    ui.add_space(8.0);
-                    ui.weak("Add exercises from the library (click Add or drag one here)");
-                }
-                for (i, rx) in plan.prescriptions.iter().enumerate() {
-                    ui.push_id(rx.id, |ui| {
-                        let row = Row {
-                            plan,
-                            projection,
-                            rx,
-                            index: i,
-                            name: &names[i],
-                            unit,
-                        };
-                        row.ui(ui, selection, cmds);
-                    });
-                }
+            .auto_shrink([false, false]);
+        if plan.prescriptions.is_empty() {
+            scroll.show(ui, |ui| {
+                ui.add_space(8.0);
+                ui.weak("Add exercises from the library (click Add or drag one here)");
             });
+            return;
+        }
+        let inner_height = row_inner_height(ui);
+        let row_height = inner_height + ROW_MARGIN.sum().y;
+        let count = plan.prescriptions.len();
+        scroll.show_rows(ui, row_height, count, |ui, rows| {
+            for i in rows {
+                let (Some(rx), Some(name)) = (plan.prescriptions.get(i), names.get(i)) else {
+                    break;
+                };
+                ui.push_id(rx.id, |ui| {
+                    let row = Row {
+                        plan,
+                        projection,
+                        rx,
+                        index: i,
+                        name,
+                        unit,
+                    };
+                    row.ui(ui, selection, inner_height, cmds);
+                });
+            }
+        });
     });
     if let Some(drag) = dropped
         && let Some(edit) = drop_edit(plan, &drag)
@@ -61,6 +72,14 @@ pub(super) fn list_ui(
         selection.prescription = Some(plan.next_prescription_id());
         cmds.push(Command::Edit(edit));
     }
+}
+
+/// Space around the content of a row, inside its (selection) fill.
+const ROW_MARGIN: egui::Margin = egui::Margin::symmetric(4, 3);
+
+/// Height of a row's content: the name and buttons, then the summary line.
+fn row_inner_height(ui: &egui::Ui) -> f32 {
+    2.0 * ui.spacing().interact_size.y + ui.spacing().item_spacing.y
 }
 
 /// One row of the list and what it shows.
@@ -74,7 +93,13 @@ struct Row<'a> {
 }
 
 impl Row<'_> {
-    fn ui(&self, ui: &mut egui::Ui, selection: &mut Selection, cmds: &mut Vec<Command>) {
+    fn ui(
+        &self,
+        ui: &mut egui::Ui,
+        selection: &mut Selection,
+        inner_height: f32,
+        cmds: &mut Vec<Command>,
+    ) {
         let selected = selection.prescription == Some(self.rx.id);
         let fill = if selected {
             ui.visuals().selection.bg_fill.gamma_multiply(0.35)
@@ -83,10 +108,11 @@ impl Row<'_> {
         };
         egui::Frame::new()
             .fill(fill)
-            .inner_margin(egui::Margin::symmetric(4, 3))
+            .inner_margin(ROW_MARGIN)
             .corner_radius(4.0)
             .show(ui, |ui| {
                 ui.set_width(ui.available_width());
+                ui.set_height(inner_height);
                 ui.horizontal(|ui| {
                     let name_width = (ui.available_width() - BUTTONS_WIDTH).max(60.0);
                     let name = egui::RichText::new(self.name).strong();
@@ -106,7 +132,6 @@ impl Row<'_> {
                 });
                 ui.horizontal(|ui| {
                     if !self.rx.rules.is_empty() {
-                        let tip: Vec<String> = self.rx.rules.iter().map(|r| r.summary()).collect();
                         let n = self.rx.rules.len();
                         let tag = if n == 1 {
                             "1 rule".to_owned()
@@ -120,9 +145,14 @@ impl Row<'_> {
                             .inner_margin(egui::Margin::symmetric(4, 0))
                             .show(ui, |ui| ui.small(tag))
                             .response
-                            .on_hover_text(tip.join("\n"));
+                            .on_hover_ui(|ui| {
+                                // Written only while the tooltip shows.
+                                let tip: Vec<String> =
+                                    self.rx.rules.iter().map(|r| r.summary()).collect();
+                                ui.label(tip.join("\n"));
+                            });
                     }
-                    ui.add(egui::Label::new(egui::RichText::new(self.summary()).weak()).wrap());
+                    ui.add(egui::Label::new(egui::RichText::new(self.summary()).weak()).truncate());
                 });
             });
     }
