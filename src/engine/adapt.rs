@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use crate::model::{Decision, Dose, ExerciseLog, Load, NextMorning, Plan, Reps, fmt_num};
@@ -253,8 +253,11 @@ pub fn adjustments(plan: &Plan, projection: &Projection) -> Vec<Adjustment> {
             });
         }
     }
-    out.sort_by_key(|a| (a.date, a.slot, a.prescription_id));
-    out
+    // Adjustments are large: sort their order, then move each once.
+    let mut order: Vec<usize> = (0..out.len()).collect();
+    order.sort_by_key(|&i| (out[i].date, out[i].slot, out[i].prescription_id));
+    let mut slots: Vec<Option<Adjustment>> = out.into_iter().map(Some).collect();
+    order.into_iter().filter_map(|i| slots[i].take()).collect()
 }
 
 /// The adjustment in force for prescription `id`'s session on `date`/`slot`, if any.
@@ -339,7 +342,10 @@ fn propose(
 /// `pain 6/10 during on 3 Dec`, `pain worse next morning (5/10) after 3 Dec` or
 /// `pain not settled next morning (3/10) after 3 Dec`.
 fn pain_words(entry: &ExerciseLog, date: NaiveDate) -> String {
-    let day = date.format("%-d %b");
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let day = format!("{} {}", date.day(), MONTHS[date.month0() as usize]);
     let during = entry.pain_during.unwrap_or(0);
     match entry.pain_next_morning {
         Some(NextMorning::Pain(n)) if n > PAIN_SAFE_MAX && during <= PAIN_ACCEPTABLE_MAX => {
