@@ -1,5 +1,5 @@
 //! Tests of the week view: what the athlete does in a week, driven through kittest by role and
-//! label, and the pure `week_sessions` / `dose_text` it draws.
+//! label, and the pure `week_sessions` / `Dose::label` it draws.
 
 use egui::accesskit::Role;
 use egui_kittest::Harness;
@@ -8,7 +8,7 @@ use loadplan::app::command::LoadUnit;
 use loadplan::engine::{self, Projection};
 use loadplan::model::{Dose, Load, Plan, Reps, Side};
 use loadplan::ui::Selection;
-use loadplan::ui::week::{WeekPanel, dose_text, week_sessions};
+use loadplan::ui::week::{WeekPanel, week_sessions};
 
 fn template(id: &str) -> Plan {
     match loadplan::templates::load(id) {
@@ -215,20 +215,17 @@ fn doses_read_as_prescribed() {
         reps: Some(Reps::PerSet(vec![12, 10, 8])),
         ..Dose::default()
     };
-    assert_eq!(dose_text(&d, LoadUnit::Kg), "3 sets: 12/10/8");
+    assert_eq!(d.label(LoadUnit::Kg), "3 sets: 12/10/8");
     d.reps = Some(Reps::Range(6, 8));
     d.hold_secs = Some(3.0);
     d.load = Load::Band(2);
     d.side = Side::Left;
-    assert_eq!(
-        dose_text(&d, LoadUnit::Kg),
-        "3 x 6-8 (3 s hold) @ band 2 (left)"
-    );
+    assert_eq!(d.label(LoadUnit::Kg), "3 x 6-8 (3 s hold) @ band 2 (left)");
     d.reps = None;
     d.load = Load::BodyWeight;
     d.side = Side::Each;
     assert_eq!(
-        dose_text(&d, LoadUnit::Kg),
+        d.label(LoadUnit::Kg),
         "3 x 3 s hold @ body weight each side"
     );
     let run = Dose {
@@ -237,7 +234,7 @@ fn doses_read_as_prescribed() {
         load: Load::Rpe(4.0),
         ..Dose::default()
     };
-    assert_eq!(dose_text(&run, LoadUnit::Lb), "1 x 20 min @ RPE 4");
+    assert_eq!(run.label(LoadUnit::Lb), "1 x 20 min @ RPE 4");
 }
 
 #[test]

@@ -310,42 +310,9 @@ pub enum ThemeChoice {
     Dark,
 }
 
-/// Unit loads are shown in (plans always store kilograms).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, Default)]
-pub enum LoadUnit {
-    #[default]
-    Kg,
-    Lb,
-}
-
-impl LoadUnit {
-    /// Kilograms per pound.
-    pub const KG_PER_LB: f64 = 0.453_592_37;
-
-    /// `kg` in this unit.
-    pub fn from_kg(self, kg: f64) -> f64 {
-        match self {
-            LoadUnit::Kg => kg,
-            LoadUnit::Lb => kg / Self::KG_PER_LB,
-        }
-    }
-
-    /// A value in this unit, in kilograms.
-    pub fn to_kg(self, value: f64) -> f64 {
-        match self {
-            LoadUnit::Kg => value,
-            LoadUnit::Lb => value * Self::KG_PER_LB,
-        }
-    }
-
-    /// `kg` or `lb`.
-    pub fn symbol(self) -> &'static str {
-        match self {
-            LoadUnit::Kg => "kg",
-            LoadUnit::Lb => "lb",
-        }
-    }
-}
+/// Unit loads are shown in (plans always store kilograms); kept in the model so every
+/// layer words a dose the same way.
+pub use crate::model::LoadUnit;
 
 /// Something the user asked for.
 #[must_use]

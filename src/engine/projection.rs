@@ -4,7 +4,7 @@
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
-use crate::model::{Dose, Load, MAX_WEEKS, Plan, Reps, Side, Tempo, Weekday};
+use crate::model::{Dose, Load, MAX_WEEKS, Plan, Reps, Tempo, Weekday};
 
 use super::metrics::{self, Metric, MetricChanges, Metrics};
 use super::progress::{State, deload_of, is_hold_week};
@@ -59,40 +59,9 @@ impl Item {
     }
 }
 
-/// Short text of a dose: sets x reps (or hold, minutes) @ load, and side.
+/// Short text of a dose, loads in kg: `Dose::label` (the one wording of a dose).
 pub fn dose_label(dose: &Dose) -> String {
-    let mut s = format!("{} x ", dose.sets);
-    match (&dose.reps, dose.hold_secs, dose.minutes) {
-        (Some(Reps::PerSet(list)), hold, _) => {
-            let mut t = Reps::PerSet(list.clone()).label();
-            if let Some(h) = hold {
-                t.push_str(&format!(" ({} s hold)", crate::model::fmt_num(h)));
-            }
-            s = format!("{} sets: {t}", dose.sets);
-        }
-        (Some(r), hold, _) => {
-            s.push_str(&r.label());
-            if let Some(h) = hold {
-                s.push_str(&format!(" ({} s hold)", crate::model::fmt_num(h)));
-            }
-        }
-        (None, Some(h), _) => s.push_str(&format!("{} s", crate::model::fmt_num(h))),
-        (None, None, Some(m)) => s.push_str(&format!("{} min", crate::model::fmt_num(m))),
-        (None, None, None) => match dose.distance_m {
-            Some(d) => s.push_str(&format!("{} m", crate::model::fmt_num(d))),
-            None => s.push('-'),
-        },
-    }
-    let load = dose.load.label();
-    if !load.is_empty() {
-        s.push_str(&format!(" @ {load}"));
-    }
-    if dose.side == Side::Each {
-        s.push_str(" each side");
-    } else if matches!(dose.side, Side::Left | Side::Right) {
-        s.push_str(&format!(" ({})", dose.side.label()));
-    }
-    s
+    dose.label(crate::model::LoadUnit::Kg)
 }
 
 /// One week of the plan.

@@ -215,6 +215,86 @@ impl Default for Dose {
     }
 }
 
+/// Unit loads are shown in (plans always store kilograms).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum LoadUnit {
+    #[default]
+    Kg,
+    Lb,
+}
+
+impl LoadUnit {
+    /// Kilograms per pound.
+    pub const KG_PER_LB: f64 = 0.453_592_37;
+
+    /// `kg` in this unit.
+    pub fn from_kg(self, kg: f64) -> f64 {
+        match self {
+            LoadUnit::Kg => kg,
+            LoadUnit::Lb => kg / Self::KG_PER_LB,
+        }
+    }
+
+    /// A value in this unit, in kilograms.
+    pub fn to_kg(self, value: f64) -> f64 {
+        match self {
+            LoadUnit::Kg => value,
+            LoadUnit::Lb => value * Self::KG_PER_LB,
+        }
+    }
+
+    /// `kg` or `lb`.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            LoadUnit::Kg => "kg",
+            LoadUnit::Lb => "lb",
+        }
+    }
+}
+
+impl Dose {
+    /// The dose in words, loads in `unit`: `3 x 10 @ 4.5 kg each side`, `3 sets: 12/10/8`,
+    /// `3 x 20 s hold @ body weight`, `1 x 20 min`, `3 x 6-8 (3 s hold) @ band 2 (left)`.
+    /// The one wording of a dose everywhere (window, command line, handout, calendar).
+    pub fn label(&self, unit: LoadUnit) -> String {
+        let hold = self.hold_secs.map(|h| format!("{} s hold", fmt_num(h)));
+        let minutes = self.minutes.map(|m| format!("{} min", fmt_num(m)));
+        let distance = self.distance_m.map(|d| format!("{} m", fmt_num(d)));
+        let mut amounts = [hold, minutes, distance].into_iter().flatten();
+        let mut s = match &self.reps {
+            Some(r @ Reps::PerSet(_)) => format!("{} sets: {}", self.sets, r.label()),
+            Some(r) => format!("{} x {}", self.sets, r.label()),
+            None => match amounts.next() {
+                Some(amount) => format!("{} x {amount}", self.sets),
+                None => format!("{} sets", self.sets),
+            },
+        };
+        for extra in amounts {
+            s.push_str(&format!(" ({extra})"));
+        }
+        let load = self.load.label_in(unit);
+        if !load.is_empty() {
+            s.push_str(&format!(" @ {load}"));
+        }
+        match self.side {
+            Side::Each => s.push_str(" each side"),
+            Side::Left | Side::Right => s.push_str(&format!(" ({})", self.side.label())),
+            Side::Both => {}
+        }
+        s
+    }
+}
+
+impl Load {
+    /// Short text with the unit, kilograms shown in `unit`: `9.92 lb`, `body weight`.
+    pub fn label_in(&self, unit: LoadUnit) -> String {
+        match self {
+            Load::Kg(kg) => format!("{} {}", fmt_num(unit.from_kg(*kg)), unit.symbol()),
+            other => other.label(),
+        }
+    }
+}
+
 /// Formats a number without a trailing `.0`, with at most two decimals.
 pub fn fmt_num(x: f64) -> String {
     if !x.is_finite() {

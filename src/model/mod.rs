@@ -9,7 +9,7 @@ pub mod progression;
 pub mod schedule;
 pub mod validate;
 
-pub use dose::{Dose, Load, Reps, Side, Tempo, fmt_num};
+pub use dose::{Dose, Load, LoadUnit, Reps, Side, Tempo, fmt_num};
 pub use exercise::{Category, DoseKind, Exercise, Laterality, Region};
 pub use log::{AdjustmentDecision, Decision, ExerciseLog, NextMorning, Prom, PromScore, SessionLog};
 pub use plan::{FORMAT_VERSION, Phase, Plan, Prescription, Thresholds};

@@ -13,7 +13,6 @@ use crate::engine::{
 use crate::model::{
     Decision, Dose, ExerciseLog, Load, NextMorning, Plan, Reps, SessionLog, fmt_num,
 };
-use crate::ui::week::dose_text;
 
 /// What the logging views read.
 pub struct LogView<'a> {
@@ -281,8 +280,8 @@ impl SessionPanel {
             (AdjustmentStatus::Dismissed, true) => "your physio kept the plan",
             (AdjustmentStatus::Dismissed, false) => "dismissed: the planned dose stands",
         };
-        let planned = dose_text(&a.planned, view.unit);
-        let proposed = dose_text(&a.proposed, view.unit);
+        let planned = a.planned.label(view.unit);
+        let proposed = a.proposed.label(view.unit);
         ui.colored_label(
             color,
             format!("Planned {planned}; adjusted to {proposed} ({status})."),
@@ -405,8 +404,8 @@ pub fn review_ui(
                 ui.strong(format!("{} - {name}:", a.date.format("%a %-d %b")));
                 ui.label(format!(
                     "{} -> {}",
-                    dose_text(&a.planned, unit),
-                    dose_text(&a.proposed, unit)
+                    a.planned.label(unit),
+                    a.proposed.label(unit)
                 ));
                 ui.weak(format!("({})", a.reason));
                 decision_buttons(ui, a, cmds);
@@ -661,7 +660,7 @@ fn next_morning_picker(
 
 /// The dose with its details: `3 x 10 @ 7.5 kg each side, rest 90 s, tempo 3-0-3`.
 pub fn dose_details(dose: &Dose, unit: LoadUnit) -> String {
-    let mut s = dose_text(dose, unit);
+    let mut s = dose.label(unit);
     if let Some(t) = dose.tempo {
         s.push_str(&format!(", tempo {}", t.label()));
     }

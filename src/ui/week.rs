@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 
 use crate::app::command::LoadUnit;
 use crate::engine::{Adjustment, AdjustmentStatus, Item, Metrics, Projection, Session, WeekPlan};
-use crate::model::{Dose, Load, Plan, Reps, Side, fmt_num};
+use crate::model::{Plan, fmt_num};
 
 use super::Selection;
 
@@ -56,44 +56,6 @@ impl SessionGroup {
     }
 }
 
-/// Text of a dose in the user's unit: `3 x 10 @ 4.5 kg each side`, `3 sets: 12/10/8`,
-/// `3 x 20 s hold`, `1 x 20 min`, `3 x 10 (5 s hold) @ band 2`.
-pub fn dose_text(dose: &Dose, unit: LoadUnit) -> String {
-    let hold = dose.hold_secs.map(|h| format!("{} s hold", fmt_num(h)));
-    let minutes = dose.minutes.map(|m| format!("{} min", fmt_num(m)));
-    let distance = dose.distance_m.map(|d| format!("{} m", fmt_num(d)));
-    let mut amounts = [hold, minutes, distance].into_iter().flatten();
-    let mut s = match &dose.reps {
-        Some(r @ Reps::PerSet(_)) => format!("{} sets: {}", dose.sets, r.label()),
-        Some(r) => format!("{} x {}", dose.sets, r.label()),
-        None => match amounts.next() {
-            Some(amount) => format!("{} x {amount}", dose.sets),
-            None => format!("{} sets", dose.sets),
-        },
-    };
-    for extra in amounts {
-        s.push_str(&format!(" ({extra})"));
-    }
-    let load = load_text(&dose.load, unit);
-    if !load.is_empty() {
-        s.push_str(&format!(" @ {load}"));
-    }
-    match dose.side {
-        Side::Each => s.push_str(" each side"),
-        Side::Left | Side::Right => s.push_str(&format!(" ({})", dose.side.label())),
-        Side::Both => {}
-    }
-    s
-}
-
-/// A load in the user's unit: `9.92 lb`, `body weight`, `band 2`, `RPE 7`.
-pub fn load_text(load: &Load, unit: LoadUnit) -> String {
-    match load {
-        Load::Kg(kg) => format!("{} {}", fmt_num(unit.from_kg(*kg)), unit.symbol()),
-        other => other.label(),
-    }
-}
-
 /// `rest 60 s`, `rest 2 min`.
 fn rest_text(secs: u32) -> String {
     if secs >= 120 && secs.is_multiple_of(60) {
@@ -131,7 +93,7 @@ fn exercise_line(item: &Item, unit: LoadUnit, supervised: bool) -> ExerciseLine 
     ExerciseLine {
         prescription_id: item.prescription_id,
         name: item.exercise_name.clone(),
-        dose: dose_text(dose, unit),
+        dose: dose.label(unit),
         details,
     }
 }
@@ -387,8 +349,8 @@ fn adjustments_ui(
                 ui.label(format!("{} - {name}:", a.date.format("%a %-d %b")));
                 ui.label(format!(
                     "planned {}, adjusted {} ({status})",
-                    dose_text(&a.planned, unit),
-                    dose_text(&a.effective, unit)
+                    a.planned.label(unit),
+                    a.effective.label(unit)
                 ));
             });
             ui.indent("why", |ui| ui.weak(&a.reason));

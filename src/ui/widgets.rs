@@ -37,22 +37,3 @@ pub fn number_f64(
     }
     ui.add(dv).labelled_by(text.id).changed()
 }
-
-/// The end of a dose line: ` @ 4.5 kg each side` (the load in the user's unit, then the side).
-pub fn load_and_side(dose: &crate::model::Dose, unit: crate::app::command::LoadUnit) -> String {
-    use crate::model::{Load, Side, fmt_num};
-    let mut s = String::new();
-    let load = match dose.load {
-        Load::Kg(kg) => format!("{} {}", fmt_num(unit.from_kg(kg)), unit.symbol()),
-        ref other => other.label(),
-    };
-    if !load.is_empty() {
-        s.push_str(&format!(" @ {load}"));
-    }
-    match dose.side {
-        Side::Each => s.push_str(" each side"),
-        Side::Left | Side::Right => s.push_str(&format!(" ({})", dose.side.label())),
-        Side::Both => {}
-    }
-    s
-}

@@ -77,7 +77,31 @@ pub fn ics_string(plan: &Plan, projection: &Projection) -> Result<String, Export
             .append_property(Property::new("TRANSP", "TRANSPARENT"));
         calendar.push(event.done());
     }
-    Ok(calendar.done().to_string())
+    Ok(refold(&calendar.done().to_string()))
+}
+
+/// Content lines folded at 75 octets (RFC 5545 section 3.1), never inside a UTF-8 character.
+/// The calendar crate folds before escaping, so an escaped line can come out a little long:
+/// unfold and fold again.
+fn refold(text: &str) -> String {
+    let unfolded = text.replace("\r\n ", "");
+    let mut out = String::with_capacity(unfolded.len() + unfolded.len() / 64);
+    for line in unfolded.split_terminator("\r\n") {
+        let mut width = 0;
+        let mut limit = 75;
+        for c in line.chars() {
+            if width + c.len_utf8() > limit {
+                out.push_str("\r\n ");
+                // A continuation line starts with the space: 74 octets of text fit.
+                width = 1;
+                limit = 75;
+            }
+            out.push(c);
+            width += c.len_utf8();
+        }
+        out.push_str("\r\n");
+    }
+    out
 }
 
 /// Text without carriage returns or other control characters (newlines stay, escaped later).
@@ -85,4 +109,21 @@ fn clean(text: &str) -> String {
     text.chars()
         .filter(|c| *c == '\n' || !c.is_control())
         .collect()
+}
+
+#[cfg(test)]
+mod fold_tests {
+    use super::refold;
+
+    #[test]
+    fn long_lines_fold_at_75_octets_and_unfold_to_the_same_text() {
+        let long = format!("DESCRIPTION:{}é{}", "a".repeat(70), "b".repeat(100));
+        let text = format!("BEGIN:VEVENT\r\n{long}\r\nEND:VEVENT\r\n");
+        let folded = refold(&text);
+        assert!(folded.split("\r\n").all(|l| l.len() <= 75), "{folded}");
+        assert_eq!(folded.replace("\r\n ", ""), text);
+        // Already folded text (by someone else, too long) comes out right as well.
+        let badly = text.replacen("aaaa", "aaaa\r\n ", 1);
+        assert_eq!(refold(&badly), folded);
+    }
 }

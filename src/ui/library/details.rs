@@ -4,7 +4,7 @@
 use super::Catalogue;
 use super::list::add_command;
 use crate::app::command::{Command, LoadUnit};
-use crate::model::{Dose, Exercise, Laterality, Reps, fmt_num};
+use crate::model::{Exercise, Laterality};
 
 /// Draws the details of `exercise` in a scroll area filling the rest of the panel. Returns
 /// the id of a variation the user clicked, to be selected next.
@@ -82,7 +82,13 @@ fn facts_ui(ui: &mut egui::Ui, exercise: &Exercise, unit: LoadUnit) {
             "Equipment",
             join(exercise.equipment.iter().map(String::as_str).collect()),
         ),
-        ("Default dose", dose_text(&exercise.default_dose, unit)),
+        (
+            "Default dose",
+            match exercise.default_dose.rest_secs {
+                Some(rest) => format!("{}, rest {rest} s", exercise.default_dose.label(unit)),
+                None => exercise.default_dose.label(unit),
+            },
+        ),
         (
             "Tempo",
             exercise.tempo.map_or_else(
@@ -156,35 +162,4 @@ fn laterality_label(laterality: Laterality) -> &'static str {
         Laterality::EachSide => "Each side in turn",
         Laterality::Alternating => "Alternating sides",
     }
-}
-
-/// Short text of a dose, as the week view shows it (`3 x 10 @ 4.5 kg each side`), with the
-/// load in the user's unit.
-pub(crate) fn dose_text(dose: &Dose, unit: LoadUnit) -> String {
-    let hold = |h: f64| format!(" ({} s hold)", fmt_num(h));
-    let mut s = match (&dose.reps, dose.hold_secs, dose.minutes, dose.distance_m) {
-        (Some(r @ Reps::PerSet(_)), h, _, _) => {
-            format!(
-                "{} sets: {}{}",
-                dose.sets,
-                r.label(),
-                h.map(hold).unwrap_or_default()
-            )
-        }
-        (Some(r), h, _, _) => format!(
-            "{} x {}{}",
-            dose.sets,
-            r.label(),
-            h.map(hold).unwrap_or_default()
-        ),
-        (None, Some(h), _, _) => format!("{} x {} s", dose.sets, fmt_num(h)),
-        (None, None, Some(m), _) => format!("{} x {} min", dose.sets, fmt_num(m)),
-        (None, None, None, Some(d)) => format!("{} x {} m", dose.sets, fmt_num(d)),
-        (None, None, None, None) => format!("{} sets", dose.sets),
-    };
-    s.push_str(&crate::ui::widgets::load_and_side(dose, unit));
-    if let Some(rest) = dose.rest_secs {
-        s.push_str(&format!(", rest {rest} s"));
-    }
-    s
 }

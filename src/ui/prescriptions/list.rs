@@ -6,7 +6,7 @@
 
 use crate::app::command::{Command, Edit, LoadUnit};
 use crate::engine::Projection;
-use crate::model::{Dose, Plan, Prescription, Reps, fmt_num};
+use crate::model::{Plan, Prescription};
 use crate::ui::{ExerciseDrag, Selection};
 
 use super::drop_edit;
@@ -228,8 +228,8 @@ impl Row<'_> {
             .week(week)
             .and_then(|w| w.items.iter().find(|item| item.prescription_id == rx.id))
             .map_or_else(
-                || dose_text(&rx.dose, self.unit),
-                |item| dose_text(&item.dose, self.unit),
+                || rx.dose.label(self.unit),
+                |item| item.dose.label(self.unit),
             );
         format!(
             "wk {}-{} · {} · {dose}",
@@ -238,24 +238,4 @@ impl Row<'_> {
             rx.schedule.label()
         )
     }
-}
-
-/// Short dose text with the load in the display unit: `3 x 10 @ 10 lb each side`.
-pub(super) fn dose_text(dose: &Dose, unit: LoadUnit) -> String {
-    let mut s = match (&dose.reps, dose.hold_secs, dose.minutes) {
-        (Some(Reps::PerSet(list)), _, _) => {
-            format!("{} sets: {}", dose.sets, Reps::PerSet(list.clone()).label())
-        }
-        (Some(r), _, _) => format!("{} x {}", dose.sets, r.label()),
-        (None, Some(h), _) => format!("{} x {} s", dose.sets, fmt_num(h)),
-        (None, None, Some(m)) => format!("{} x {} min", dose.sets, fmt_num(m)),
-        (None, None, None) => format!("{} sets", dose.sets),
-    };
-    if dose.reps.is_some()
-        && let Some(h) = dose.hold_secs
-    {
-        s.push_str(&format!(" ({} s hold)", fmt_num(h)));
-    }
-    s.push_str(&crate::ui::widgets::load_and_side(dose, unit));
-    s
 }
