@@ -11,7 +11,9 @@ pub mod validate;
 
 pub use dose::{Dose, Load, LoadUnit, Reps, Side, Tempo, fmt_num};
 pub use exercise::{Category, DoseKind, Exercise, Laterality, Region};
-pub use log::{AdjustmentDecision, Decision, ExerciseLog, NextMorning, Prom, PromScore, SessionLog};
+pub use log::{
+    AdjustmentDecision, Decision, ExerciseLog, NextMorning, Prom, PromScore, SessionLog,
+};
 pub use plan::{FORMAT_VERSION, Phase, Plan, Prescription, Thresholds};
 pub use progression::{Amount, Rule, TableRow, Target};
 pub use schedule::{Schedule, WeekRange, Weekday};

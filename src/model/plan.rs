@@ -215,7 +215,11 @@ impl Plan {
 
     /// The logged session on `date`, slot `slot`, added (empty, in date order) when missing.
     pub fn session_log_mut(&mut self, date: NaiveDate, slot: u32) -> &mut SessionLog {
-        let index = match self.log.iter().position(|s| s.date == date && s.slot == slot) {
+        let index = match self
+            .log
+            .iter()
+            .position(|s| s.date == date && s.slot == slot)
+        {
             Some(i) => i,
             None => {
                 let at = self
