@@ -13,6 +13,8 @@ mod data;
 mod legend;
 mod plot;
 
+pub(crate) use plot::{week_grid, week_x_axis};
+
 use std::collections::BTreeSet;
 
 pub use data::{

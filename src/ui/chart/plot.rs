@@ -115,6 +115,22 @@ const NOTHING_TO_SHOW: &str =
 /// Colour of the deload marks.
 const DELOAD_COLOR: Color32 = Color32::from_rgb(70, 130, 210);
 
+/// The x axis of a chart by week: labelled "Week", whole weeks from 1 only (shared by the
+/// load chart and the progress chart).
+pub(crate) fn week_x_axis() -> Vec<AxisHints<'static>> {
+    vec![
+        AxisHints::new_x()
+            .label("Week")
+            .formatter(week_tick)
+            .label_spacing(24.0..=40.0),
+    ]
+}
+
+/// Grid lines along a week axis: whole weeks only.
+pub(crate) fn week_grid() -> impl Fn(GridInput) -> Vec<GridMark> {
+    uniform_grid_spacer(week_steps)
+}
+
 /// Grid steps along the week axis: whole weeks only.
 fn week_steps(input: GridInput) -> [f64; 3] {
     let step = [1.0, 2.0, 5.0, 10.0, 20.0, 50.0]
@@ -288,16 +304,11 @@ fn plot_ui(
     let n = drawn.xs.len();
     let (projection, findings) = (view.projection, view.findings);
     let response = Plot::new("load_chart")
-        .custom_x_axes(vec![
-            AxisHints::new_x()
-                .label("Week")
-                .formatter(week_tick)
-                .label_spacing(24.0..=40.0),
-        ])
+        .custom_x_axes(week_x_axis())
         .y_axis_label(metric_label(data.metric, data.unit))
         .default_x_bounds(0.5, n as f64 + 0.5)
         .default_y_bounds(0.0, drawn.y_top)
-        .x_grid_spacer(uniform_grid_spacer(week_steps))
+        .x_grid_spacer(week_grid())
         .allow_scroll(false)
         .width(ui.available_width())
         .height(ui.available_height())

@@ -17,7 +17,7 @@ use egui_plot::{
 };
 
 use crate::model::{Plan, Prom};
-use crate::ui::chart::{metric_label, metric_unit};
+use crate::ui::chart::{metric_label, metric_unit, week_grid, week_x_axis};
 
 use super::data::{
     LoadSeries, ProgressData, PromSeries, change_words, date_of_day, day_number, fmt_pct,
@@ -310,25 +310,6 @@ pub fn legend_row(ui: &mut egui::Ui, entries: &[(Swatch, &str, &str)]) {
     });
 }
 
-/// Grid steps along a week axis: whole weeks only.
-fn week_steps(input: GridInput) -> [f64; 3] {
-    let step = [1.0, 2.0, 5.0, 10.0, 20.0, 50.0]
-        .into_iter()
-        .find(|s| *s >= input.base_step_size)
-        .unwrap_or(100.0);
-    [step, step * 5.0, step * 10.0]
-}
-
-/// Tick text on a week axis: whole weeks from 1.
-fn week_tick(mark: GridMark, _range: &RangeInclusive<f64>) -> String {
-    let w = mark.value.round();
-    if w >= 1.0 && (mark.value - w).abs() < 1e-6 {
-        format!("{w:.0}")
-    } else {
-        String::new()
-    }
-}
-
 /// Grid steps along a date axis: days, weeks (Mondays), 4 weeks, quarters, years.
 fn day_steps(input: GridInput) -> [f64; 3] {
     const STEPS: [f64; 7] = [1.0, 7.0, 28.0, 91.0, 364.0, 1820.0, 3640.0];
@@ -402,16 +383,11 @@ pub fn load_chart(ui: &mut egui::Ui, data: &ProgressData, drawn: &Drawn) {
     legend_row(ui, &entries);
     let n = load.weeks.len();
     let response = static_plot("progress_load_plot")
-        .custom_x_axes(vec![
-            AxisHints::new_x()
-                .label("Week")
-                .formatter(week_tick)
-                .label_spacing(24.0..=40.0),
-        ])
+        .custom_x_axes(week_x_axis())
         .y_axis_label(metric_label(load.metric, load.unit))
         .default_x_bounds(0.4, n as f64 + 0.6)
         .default_y_bounds(0.0, drawn.load_top)
-        .x_grid_spacer(uniform_grid_spacer(week_steps))
+        .x_grid_spacer(week_grid())
         .label_formatter(|pos| {
             let x = hover_x(pos);
             let w = x.round();
