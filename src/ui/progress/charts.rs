@@ -579,7 +579,7 @@ fn pain_legend(ui: &mut egui::Ui, p: &Palette, athlete: bool) {
             (
                 Swatch::Fill(p.red),
                 much,
-                "Above 5, or worse the next morning: too much; the next session is reduced",
+                "Above 5, or not settled the next morning: too much; the next session is reduced",
             ),
         ],
     );
@@ -587,10 +587,13 @@ fn pain_legend(ui: &mut egui::Ui, p: &Palette, athlete: bool) {
 
 /// The green, amber and red bands of the pain-monitoring model behind the pain chart.
 fn bands(plot_ui: &mut PlotUi<'_>, p: &Palette) {
+    // Band edges halfway between the last rating of one zone and the first of the next.
+    let safe = f64::from(crate::engine::PAIN_SAFE_MAX) + 0.5;
+    let acceptable = f64::from(crate::engine::PAIN_ACCEPTABLE_MAX) + 0.5;
     for (range, color) in [
-        (-1.0..=2.5, p.green),
-        (2.5..=5.5, p.amber),
-        (5.5..=11.0, p.red),
+        (-1.0..=safe, p.green),
+        (safe..=acceptable, p.amber),
+        (acceptable..=11.0, p.red),
     ] {
         plot_ui.span(Span::new("", range).axis(egui_plot::Axis::Y).fill(color));
     }

@@ -247,10 +247,13 @@ pub fn spans_years(from: f64, to: f64) -> bool {
 
 /// Band of a 0-10 pain rating in the pain-monitoring model (Silbernagel 2007).
 pub fn pain_band(pain: u8) -> &'static str {
-    match pain {
-        0..=2 => "0-2: safe",
-        3..=5 => "3-5: acceptable",
-        _ => "6-10: too much",
+    use crate::engine::{PAIN_ACCEPTABLE_MAX, PAIN_SAFE_MAX};
+    if pain <= PAIN_SAFE_MAX {
+        "0-2: safe"
+    } else if pain <= PAIN_ACCEPTABLE_MAX {
+        "3-5: acceptable"
+    } else {
+        "6-10: too much"
     }
 }
 
