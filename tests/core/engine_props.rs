@@ -1,9 +1,8 @@
 //! Property tests: whatever the plan, the engine gives finite, non-negative figures, respects
 //! caps, deloads below the week before, and gives the same output for the same input.
 
-mod common;
 
-use common::*;
+use crate::common::*;
 use loadplan::engine::{Metric, check, project};
 use loadplan::model::*;
 use proptest::prelude::*;

@@ -157,9 +157,6 @@ fn choose(h: &mut Harness<'_, State>, combo: &str, option: &str) {
 }
 
 // The tests, by area (folder files, not separate test binaries).
-#[path = "ui_prescriptions/editor.rs"]
 mod editor;
-#[path = "ui_prescriptions/list.rs"]
 mod list;
-#[path = "ui_prescriptions/rules.rs"]
 mod rules;

@@ -1,8 +1,7 @@
 //! Engine behaviour: progression rules, schedules, metrics and guardrails.
 
-mod common;
 
-use common::*;
+use crate::common::*;
 use loadplan::engine::{Metric, Severity, check, project};
 use loadplan::model::*;
 

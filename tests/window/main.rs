@@ -1,0 +1,16 @@
+//! The window, driven headless through egui_kittest by role and label as a person (or a screen
+//! reader) would: each panel on its own, the whole app, and the image snapshots of the main
+//! screens rendered on the CPU.
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod app;
+mod chart;
+mod library;
+mod log;
+mod phases;
+mod prescriptions;
+mod progress;
+mod snapshots;
+mod week;
