@@ -16,9 +16,9 @@
 use criterion::{Criterion, criterion_group};
 use egui_kittest::Harness;
 use loadplan::app::LoadplanApp;
-use loadplan::app::command::{Command, Edit};
 use loadplan::app::document::Origin;
 use loadplan::app::prefs::Prefs;
+use loadplan::command::{Command, Edit};
 
 mod common;
 

@@ -5,6 +5,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod command;
 pub mod engine;
 pub mod io;
 pub mod library;

@@ -54,3 +54,39 @@ pub fn load(id: &str) -> Option<Result<Plan, PlanFileError>> {
 pub fn sample() -> Result<Plan, PlanFileError> {
     parse_plan(SAMPLE_PLAN.1, Path::new(SAMPLE_PLAN.0))
 }
+
+/// What a list of templates shows of one: its id, title, length and source.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TemplateInfo {
+    pub id: &'static str,
+    pub title: String,
+    /// Weeks to the plan's last prescribed week.
+    pub weeks: u32,
+    /// Where the protocol comes from.
+    pub citation: String,
+}
+
+impl TemplateInfo {
+    /// "Title (12 weeks)", as menus and the welcome screen list it.
+    pub fn label(&self) -> String {
+        format!("{} ({} weeks)", self.title, self.weeks)
+    }
+}
+
+/// Every built-in template that reads, in list order; parsed once, on first use.
+pub fn catalogue() -> &'static [TemplateInfo] {
+    static CATALOGUE: std::sync::OnceLock<Vec<TemplateInfo>> = std::sync::OnceLock::new();
+    CATALOGUE.get_or_init(|| {
+        ids()
+            .filter_map(|id| {
+                let plan = load(id)?.ok()?;
+                Some(TemplateInfo {
+                    id,
+                    weeks: plan.length_weeks(),
+                    title: plan.title,
+                    citation: plan.citation,
+                })
+            })
+            .collect()
+    })
+}

@@ -3,11 +3,12 @@
 
 use std::path::PathBuf;
 
-use super::command::{Command, Edit, UnsavedChoice};
+use super::LoadplanApp;
 use super::document::{Document, Origin};
 use super::tasks::DialogKind;
-use super::{LoadplanApp, Message};
+use crate::command::{Command, Edit, UnsavedChoice};
 use crate::model::Plan;
+use crate::ui::Message;
 
 impl LoadplanApp {
     /// Applies one command. `now` is the UI clock in seconds (for merging undo steps).

@@ -3,7 +3,6 @@
 //! they push after the frame. It is the only place that touches rfd, threads and storage.
 
 mod apply;
-pub mod command;
 pub mod document;
 pub mod history;
 pub mod prefs;
@@ -11,39 +10,14 @@ pub mod tasks;
 
 use std::path::PathBuf;
 
-use command::{Command, ThemeChoice};
+use crate::command::{Command, ThemeChoice};
 use document::{Document, Origin};
 use history::History;
 use prefs::Prefs;
 use tasks::Tasks;
 
 use crate::library::Library;
-use crate::ui::{self, Selection};
-
-/// A message in the status bar: a success or an error the user should read.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Message {
-    pub text: String,
-    pub is_error: bool,
-}
-
-impl Message {
-    /// An error message.
-    pub fn error(text: impl Into<String>) -> Message {
-        Message {
-            text: text.into(),
-            is_error: true,
-        }
-    }
-
-    /// An informational message.
-    pub fn info(text: impl Into<String>) -> Message {
-        Message {
-            text: text.into(),
-            is_error: false,
-        }
-    }
-}
+use crate::ui::{self, Message, Selection};
 
 /// Which view fills the lower part of the editor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -343,31 +317,20 @@ impl LoadplanApp {
         }
     }
 
+    /// What the app can do now, for the menu and the shortcuts.
+    fn action_state(&self) -> crate::command::action::AppState {
+        crate::command::action::AppState {
+            has_doc: self.doc.is_some(),
+            can_undo: self.history.undo_label().is_some(),
+            can_redo: self.history.redo_label().is_some(),
+        }
+    }
+
     fn shortcuts(&self, ctx: &egui::Context, cmds: &mut Vec<Command>) {
-        use command as c;
-        let has_doc = self.doc.is_some();
-        let pairs: [(&c::Action, Command, bool); 10] = [
-            (&c::SAVE_AS, Command::SaveAsDialog, has_doc),
-            (&c::REDO, Command::Redo, has_doc),
-            (&c::NEW, Command::NewEmpty, true),
-            (&c::OPEN, Command::OpenDialog, true),
-            (&c::SAVE, Command::Save, has_doc),
-            (&c::UNDO, Command::Undo, has_doc),
-            (&c::REDO_Y, Command::Redo, has_doc),
-            (&c::CLOSE, Command::CloseDocument, has_doc),
-            (&c::QUIT, Command::Quit, true),
-            (&c::PRINT, Command::Print, has_doc),
-        ];
-        ctx.input_mut(|input| {
-            for (action, cmd, enabled) in pairs {
-                if let Some(s) = action.shortcut
-                    && enabled
-                    && input.consume_shortcut(&s)
-                {
-                    cmds.push(cmd);
-                }
-            }
-        });
+        let state = self.action_state();
+        cmds.extend(
+            ctx.input_mut(|input| crate::command::action::shortcut_commands(input, &state)),
+        );
     }
 
     fn close_request(&mut self, ctx: &egui::Context, cmds: &mut Vec<Command>) {
@@ -383,11 +346,15 @@ impl LoadplanApp {
 
     fn layout(&mut self, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
         let menu = ui::menu::MenuState {
-            has_doc: self.doc.is_some(),
+            app: self.action_state(),
             dirty: self.doc.as_ref().is_some_and(Document::is_dirty),
             undo: self.history.undo_label(),
             redo: self.history.redo_label(),
-            prefs: &self.prefs,
+            theme: self.prefs.theme,
+            load_unit: self.prefs.load_unit,
+            paper: self.prefs.paper,
+            athlete_mode: self.prefs.athlete_mode,
+            recent_files: &self.prefs.recent_files,
             show_library: !self.prefs.hide_library,
         };
         let mut show_library = menu.show_library;

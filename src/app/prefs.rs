@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::command::{LoadUnit, ThemeChoice};
+use crate::command::ThemeChoice;
+use crate::model::LoadUnit;
 
 /// Key of the preferences in eframe's storage.
 pub const STORAGE_KEY: &str = "loadplan-prefs";

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 
-use super::command::Command;
+use crate::command::Command;
 use crate::io::export::{ExportFormat, PdfOptions, export_with};
 use crate::model::Plan;
 

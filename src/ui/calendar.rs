@@ -4,7 +4,7 @@
 
 use chrono::{Datelike, Duration, NaiveDate};
 
-use crate::app::command::Command;
+use crate::command::Command;
 use crate::engine::{self, SessionState};
 use crate::ui::Selection;
 use crate::ui::log::{LogView, SessionPanel, state_color};

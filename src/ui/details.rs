@@ -1,7 +1,7 @@
 //! The plan-details form: title, athlete, clinician, condition, goal, start date (date picker),
 //! length, notes and the guardrail thresholds.
 
-use crate::app::command::{Command, Edit, PlanMeta};
+use crate::command::{Command, Edit, PlanMeta};
 use crate::model::{MAX_WEEKS, Plan, Thresholds};
 
 /// Plan-details form state (none beyond the plan itself).

@@ -1,8 +1,7 @@
 //! The unsaved-changes question and the status bar that reports what happened (saved, or why
 //! a file could not be opened or saved).
 
-use crate::app::Message;
-use crate::app::command::{Command, UnsavedChoice};
+use crate::command::{Command, UnsavedChoice};
 
 /// Asks "Save changes?" with Save / Discard / Cancel. Escape cancels.
 pub fn unsaved_changes_ui(ctx: &egui::Context, name: &str, cmds: &mut Vec<Command>) {
@@ -62,4 +61,29 @@ pub fn status_bar_ui(ui: &mut egui::Ui, message: Option<&Message>, cmds: &mut Ve
             ui.colored_label(color, &message.text);
         });
     });
+}
+
+/// A message in the status bar: a success or an error the user should read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Message {
+    pub text: String,
+    pub is_error: bool,
+}
+
+impl Message {
+    /// An error message.
+    pub fn error(text: impl Into<String>) -> Message {
+        Message {
+            text: text.into(),
+            is_error: true,
+        }
+    }
+
+    /// An informational message.
+    pub fn info(text: impl Into<String>) -> Message {
+        Message {
+            text: text.into(),
+            is_error: false,
+        }
+    }
 }

@@ -4,7 +4,7 @@
 //! A big plan can have well over a thousand findings, so each is one line of the same height
 //! (long ones end in "…"; the tooltip has the whole text) and only the rows in view are laid out.
 
-use crate::app::command::Command;
+use crate::command::Command;
 use crate::engine::{Finding, Severity};
 use crate::model::Plan;
 

@@ -6,10 +6,11 @@
 
 use chrono::NaiveDate;
 
-use crate::app::command::{Command, Edit, LoadUnit};
+use crate::command::{Command, Edit};
 use crate::engine::{
     self, Adjustment, AdjustmentStatus, Item, Projection, Response, Session, SessionState,
 };
+use crate::model::LoadUnit;
 use crate::model::{
     Decision, Dose, ExerciseLog, Load, NextMorning, Plan, Reps, SessionLog, fmt_num,
 };

@@ -1,35 +1,47 @@
-//! The menu bar: File, Edit, View. Labels, tooltips and shortcuts come from `app::command`'s
-//! actions, so the menu and the keyboard always agree.
+//! The menu bar: File, Edit, View. Labels, tooltips, shortcuts and when an entry is enabled
+//! come from the actions in `command::action`, so the menu, the keyboard and the welcome screen
+//! always agree.
 
-use crate::app::command::{self as c, Action, Command, LoadUnit, ThemeChoice};
-use crate::app::prefs::Prefs;
+use std::path::PathBuf;
+
+use crate::command::action::{self as a, Action, AppState};
+use crate::command::{Command, ThemeChoice};
+use crate::io::export::{ExportFormat, Paper};
+use crate::model::LoadUnit;
 
 /// What the menu needs to know about the app.
 pub struct MenuState<'a> {
-    pub has_doc: bool,
+    /// Which actions are enabled.
+    pub app: AppState,
     pub dirty: bool,
+    /// What undo and redo would undo or redo ("Edit Nordic hamstring curl").
     pub undo: Option<&'a str>,
     pub redo: Option<&'a str>,
-    pub prefs: &'a Prefs,
+    pub theme: ThemeChoice,
+    pub load_unit: LoadUnit,
+    pub paper: Paper,
+    pub athlete_mode: bool,
+    /// Most recent first.
+    pub recent_files: &'a [PathBuf],
     pub show_library: bool,
 }
 
+/// One menu entry for `action`, with an optional label in place of the action's.
 fn item(
     ui: &mut egui::Ui,
     action: &Action,
     label: Option<String>,
-    enabled: bool,
-    cmd: Command,
+    state: &MenuState,
     cmds: &mut Vec<Command>,
 ) {
     let text = label.unwrap_or_else(|| action.label.to_owned());
     let button = egui::Button::new(text).shortcut_text(action.shortcut_text(ui.ctx()));
     if ui
-        .add_enabled(enabled, button)
+        .add_enabled(action.enabled(&state.app), button)
         .on_hover_text(action.tooltip)
         .clicked()
     {
-        cmds.push(cmd);
+        cmds.push(action.command());
     }
 }
 
@@ -44,26 +56,12 @@ pub fn menu_bar_ui(
         ui.menu_button("File", |ui| file_menu(ui, state, cmds));
         ui.menu_button("Edit", |ui| {
             let undo = state.undo.map(|l| format!("Undo {l}"));
-            item(
-                ui,
-                &c::UNDO,
-                undo,
-                state.undo.is_some(),
-                Command::Undo,
-                cmds,
-            );
+            item(ui, &a::UNDO, undo, state, cmds);
             let redo = state.redo.map(|l| format!("Redo {l}"));
-            item(
-                ui,
-                &c::REDO,
-                redo,
-                state.redo.is_some(),
-                Command::Redo,
-                cmds,
-            );
+            item(ui, &a::REDO, redo, state, cmds);
         });
         ui.menu_button("View", |ui| {
-            let mut athlete = state.prefs.athlete_mode;
+            let mut athlete = state.athlete_mode;
             if ui
                 .checkbox(&mut athlete, "Athlete mode")
                 .on_hover_text(
@@ -74,7 +72,7 @@ pub fn menu_bar_ui(
                 cmds.push(Command::SetAthleteMode(athlete));
             }
             ui.add_enabled(
-                !state.prefs.athlete_mode,
+                !state.athlete_mode,
                 egui::Checkbox::new(show_library, "Exercise library panel"),
             )
             .on_hover_text("Show or hide the exercise library on the left");
@@ -85,7 +83,7 @@ pub fn menu_bar_ui(
                 (ThemeChoice::Light, "Light"),
                 (ThemeChoice::Dark, "Dark"),
             ] {
-                if ui.radio(state.prefs.theme == t, label).clicked() {
+                if ui.radio(state.theme == t, label).clicked() {
                     cmds.push(Command::SetTheme(t));
                 }
             }
@@ -96,7 +94,7 @@ pub fn menu_bar_ui(
                 (LoadUnit::Lb, "Pounds (lb)"),
             ] {
                 if ui
-                    .radio(state.prefs.load_unit == u, label)
+                    .radio(state.load_unit == u, label)
                     .on_hover_text("Plans always store kilograms")
                     .clicked()
                 {
@@ -111,76 +109,46 @@ pub fn menu_bar_ui(
 }
 
 fn file_menu(ui: &mut egui::Ui, state: &MenuState, cmds: &mut Vec<Command>) {
-    item(ui, &c::NEW, None, true, Command::NewEmpty, cmds);
+    item(ui, &a::NEW, None, state, cmds);
     ui.menu_button("New from template", |ui| {
-        for id in crate::templates::ids() {
-            if let Some(Ok(plan)) = crate::templates::load(id) {
-                let label = format!("{} ({} weeks)", plan.title, plan.length_weeks());
-                if ui.button(label).on_hover_text(&plan.citation).clicked() {
-                    cmds.push(Command::NewFromTemplate(id.to_owned()));
-                }
+        for t in crate::templates::catalogue() {
+            if ui.button(t.label()).on_hover_text(&t.citation).clicked() {
+                cmds.push(Command::NewFromTemplate(t.id.to_owned()));
             }
         }
     });
-    if ui
-        .button("Open sample plan")
-        .on_hover_text("Open the built-in example plan")
-        .clicked()
-    {
-        cmds.push(Command::OpenSample);
-    }
-    item(ui, &c::OPEN, None, true, Command::OpenDialog, cmds);
+    item(ui, &a::OPEN_SAMPLE, None, state, cmds);
+    item(ui, &a::OPEN, None, state, cmds);
     ui.menu_button("Open recent", |ui| {
-        if state.prefs.recent_files.is_empty() {
+        if state.recent_files.is_empty() {
             ui.weak("No recent files");
         }
-        for path in &state.prefs.recent_files {
+        for path in state.recent_files {
             if ui.button(path.display().to_string()).clicked() {
                 cmds.push(Command::OpenPath(path.clone()));
             }
         }
     });
     ui.separator();
-    item(ui, &c::SAVE, None, state.has_doc, Command::Save, cmds);
-    item(
-        ui,
-        &c::SAVE_AS,
-        None,
-        state.has_doc,
-        Command::SaveAsDialog,
-        cmds,
-    );
+    item(ui, &a::SAVE, None, state, cmds);
+    item(ui, &a::SAVE_AS, None, state, cmds);
     ui.separator();
-    ui.add_enabled_ui(state.has_doc, |ui| {
+    ui.add_enabled_ui(state.app.has_doc, |ui| {
         ui.menu_button("Export", |ui| {
-            use crate::io::export::{ExportFormat, Paper};
-            for (format, label, tip) in [
-                (ExportFormat::Pdf, "PDF handout...", "The printable plan: cover, load chart, schedule, exercise cards, pain rules, log sheets"),
-                (ExportFormat::Csv, "CSV spreadsheet...", "One row per session and exercise, for a spreadsheet"),
-                (ExportFormat::Ics, "Calendar (.ics)...", "One event per session, for a calendar program"),
-            ] {
-                if ui.button(label).on_hover_text(tip).clicked() {
-                    cmds.push(Command::ExportDialog(format));
-                }
+            for format in [ExportFormat::Pdf, ExportFormat::Csv, ExportFormat::Ics] {
+                item(ui, a::export(format), None, state, cmds);
             }
             ui.separator();
             ui.label("Paper size of the PDF");
             for paper in [Paper::A4, Paper::Letter] {
-                if ui.radio(state.prefs.paper == paper, paper.label()).clicked() {
+                if ui.radio(state.paper == paper, paper.label()).clicked() {
                     cmds.push(Command::SetPaper(paper));
                 }
             }
         });
     });
-    item(ui, &c::PRINT, None, state.has_doc, Command::Print, cmds);
+    item(ui, &a::PRINT, None, state, cmds);
     ui.separator();
-    item(
-        ui,
-        &c::CLOSE,
-        None,
-        state.has_doc,
-        Command::CloseDocument,
-        cmds,
-    );
-    item(ui, &c::QUIT, None, true, Command::Quit, cmds);
+    item(ui, &a::CLOSE, None, state, cmds);
+    item(ui, &a::QUIT, None, state, cmds);
 }

@@ -18,6 +18,8 @@ pub mod week;
 pub mod welcome;
 pub mod widgets;
 
+pub use dialogs::Message;
+
 /// What the user is looking at, shared by the panels: the selected prescription and week.
 /// UI state only; never saved in the plan.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -6,8 +6,8 @@
 
 use std::collections::BTreeSet;
 
-use crate::app::command::LoadUnit;
 use crate::engine::{Adjustment, AdjustmentStatus, Item, Metrics, Projection, Session, WeekPlan};
+use crate::model::LoadUnit;
 use crate::model::{Plan, fmt_num};
 
 use super::Selection;

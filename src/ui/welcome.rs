@@ -3,53 +3,33 @@
 
 use std::path::PathBuf;
 
-use crate::app::command::Command;
+use crate::command::Command;
+use crate::command::action::{self, Action};
 
-/// A template as listed on the welcome screen.
-#[derive(Debug, Clone)]
-struct TemplateEntry {
-    id: &'static str,
-    title: String,
-    weeks: u32,
-    citation: String,
-}
-
-/// Welcome screen state: the templates, read once.
+/// The welcome screen (it keeps no state: the templates are read once by `templates`).
 #[derive(Default)]
-pub struct WelcomePanel {
-    templates: Option<Vec<TemplateEntry>>,
+pub struct WelcomePanel;
+
+/// A button for `action`, its tooltip with the shortcut.
+fn action_button(ui: &mut egui::Ui, action: &Action, cmds: &mut Vec<Command>) {
+    let tip = action.tooltip_with_shortcut(ui.ctx());
+    if ui.button(action.label).on_hover_text(tip).clicked() {
+        cmds.push(action.command());
+    }
 }
 
 impl WelcomePanel {
     /// Draws the welcome screen.
     pub fn ui(&mut self, ui: &mut egui::Ui, recent: &[PathBuf], cmds: &mut Vec<Command>) {
-        let templates = self.templates.get_or_insert_with(|| {
-            crate::templates::ids()
-                .filter_map(|id| {
-                    let plan = crate::templates::load(id)?.ok()?;
-                    Some(TemplateEntry {
-                        id,
-                        title: plan.title.clone(),
-                        weeks: plan.length_weeks(),
-                        citation: plan.citation.clone(),
-                    })
-                })
-                .collect()
-        });
+        let templates = crate::templates::catalogue();
         egui::ScrollArea::vertical().id_salt("welcome_scroll").show(ui, |ui| {
             ui.add_space(16.0);
             ui.heading("loadplan");
             ui.label("Plan progressive loading rehabilitation: exercises, doses, progression and the projected load.");
             ui.add_space(12.0);
             ui.horizontal(|ui| {
-                if ui.button("New empty plan").on_hover_text("Start a 12-week plan with no exercises (Ctrl+N)").clicked() {
-                    cmds.push(Command::NewEmpty);
-                }
-                if ui.button("Open...").on_hover_text("Open a plan file (Ctrl+O)").clicked() {
-                    cmds.push(Command::OpenDialog);
-                }
-                if ui.button("Open the sample plan").on_hover_text("A 16-week example plan for a runner").clicked() {
-                    cmds.push(Command::OpenSample);
+                for a in [&action::NEW, &action::OPEN, &action::OPEN_SAMPLE] {
+                    action_button(ui, a, cmds);
                 }
             });
             ui.add_space(16.0);
@@ -57,8 +37,7 @@ impl WelcomePanel {
             ui.add_space(4.0);
             for t in templates.iter() {
                 ui.push_id(t.id, |ui| {
-                    let label = format!("{} ({} weeks)", t.title, t.weeks);
-                    if ui.button(&label).on_hover_text("Start a new plan from this template").clicked() {
+                    if ui.button(t.label()).on_hover_text("Start a new plan from this template").clicked() {
                         cmds.push(Command::NewFromTemplate(t.id.to_owned()));
                     }
                     ui.add(egui::Label::new(egui::RichText::new(&t.citation).small().weak()).wrap());

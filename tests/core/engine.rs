@@ -1,6 +1,5 @@
 //! Engine behaviour: progression rules, schedules, metrics and guardrails.
 
-
 use crate::common::*;
 use loadplan::engine::{Metric, Severity, check, project};
 use loadplan::model::*;

@@ -1,9 +1,8 @@
 //! The athlete's log in the engine: the pain traffic light, the adjustments it proposes for
 //! the next session, the clinician's decisions on them, adherence and the flags.
 
-
-use chrono::NaiveDate;
 use crate::common::*;
+use chrono::NaiveDate;
 use loadplan::engine::{
     Adjustment, AdjustmentKind, AdjustmentStatus, PAIN_MODEL, Response, SessionState, Status,
     adjustment_for, adjustments, classify, day_states, project, response_of, session_state,

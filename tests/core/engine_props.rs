@@ -1,7 +1,6 @@
 //! Property tests: whatever the plan, the engine gives finite, non-negative figures, respects
 //! caps, deloads below the week before, and gives the same output for the same input.
 
-
 use crate::common::*;
 use loadplan::engine::{Metric, check, project};
 use loadplan::model::*;

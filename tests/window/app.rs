@@ -6,8 +6,8 @@ use egui::{Key, Modifiers, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use loadplan::app::LoadplanApp;
-use loadplan::app::command::Command;
 use loadplan::app::prefs::Prefs;
+use loadplan::command::Command;
 use loadplan::engine::Metric;
 use loadplan::model::{Amount, Load, Rule, Target};
 
@@ -322,10 +322,7 @@ fn findings_update_as_the_plan_is_edited_and_select_what_they_concern() {
 #[test]
 fn preferences_change_units_and_theme() {
     let mut h = runner_plan_by_hand();
-    send(
-        &mut h,
-        Command::SetLoadUnit(loadplan::app::command::LoadUnit::Lb),
-    );
+    send(&mut h, Command::SetLoadUnit(loadplan::model::LoadUnit::Lb));
     let chart = h.state().panels().chart.last_data().expect("chart");
     assert!(
         (chart.total[0] - 810.0 / 0.453_592_37).abs() < 0.01,
@@ -335,11 +332,11 @@ fn preferences_change_units_and_theme() {
     assert!(h.query_by_label_contains("lb").is_some());
     send(
         &mut h,
-        Command::SetTheme(loadplan::app::command::ThemeChoice::Light),
+        Command::SetTheme(loadplan::command::ThemeChoice::Light),
     );
     assert_eq!(
         h.state().prefs().theme,
-        loadplan::app::command::ThemeChoice::Light
+        loadplan::command::ThemeChoice::Light
     );
 }
 
@@ -433,7 +430,7 @@ fn closing_the_window_with_unsaved_changes_asks_first() {
 }
 
 /// Steps the UI until an export (which runs on its own thread) has reported back.
-fn wait_for_export(h: &mut Harness<'_, LoadplanApp>) -> loadplan::app::Message {
+fn wait_for_export(h: &mut Harness<'_, LoadplanApp>) -> loadplan::ui::Message {
     for _ in 0..200 {
         h.run();
         if let Some(m) = h.state().message()

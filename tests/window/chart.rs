@@ -4,8 +4,9 @@
 use egui::accesskit::{Role, Toggled};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
-use loadplan::app::command::{Edit, LoadUnit};
+use loadplan::command::Edit;
 use loadplan::engine::{self, Finding, Metric, Projection, Severity};
+use loadplan::model::LoadUnit;
 use loadplan::model::Plan;
 use loadplan::ui::Selection;
 use loadplan::ui::chart::{ChartPanel, chart_data, spike_weeks};

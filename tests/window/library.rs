@@ -4,7 +4,7 @@
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable};
-use loadplan::app::command::{Command, Edit};
+use loadplan::command::{Command, Edit};
 use loadplan::library::{Library, builtin};
 use loadplan::model::{Category, Plan};
 use loadplan::ui::ExerciseDrag;

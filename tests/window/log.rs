@@ -8,9 +8,9 @@ use egui::vec2;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use loadplan::app::LoadplanApp;
-use loadplan::app::command::{Command, Edit};
 use loadplan::app::document::Origin;
 use loadplan::app::prefs::Prefs;
+use loadplan::command::{Command, Edit};
 use loadplan::engine::AdjustmentStatus;
 use loadplan::model::{Decision, Load, Plan};
 

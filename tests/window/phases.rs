@@ -5,7 +5,7 @@
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use loadplan::app::command::{Command, Edit};
+use loadplan::command::{Command, Edit};
 use loadplan::model::{MAX_WEEKS, Phase, Plan, WeekRange};
 use loadplan::ui::Selection;
 use loadplan::ui::phases::PhaseTimeline;

@@ -8,10 +8,11 @@ use egui::{Key, Modifiers, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use loadplan::app::LoadplanApp;
-use loadplan::app::command::{Command, Edit, LoadUnit};
 use loadplan::app::document::Origin;
 use loadplan::app::prefs::Prefs;
+use loadplan::command::{Command, Edit};
 use loadplan::engine::{self, Metric};
+use loadplan::model::LoadUnit;
 use loadplan::model::{NextMorning, Plan, Prom, PromScore};
 use loadplan::ui::progress::{
     LoadSeries, adherence_summary, default_metric, delete_label, progress_data, prom_series,

@@ -7,8 +7,8 @@ use egui::vec2;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use loadplan::app::LoadplanApp;
-use loadplan::app::command::{Command, ThemeChoice};
 use loadplan::app::prefs::Prefs;
+use loadplan::command::{Command, ThemeChoice};
 
 fn harness(theme: ThemeChoice) -> Harness<'static, LoadplanApp> {
     let app = LoadplanApp::new(Prefs {

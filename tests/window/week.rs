@@ -4,8 +4,8 @@
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use loadplan::app::command::LoadUnit;
 use loadplan::engine::{self, Projection};
+use loadplan::model::LoadUnit;
 use loadplan::model::{Dose, Load, Plan, Reps, Side};
 use loadplan::ui::Selection;
 use loadplan::ui::week::{WeekPanel, week_sessions};

@@ -4,8 +4,8 @@
 
 use std::collections::{BTreeSet, HashSet};
 
-use crate::app::command::LoadUnit;
 use crate::engine::{Finding, Metric, Projection};
+use crate::model::LoadUnit;
 use crate::model::{Plan, fmt_num};
 
 /// Legend name of the total line.

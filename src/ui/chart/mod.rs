@@ -22,8 +22,8 @@ pub use data::{
     metric_label, metric_unit, spike_weeks,
 };
 
-use crate::app::command::LoadUnit;
 use crate::engine::{Finding, Metric, Projection};
+use crate::model::LoadUnit;
 use crate::model::Plan;
 
 use super::Selection;

@@ -10,8 +10,8 @@ use egui_plot::{
     PlotPoint, PlotPoints, PlotUi, Points, Span, Text, VLine, uniform_grid_spacer,
 };
 
-use crate::app::command::LoadUnit;
 use crate::engine::{Finding, Metric, Projection};
+use crate::model::LoadUnit;
 use crate::model::Plan;
 
 use super::data::{

@@ -3,7 +3,8 @@
 
 use super::Catalogue;
 use super::list::add_command;
-use crate::app::command::{Command, LoadUnit};
+use crate::command::Command;
+use crate::model::LoadUnit;
 use crate::model::{Exercise, Laterality};
 
 /// Draws the details of `exercise` in a scroll area filling the rest of the panel. Returns

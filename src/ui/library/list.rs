@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 
 use super::LibraryPanel;
-use crate::app::command::{Command, Edit};
+use crate::command::{Command, Edit};
 use crate::model::Exercise;
 use crate::ui::ExerciseDrag;
 

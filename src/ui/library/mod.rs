@@ -8,8 +8,9 @@ mod list;
 
 use std::collections::HashSet;
 
-use crate::app::command::{Command, LoadUnit};
+use crate::command::Command;
 use crate::library::Library;
+use crate::model::LoadUnit;
 use crate::model::{Category, Exercise, Plan};
 
 /// State of the library panel: the search text, the filters and the selected exercise.

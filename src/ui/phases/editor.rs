@@ -2,7 +2,7 @@
 //! on, and delete. It is also the keyboard way to move and resize a band.
 
 use super::PhaseTimeline;
-use crate::app::command::{Command, Edit};
+use crate::command::{Command, Edit};
 use crate::model::{MAX_WEEKS, Phase};
 
 /// Width of the labels of the one-line fields, so the fields line up.

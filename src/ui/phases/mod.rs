@@ -7,7 +7,7 @@ mod editor;
 pub mod geometry;
 mod timeline;
 
-use crate::app::command::{Command, Edit};
+use crate::command::{Command, Edit};
 use crate::model::{Phase, Plan, WeekRange};
 use crate::ui::Selection;
 

@@ -7,7 +7,7 @@ use egui::{
 
 use super::geometry::{DragMode, Ruler, dragged_range, lanes};
 use super::{BandDrag, PhaseTimeline};
-use crate::app::command::{Command, Edit};
+use crate::command::{Command, Edit};
 use crate::model::{Phase, Plan, WeekRange};
 use crate::ui::Selection;
 

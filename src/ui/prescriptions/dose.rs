@@ -2,7 +2,7 @@
 //! one number per set, kept in step with the number of sets), hold time and minutes. Load,
 //! effort, tempo, rest, side and range of motion follow in [`super::load`].
 
-use crate::app::command::LoadUnit;
+use crate::model::LoadUnit;
 use crate::model::{Dose, Exercise, Reps};
 
 use super::fields::{Field, drag_row, optional_row};

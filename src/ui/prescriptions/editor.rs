@@ -3,7 +3,8 @@
 //! "Progression" (the rules) and notes. It edits a copy and pushes one
 //! `Edit::UpdatePrescription` when anything changed.
 
-use crate::app::command::{Command, Edit, LoadUnit};
+use crate::command::{Command, Edit};
+use crate::model::LoadUnit;
 use crate::model::{Exercise, Plan, Prescription};
 use crate::ui::rules::RulesEditor;
 

@@ -4,8 +4,9 @@
 //! Rows are all the same height (a summary too long for the row ends in "…" and shows whole on
 //! hover), so only the rows in view are laid out, however long the plan.
 
-use crate::app::command::{Command, Edit, LoadUnit};
+use crate::command::{Command, Edit};
 use crate::engine::Projection;
+use crate::model::LoadUnit;
 use crate::model::{Plan, Prescription};
 use crate::ui::{ExerciseDrag, Selection};
 

@@ -1,7 +1,7 @@
 //! The load and execution part of the prescription editor: load kind and value (kilograms
 //! shown in the user's unit), planned session effort, tempo, rest, side and range of motion.
 
-use crate::app::command::LoadUnit;
+use crate::model::LoadUnit;
 use crate::model::{Dose, Exercise, Load, Side, Tempo};
 
 use super::fields::{Field, drag, drag_row, optional_row};

@@ -14,8 +14,9 @@ mod schedule;
 
 use egui_extras::{Size, StripBuilder};
 
-use crate::app::command::{Command, Edit, LoadUnit};
+use crate::command::{Command, Edit};
 use crate::engine::Projection;
+use crate::model::LoadUnit;
 use crate::model::{Exercise, Plan};
 use crate::ui::rules::RulesEditor;
 use crate::ui::{ExerciseDrag, Selection};

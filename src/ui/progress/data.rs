@@ -5,8 +5,8 @@
 
 use chrono::{Datelike, NaiveDate, TimeDelta};
 
-use crate::app::command::LoadUnit;
 use crate::engine::{self, Adherence, Adjustment, Metric, PainPoint, Projection, Status};
+use crate::model::LoadUnit;
 use crate::model::{Plan, Prom, PromScore, fmt_num};
 
 /// Everything the progress tab draws for one plan revision, day, metric and unit.

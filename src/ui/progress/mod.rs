@@ -23,8 +23,9 @@ pub use proms::{PromForm, delete_label, next_measure, problem};
 
 use chrono::NaiveDate;
 
-use crate::app::command::{Command, LoadUnit};
+use crate::command::Command;
 use crate::engine::{Adjustment, Metric, Projection, Severity};
+use crate::model::LoadUnit;
 use crate::model::{Plan, Prom};
 use crate::ui::chart::metric_label;
 

@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use crate::app::command::{Command, Edit};
+use crate::command::{Command, Edit};
 use crate::model::{Plan, Prom, PromScore};
 
 use super::data::{fmt_points, long_date};

@@ -9,7 +9,7 @@ mod kinds;
 pub mod parse;
 mod table;
 
-use crate::app::command::LoadUnit;
+use crate::model::LoadUnit;
 use crate::model::{Amount, Dose, Load, Plan, Prescription, Rule, TableRow, Target, WeekRange};
 use crate::ui::prescriptions::fields::{Icon, icon_button};
 

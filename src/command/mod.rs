@@ -1,0 +1,90 @@
+//! Every user intent as a value. Panels push `Command`s; the app applies them after the frame,
+//! so each edit is undoable, testable without a window and never half-applied. Plan edits
+//! (`Edit`) carry their own undo label and know how to apply themselves to a plan; actions
+//! (`action`) are the menu's and the keyboard's way to send a command.
+//!
+//! Both the panels (`ui`) and the application (`app`) use this module; it uses neither.
+
+pub mod action;
+mod edit;
+
+use std::path::PathBuf;
+
+pub use edit::{Edit, PlanMeta};
+
+/// Light, dark or follow the system.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, Default)]
+pub enum ThemeChoice {
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+/// Something the user asked for.
+#[must_use]
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    /// Change the plan (undoable).
+    Edit(Edit),
+    Undo,
+    Redo,
+    /// Start a new empty plan (asks first when there are unsaved changes).
+    NewEmpty,
+    /// Start a new plan from a built-in template.
+    NewFromTemplate(String),
+    /// Open the built-in sample plan.
+    OpenSample,
+    /// Show the file dialog to open a plan.
+    OpenDialog,
+    /// Open the plan at a path (from the dialog, recent files or a test).
+    OpenPath(PathBuf),
+    /// Save to the current file, or ask where when there is none.
+    Save,
+    /// Show the file dialog to save under a new name.
+    SaveAsDialog,
+    /// Save to a path (from the dialog or a test).
+    SaveTo(PathBuf),
+    /// Close the window (asks first when there are unsaved changes).
+    Quit,
+    /// Go back to the welcome screen (asks first when there are unsaved changes).
+    CloseDocument,
+    /// Answer to the unsaved-changes question.
+    Resolve(UnsavedChoice),
+    /// Select a prescription and/or week (findings, chart, lists).
+    Select {
+        prescription: Option<u32>,
+        week: Option<u32>,
+    },
+    /// Pick a day in the calendar (its sessions show for logging).
+    SelectDate(chrono::NaiveDate),
+    /// Switch between the physio's view (everything) and athlete mode (logging only).
+    SetAthleteMode(bool),
+    SetTheme(ThemeChoice),
+    SetLoadUnit(crate::model::LoadUnit),
+    /// Forget a recent file (it no longer opens).
+    ForgetRecent(PathBuf),
+    /// Show the file dialog to export the plan in a format.
+    ExportDialog(crate::io::export::ExportFormat),
+    /// Export the plan to a path; the format comes from its extension (runs off the frame).
+    ExportTo(PathBuf),
+    /// Write the PDF handout to a temporary file and open it in the system's viewer.
+    Print,
+    /// An export finished on its thread: what to tell the user.
+    ExportDone {
+        message: String,
+        is_error: bool,
+    },
+    /// Paper size of PDF handouts.
+    SetPaper(crate::io::export::Paper),
+    /// Dismiss the message shown in the status area.
+    DismissMessage,
+}
+
+/// The answers to "Save changes?".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnsavedChoice {
+    Save,
+    Discard,
+    Cancel,
+}
