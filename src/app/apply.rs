@@ -154,21 +154,18 @@ impl LoadplanApp {
                     weeks: 12,
                     ..Plan::default()
                 };
-                self.open_document(Document::new(plan, Origin::Unsaved("New plan".to_owned())));
+                self.open_document(plan, Origin::Unsaved("New plan".to_owned()));
             }
             Command::NewFromTemplate(id) => match crate::templates::load(&id) {
                 Some(Ok(plan)) => {
                     let name = format!("New from {id}");
-                    self.open_document(Document::new(plan, Origin::Unsaved(name)));
+                    self.open_document(plan, Origin::Unsaved(name));
                 }
                 Some(Err(e)) => self.message = Some(Message::error(e.to_string())),
                 None => self.message = Some(Message::error(format!("no template `{id}`"))),
             },
             Command::OpenSample => match crate::templates::sample() {
-                Ok(plan) => self.open_document(Document::new(
-                    plan,
-                    Origin::Unsaved("Sample plan".to_owned()),
-                )),
+                Ok(plan) => self.open_document(plan, Origin::Unsaved("Sample plan".to_owned())),
                 Err(e) => self.message = Some(Message::error(e.to_string())),
             },
             Command::OpenDialog => {
@@ -224,13 +221,13 @@ impl LoadplanApp {
         let Some(doc) = &self.doc else { return };
         let options = crate::io::export::PdfOptions {
             paper: self.prefs.paper,
-            metric: self.panels.chart.metric,
+            metric: self.panels.chart.metric(doc.read()),
             image_dir: doc.path().and_then(|p| p.parent()).map(PathBuf::from),
         };
         self.message = Some(Message::info(format!("Exporting {} ...", path.display())));
         if let Err(e) = self
             .tasks
-            .export(doc.plan().clone(), path, options, open_after, ctx)
+            .export(doc.shared_plan(), path, options, open_after, ctx)
         {
             self.message = Some(Message::error(e));
         }
@@ -248,16 +245,12 @@ impl LoadplanApp {
         }
     }
 
-    fn open_document(&mut self, doc: Document) {
-        // Open on a metric this plan has figures for (a body-weight plan has no volume load).
-        let projection = doc.projection();
-        if let Some(metric) = crate::engine::Metric::ALL
-            .into_iter()
-            .find(|m| !projection.included(*m).is_empty())
-        {
-            self.panels.chart.metric = metric;
-        }
-        self.doc = Some(doc);
+    /// Makes `plan` the open document: the chart and progress metrics go back to the plan's
+    /// default, the history and selection start afresh.
+    fn open_document(&mut self, plan: Plan, origin: Origin) {
+        self.doc = Some(Document::new(plan, origin, self.today));
+        self.panels.chart.metric = None;
+        self.panels.progress.metric = None;
         self.history.clear();
         self.selection = Default::default();
         self.pending = None;
@@ -270,7 +263,7 @@ impl LoadplanApp {
             Ok(plan) => {
                 self.prefs.remember(&path);
                 self.message = None;
-                self.open_document(Document::new(plan, Origin::File(path)));
+                self.open_document(plan, Origin::File(path));
             }
             Err(e) => self.message = Some(Message::error(format!("Could not open the plan. {e}"))),
         }
@@ -282,7 +275,8 @@ impl LoadplanApp {
             Ok(()) => {
                 self.message = Some(Message::info(format!("Saved {}", path.display())));
                 self.prefs.remember(&path);
-                doc.mark_saved(path);
+                let revision = doc.revision();
+                doc.mark_saved(path, revision);
                 self.history.seal();
                 if self.save_then_continue {
                     self.save_then_continue = false;

@@ -1,9 +1,12 @@
-//! The open document: a plan, where it lives on disk, whether it has unsaved changes, and what
-//! is derived from it (projection and findings), recomputed only when the plan changes.
+//! The open document: a plan, where it lives on disk, whether it has unsaved changes, and its
+//! read model (everything derived from it), rebuilt once per plan revision.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-use crate::engine::{self, Adjustment, Finding, Projection};
+use chrono::NaiveDate;
+
+use crate::engine::ReadModel;
 use crate::model::Plan;
 
 /// Where the open plan came from.
@@ -23,43 +26,40 @@ fn next_revision() -> u64 {
     NEXT_REVISION.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
-/// The open plan with its derived data.
+/// The open plan with its read model.
 pub struct Document {
-    plan: Plan,
+    plan: Arc<Plan>,
     origin: Origin,
     /// Bumped on every change of the plan.
     revision: u64,
     /// The revision last saved or opened.
     saved_revision: u64,
-    projection: Projection,
-    findings: Vec<Finding>,
-    /// Dose adjustments the log calls for (pain-guided progression).
-    adjustments: Vec<Adjustment>,
-    derived_revision: u64,
+    /// Everything derived from the plan, as of `revision` once `refresh` ran.
+    read: ReadModel,
 }
 
 impl Document {
-    /// A document for `plan` that has not been changed since it was opened.
-    pub fn new(plan: Plan, origin: Origin) -> Document {
-        let projection = engine::project(&plan);
-        let findings = engine::check(&plan, &projection);
-        let adjustments = engine::adjustments(&plan, &projection);
+    /// A document for `plan` that has not been changed since it was opened, read as of `today`.
+    pub fn new(plan: Plan, origin: Origin, today: NaiveDate) -> Document {
+        let plan = Arc::new(plan);
         let revision = next_revision();
         Document {
+            read: ReadModel::new(Arc::clone(&plan), revision, today),
             plan,
             origin,
             revision,
             saved_revision: revision,
-            projection,
-            findings,
-            adjustments,
-            derived_revision: revision,
         }
     }
 
     /// The plan.
     pub fn plan(&self) -> &Plan {
         &self.plan
+    }
+
+    /// The plan, shared with work off the frame (saving, exporting).
+    pub fn shared_plan(&self) -> Arc<Plan> {
+        Arc::clone(&self.plan)
     }
 
     /// Where the plan came from.
@@ -75,9 +75,9 @@ impl Document {
         }
     }
 
-    /// Changes the plan; the projection is recomputed once, on the next `refresh`.
+    /// Changes the plan; the read model is rebuilt once, on the next `refresh`.
     pub fn set_plan(&mut self, plan: Plan) {
-        self.plan = plan;
+        self.plan = Arc::new(plan);
         self.revision = next_revision();
     }
 
@@ -91,35 +91,25 @@ impl Document {
         self.revision != self.saved_revision
     }
 
-    /// Records that the plan was saved to `path`.
-    pub fn mark_saved(&mut self, path: PathBuf) {
+    /// Records that revision `revision` of the plan was saved to `path`.
+    pub fn mark_saved(&mut self, path: PathBuf, revision: u64) {
         self.origin = Origin::File(path);
-        self.saved_revision = self.revision;
+        self.saved_revision = revision;
     }
 
-    /// Recomputes projection and findings if the plan changed since the last time.
-    pub fn refresh(&mut self) {
-        if self.derived_revision != self.revision {
-            self.projection = engine::project(&self.plan);
-            self.findings = engine::check(&self.plan, &self.projection);
-            self.adjustments = engine::adjustments(&self.plan, &self.projection);
-            self.derived_revision = self.revision;
+    /// Brings the read model up to the plan's revision and to `today` (rebuilding only what
+    /// changed).
+    pub fn refresh(&mut self, today: NaiveDate) {
+        if self.read.revision() == self.revision {
+            self.read.on_day(today);
+        } else {
+            self.read = ReadModel::new(Arc::clone(&self.plan), self.revision, today);
         }
     }
 
-    /// The projection of the current plan (call `refresh` after changes).
-    pub fn projection(&self) -> &Projection {
-        &self.projection
-    }
-
-    /// The guardrail findings of the current plan.
-    pub fn findings(&self) -> &[Finding] {
-        &self.findings
-    }
-
-    /// The dose adjustments the log calls for.
-    pub fn adjustments(&self) -> &[Adjustment] {
-        &self.adjustments
+    /// The read model (call `refresh` after changes).
+    pub fn read(&self) -> &ReadModel {
+        &self.read
     }
 
     /// Name for the title bar: the file name, or what the plan was made from.

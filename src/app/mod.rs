@@ -92,68 +92,29 @@ fn tab_bar(ui: &mut egui::Ui, current: &mut Tab, tabs: &[(Tab, &str, &str)]) {
     });
 }
 
-/// What the tab views need from the app besides the document and panels.
-struct TabContext<'a> {
-    tab: Tab,
-    prefs: &'a Prefs,
-    today: chrono::NaiveDate,
-}
-
 /// The view of the selected tab.
 fn tab_ui(
     ui: &mut egui::Ui,
-    doc: &Document,
-    ctx: &TabContext,
+    tab: Tab,
+    view: &ui::View<'_>,
     panels: &mut Panels,
     selection: &mut Selection,
     cmds: &mut Vec<Command>,
 ) {
-    let (plan, projection) = (doc.plan(), doc.projection());
-    let unit = ctx.prefs.load_unit;
-    let athlete = ctx.prefs.athlete_mode;
-    let today = ctx.today;
-    match ctx.tab {
-        Tab::Prescriptions => panels
-            .prescriptions
-            .ui(ui, plan, projection, selection, unit, cmds),
-        Tab::Week => panels
-            .week
-            .ui(ui, plan, projection, doc.adjustments(), selection, unit),
-        Tab::Today | Tab::Calendar => {
-            let view = ui::log::LogView {
-                plan,
-                projection,
-                adjustments: doc.adjustments(),
-                today,
-                athlete,
-                unit,
-                revision: doc.revision(),
-            };
-            if ctx.tab == Tab::Today {
-                panels.session.today_ui(ui, &view, cmds);
-            } else {
-                panels
-                    .calendar
-                    .ui(ui, &view, selection, &mut panels.session, cmds);
-            }
-        }
+    match tab {
+        Tab::Prescriptions => panels.prescriptions.ui(ui, view, selection, cmds),
+        Tab::Week => panels.week.ui(ui, view, selection),
+        Tab::Today => panels.session.today_ui(ui, view, cmds),
+        Tab::Calendar => panels
+            .calendar
+            .ui(ui, view, selection, &mut panels.session, cmds),
         Tab::Progress => {
-            if !athlete {
-                ui::log::review_ui(ui, plan, doc.adjustments(), unit, cmds);
+            if !view.athlete() {
+                ui::log::review_ui(ui, view, cmds);
             }
-            panels.progress.ui(
-                ui,
-                plan,
-                projection,
-                doc.adjustments(),
-                today,
-                athlete,
-                unit,
-                doc.revision(),
-                cmds,
-            );
+            panels.progress.ui(ui, view, cmds);
         }
-        Tab::Details => panels.details.ui(ui, plan, cmds),
+        Tab::Details => panels.details.ui(ui, view, cmds),
     }
 }
 
@@ -256,6 +217,14 @@ impl LoadplanApp {
         &self.panels
     }
 
+    /// The load chart the planner shows for the open plan, in its metric and unit (`None`
+    /// without a plan or with no prescriptions).
+    pub fn shown_chart(&self) -> Option<&crate::engine::chart::ChartData> {
+        let read = self.doc.as_ref()?.read();
+        (!read.plan().prescriptions.is_empty())
+            .then(|| read.chart(self.panels.chart.metric(read), self.prefs.load_unit))
+    }
+
     /// The current selection.
     pub fn selection(&self) -> &Selection {
         &self.selection
@@ -283,7 +252,7 @@ impl LoadplanApp {
         self.shortcuts(&ctx, &mut cmds);
         self.close_request(&ctx, &mut cmds);
         if let Some(doc) = &mut self.doc {
-            doc.refresh();
+            doc.refresh(self.today);
         }
         self.layout(ui, &mut cmds);
         let edited = !cmds.is_empty();
@@ -415,28 +384,48 @@ impl LoadplanApp {
                 self.show_welcome = false;
             }
         }
-        let unit = self.prefs.load_unit;
-        if self.prefs.athlete_mode {
-            self.athlete_layout(ui, cmds);
+        let view = ui::View {
+            read: doc.read(),
+            library,
+            unit: self.prefs.load_unit,
+            mode: if self.prefs.athlete_mode {
+                ui::Mode::Athlete
+            } else {
+                ui::Mode::Physio
+            },
+        };
+        if view.athlete() {
+            // No library, chart or findings; today's session first.
+            if !ATHLETE_TABS.iter().any(|(t, _, _)| *t == self.tab) {
+                self.tab = Tab::Today;
+            }
+            egui::CentralPanel::default().show(ui, |ui| {
+                tab_bar(ui, &mut self.tab, ATHLETE_TABS);
+                ui.separator();
+                tab_ui(
+                    ui,
+                    self.tab,
+                    &view,
+                    &mut self.panels,
+                    &mut self.selection,
+                    cmds,
+                );
+            });
             return;
         }
-        let (plan, projection, findings) = (doc.plan(), doc.projection(), doc.findings());
         if !self.prefs.hide_library {
             egui::Panel::left("library_panel")
                 .resizable(true)
                 .default_size(300.0)
                 .min_size(220.0)
-                .show(ui, |ui| {
-                    self.panels.library.load_unit = unit;
-                    self.panels.library.ui(ui, library, plan, cmds);
-                });
+                .show(ui, |ui| self.panels.library.ui(ui, &view, cmds));
         }
         egui::Panel::bottom("findings_panel")
             .resizable(true)
             .default_size(120.0)
             .min_size(60.0)
             .show(ui, |ui| {
-                ui::findings::findings_ui(ui, plan, findings, &self.selection, cmds)
+                ui::findings::findings_ui(ui, &view, &self.selection, cmds)
             });
         // The calendar and progress tabs have their own charts and need the height: the
         // planning chart shows with the planning tabs.
@@ -448,44 +437,20 @@ impl LoadplanApp {
                     .default_size(290.0)
                     .min_size(160.0)
                     .show(ui, |ui| {
-                        self.panels.phases.ui(ui, plan, &mut self.selection, cmds);
-                        self.panels.chart.ui(
-                            ui,
-                            plan,
-                            projection,
-                            findings,
-                            &mut self.selection,
-                            unit,
-                            doc.revision(),
-                        );
+                        self.panels.phases.ui(ui, &view, &mut self.selection, cmds);
+                        self.panels.chart.ui(ui, &view, &mut self.selection);
                     });
             }
             tab_bar(ui, &mut self.tab, PHYSIO_TABS);
             ui.separator();
-            let ctx = TabContext {
-                tab: self.tab,
-                prefs: &self.prefs,
-                today: self.today,
-            };
-            tab_ui(ui, doc, &ctx, &mut self.panels, &mut self.selection, cmds);
-        });
-    }
-
-    /// Athlete mode: no library, chart or findings; today's session first.
-    fn athlete_layout(&mut self, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
-        if !ATHLETE_TABS.iter().any(|(t, _, _)| *t == self.tab) {
-            self.tab = Tab::Today;
-        }
-        let Some(doc) = &self.doc else { return };
-        egui::CentralPanel::default().show(ui, |ui| {
-            tab_bar(ui, &mut self.tab, ATHLETE_TABS);
-            ui.separator();
-            let ctx = TabContext {
-                tab: self.tab,
-                prefs: &self.prefs,
-                today: self.today,
-            };
-            tab_ui(ui, doc, &ctx, &mut self.panels, &mut self.selection, cmds);
+            tab_ui(
+                ui,
+                self.tab,
+                &view,
+                &mut self.panels,
+                &mut self.selection,
+                cmds,
+            );
         });
     }
 
@@ -503,7 +468,7 @@ impl LoadplanApp {
     /// The app with `doc` open (tests and benchmarks).
     pub fn with_document(prefs: Prefs, plan: crate::model::Plan, origin: Origin) -> LoadplanApp {
         let mut app = LoadplanApp::new(prefs);
-        app.doc = Some(Document::new(plan, origin));
+        app.doc = Some(Document::new(plan, origin, app.today));
         app
     }
 

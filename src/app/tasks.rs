@@ -105,7 +105,7 @@ impl Tasks {
     /// `Command::ExportDone`; with `open_after`, opens the file in the system's viewer.
     pub fn export(
         &self,
-        plan: Plan,
+        plan: std::sync::Arc<Plan>,
         path: PathBuf,
         options: PdfOptions,
         open_after: bool,

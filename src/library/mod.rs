@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-use crate::model::{Category, Exercise};
+use crate::model::{Category, Exercise, Plan};
 
 pub use fedb::import_free_exercise_db;
 pub use fill::fill_missing;
@@ -177,6 +177,12 @@ pub fn parse_library(text: &str) -> Result<Library, LibraryError> {
     };
     library.check()?;
     Ok(library)
+}
+
+/// The exercise `id` as `plan` sees it: the plan's own copy when it has one (a plan may carry
+/// its own version of an exercise), else the library's. The one lookup every view uses.
+pub fn find<'a>(plan: &'a Plan, library: &'a Library, id: &str) -> Option<&'a Exercise> {
+    plan.exercise(id).or_else(|| library.get(id))
 }
 
 /// The built-in library, parsed once on first use and shared afterwards.

@@ -224,6 +224,9 @@ pub enum LoadUnit {
 }
 
 impl LoadUnit {
+    /// Both units, kilograms first.
+    pub const ALL: [LoadUnit; 2] = [LoadUnit::Kg, LoadUnit::Lb];
+
     /// Kilograms per pound.
     pub const KG_PER_LB: f64 = 0.453_592_37;
 

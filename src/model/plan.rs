@@ -161,6 +161,16 @@ impl Plan {
         self.exercises.iter().find(|e| e.id == id)
     }
 
+    /// The name exercise `id` is shown under: its name in the plan, else its id with spaces
+    /// for underscores (a plan file always carries its exercises, so this is rare). The one
+    /// name fallback every view uses.
+    pub fn exercise_name<'a>(&'a self, id: &'a str) -> std::borrow::Cow<'a, str> {
+        match self.exercise(id) {
+            Some(e) => std::borrow::Cow::Borrowed(e.name.as_str()),
+            None => std::borrow::Cow::Owned(id.replace('_', " ")),
+        }
+    }
+
     /// The prescription with stable id `id`.
     pub fn prescription(&self, id: u32) -> Option<&Prescription> {
         self.prescriptions.iter().find(|p| p.id == id)

@@ -5,9 +5,10 @@
 use chrono::{Datelike, Duration, NaiveDate};
 
 use crate::command::Command;
-use crate::engine::{self, SessionState};
+use crate::engine::SessionState;
 use crate::ui::Selection;
-use crate::ui::log::{LogView, SessionPanel, state_color};
+use crate::ui::View;
+use crate::ui::log::{SessionPanel, state_color};
 
 /// Month grid or one week.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -24,12 +25,6 @@ pub struct CalendarPanel {
     pub mode: CalendarMode,
     /// First day of the month or week shown, when browsed away from the selected day.
     anchor: Option<NaiveDate>,
-    /// Day states cached by plan revision and today.
-    states: Option<(
-        u64,
-        NaiveDate,
-        std::collections::BTreeMap<NaiveDate, SessionState>,
-    )>,
 }
 
 impl CalendarPanel {
@@ -37,23 +32,23 @@ impl CalendarPanel {
     pub fn ui(
         &mut self,
         ui: &mut egui::Ui,
-        view: &LogView,
+        view: &View<'_>,
         selection: &Selection,
         sessions: &mut SessionPanel,
         cmds: &mut Vec<Command>,
     ) {
-        let Some(start) = view.plan.start_date else {
+        let Some(start) = view.plan().start_date else {
             ui.label(
                 "This plan has no start date, so its sessions have no dates yet: set one in Plan details.",
             );
             return;
         };
-        let last = start + Duration::days(i64::from(view.plan.length_weeks().max(1)) * 7 - 1);
+        let last = start + Duration::days(i64::from(view.plan().length_weeks().max(1)) * 7 - 1);
         let picked = selection
             .date
-            .unwrap_or_else(|| view.today.clamp(start, last));
-        let states = self.day_states(view);
-        if view.athlete {
+            .unwrap_or_else(|| view.today().clamp(start, last));
+        let states = view.read.day_states();
+        if view.athlete() {
             crate::ui::log::athlete_style(ui);
         }
         let wide = ui.available_width() >= 900.0;
@@ -65,13 +60,13 @@ impl CalendarPanel {
         let mut calendar = |ui: &mut egui::Ui, cmds: &mut Vec<Command>| {
             ui.set_width(calendar_width);
             let anchor = self.anchor.unwrap_or(picked);
-            let shown = self.header_ui(ui, anchor, view.today, start, last, cmds);
+            let shown = self.header_ui(ui, anchor, view.today(), start, last, cmds);
             match self.mode {
                 CalendarMode::Month => {
-                    month_grid(ui, shown, picked, view.today, &states, cmds);
+                    month_grid(ui, shown, picked, view.today(), states, cmds);
                 }
                 CalendarMode::Week => {
-                    week_rows(ui, view, shown, picked, &states, cmds);
+                    week_rows(ui, view, shown, picked, states, cmds);
                 }
             }
             legend(ui);
@@ -105,21 +100,6 @@ impl CalendarPanel {
         // Picking a day re-centres the view on it.
         if cmds.iter().any(|c| matches!(c, Command::SelectDate(_))) {
             self.anchor = None;
-        }
-    }
-
-    fn day_states(
-        &mut self,
-        view: &LogView,
-    ) -> std::collections::BTreeMap<NaiveDate, SessionState> {
-        let key = view.revision;
-        match &self.states {
-            Some((k, today, states)) if *k == key && *today == view.today => states.clone(),
-            _ => {
-                let states = engine::day_states(view.plan, view.projection, view.today);
-                self.states = Some((key, view.today, states.clone()));
-                states
-            }
         }
     }
 
@@ -305,7 +285,7 @@ fn month_grid(
 
 fn week_rows(
     ui: &mut egui::Ui,
-    view: &LogView,
+    view: &View<'_>,
     first: NaiveDate,
     picked: NaiveDate,
     states: &std::collections::BTreeMap<NaiveDate, SessionState>,
@@ -322,7 +302,7 @@ fn week_rows(
                 size,
                 state,
                 date == picked,
-                date == view.today,
+                date == view.today(),
                 false,
             )
             .clicked()
@@ -332,13 +312,13 @@ fn week_rows(
             ui.vertical(|ui| {
                 ui.strong(date.format("%A").to_string());
                 let mut any = false;
-                for s in view.sessions_on(date) {
+                for s in view.read.sessions_on(date) {
                     any = true;
                     let names: Vec<String> = s
                         .items
                         .iter()
                         .map(|i| {
-                            view.plan
+                            view.plan()
                                 .exercise(&i.exercise_id)
                                 .map_or_else(|| i.exercise_id.to_string(), |e| e.name.clone())
                         })

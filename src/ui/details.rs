@@ -2,7 +2,8 @@
 //! length, notes and the guardrail thresholds.
 
 use crate::command::{Command, Edit, PlanMeta};
-use crate::model::{MAX_WEEKS, Plan, Thresholds};
+use crate::model::{MAX_WEEKS, Thresholds};
+use crate::ui::View;
 
 /// Plan-details form state (none beyond the plan itself).
 #[derive(Default)]
@@ -49,7 +50,8 @@ fn text_row(
 
 impl DetailsPanel {
     /// Draws the form; changes push `Edit::SetMeta` / `Edit::SetThresholds`.
-    pub fn ui(&mut self, ui: &mut egui::Ui, plan: &Plan, cmds: &mut Vec<Command>) {
+    pub fn ui(&mut self, ui: &mut egui::Ui, view: &View<'_>, cmds: &mut Vec<Command>) {
+        let plan = view.plan();
         let mut meta = PlanMeta::of(plan);
         let mut changed = false;
         egui::ScrollArea::vertical()
@@ -102,11 +104,7 @@ impl DetailsPanel {
                                 .on_hover_text("Date the sessions from a start day")
                                 .changed()
                             {
-                                meta.start_date = if dated {
-                                    Some(chrono::Local::now().date_naive())
-                                } else {
-                                    None
-                                };
+                                meta.start_date = if dated { Some(view.today()) } else { None };
                                 changed = true;
                             }
                             if let Some(mut date) = meta.start_date.and_then(to_jiff) {

@@ -8,7 +8,7 @@ use crate::command::Command;
 use crate::engine::{Finding, Severity};
 use crate::model::Plan;
 
-use super::Selection;
+use super::{Selection, View};
 
 /// Width of the severity column, so the messages line up.
 const SEVERITY_WIDTH: f32 = 64.0;
@@ -16,11 +16,11 @@ const SEVERITY_WIDTH: f32 = 64.0;
 /// Draws the list of findings.
 pub fn findings_ui(
     ui: &mut egui::Ui,
-    plan: &Plan,
-    findings: &[Finding],
+    view: &View<'_>,
     selection: &Selection,
     cmds: &mut Vec<Command>,
 ) {
+    let (plan, findings) = (view.plan(), view.read.findings());
     let count = |s| findings.iter().filter(|f| f.severity == s).count();
     ui.horizontal(|ui| {
         ui.strong("Findings");
@@ -55,11 +55,11 @@ fn finding_text(plan: &Plan, f: &Finding) -> String {
         text.push_str(&format!("Week {w}"));
     }
     if let Some(id) = &f.exercise_id {
-        let name = plan.exercise(id).map_or(id.as_str(), |e| e.name.as_str());
+        let name = plan.exercise_name(id);
         if !text.is_empty() {
             text.push_str(", ");
         }
-        text.push_str(name);
+        text.push_str(&name);
     }
     if !text.is_empty() {
         text.push_str(": ");

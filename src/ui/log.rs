@@ -7,49 +7,14 @@
 use chrono::NaiveDate;
 
 use crate::command::{Command, Edit};
-use crate::engine::{
-    self, Adjustment, AdjustmentStatus, Item, Projection, Response, Session, SessionState,
-};
+use crate::engine::{self, Adjustment, AdjustmentStatus, Item, Response, Session, SessionState};
 use crate::model::LoadUnit;
-use crate::model::{
-    Decision, Dose, ExerciseLog, Load, NextMorning, Plan, Reps, SessionLog, fmt_num,
-};
+use crate::model::{Decision, Dose, ExerciseLog, Load, NextMorning, Reps, SessionLog, fmt_num};
+use crate::ui::View;
 
-/// What the logging views read.
-pub struct LogView<'a> {
-    pub plan: &'a Plan,
-    pub projection: &'a Projection,
-    pub adjustments: &'a [Adjustment],
-    pub today: NaiveDate,
-    /// Athlete mode: plain words, big check boxes, no clinician controls.
-    pub athlete: bool,
-    pub unit: LoadUnit,
-    /// The plan's revision (changes on every edit), for caches.
-    pub revision: u64,
-}
-
-impl LogView<'_> {
-    /// The planned sessions on `date`, in slot order.
-    pub fn sessions_on(&self, date: NaiveDate) -> impl Iterator<Item = &Session> {
-        self.projection
-            .sessions
-            .iter()
-            .filter(move |s| s.date == Some(date))
-    }
-
-    fn item(&self, week: u32, id: u32) -> Option<&Item> {
-        self.projection
-            .week(week)?
-            .items
-            .iter()
-            .find(|i| i.prescription_id == id)
-    }
-
-    fn exercise_name(&self, id: &str) -> String {
-        self.plan
-            .exercise(id)
-            .map_or_else(|| id.to_owned(), |e| e.name.clone())
-    }
+/// The name of exercise `id` in the plan.
+fn exercise_name(view: &View<'_>, id: &str) -> String {
+    view.plan().exercise_name(id).into_owned()
 }
 
 /// The session panel's own state: which adjustment is being changed, and its draft dose.
@@ -60,17 +25,17 @@ pub struct SessionPanel {
 
 impl SessionPanel {
     /// The Today view: the next session due, ready to check off.
-    pub fn today_ui(&mut self, ui: &mut egui::Ui, view: &LogView, cmds: &mut Vec<Command>) {
+    pub fn today_ui(&mut self, ui: &mut egui::Ui, view: &View<'_>, cmds: &mut Vec<Command>) {
         egui::ScrollArea::vertical()
             .id_salt("today_scroll")
             .auto_shrink([false, false])
             .show(ui, |ui| {
-                let big = view.athlete;
+                let big = view.athlete();
                 if big {
                     athlete_style(ui);
                 }
-                ui.heading(format!("Today, {}", view.today.format("%A %-d %B %Y")));
-                let Some(start) = view.plan.start_date else {
+                ui.heading(format!("Today, {}", view.today().format("%A %-d %B %Y")));
+                let Some(start) = view.plan().start_date else {
                     ui.label(
                         "This plan has no start date, so its sessions have no dates yet. The physio sets it in Plan details.",
                     );
@@ -80,13 +45,13 @@ impl SessionPanel {
                     ui.label("There are no sessions left in this plan. Well done!");
                     return;
                 };
-                if view.today < start {
+                if view.today() < start {
                     ui.label(format!(
                         "The plan starts on {}. Here is the first session.",
                         start.format("%A %-d %B")
                     ));
-                } else if due > view.today {
-                    let today_done = view.sessions_on(view.today).next().is_some();
+                } else if due > view.today() {
+                    let today_done = view.read.sessions_on(view.today()).next().is_some();
                     ui.label(if today_done {
                         format!(
                             "Today's session is done. Next session: {}.",
@@ -107,17 +72,17 @@ impl SessionPanel {
     pub fn day_ui(
         &mut self,
         ui: &mut egui::Ui,
-        view: &LogView,
+        view: &View<'_>,
         date: NaiveDate,
         cmds: &mut Vec<Command>,
     ) {
-        let sessions: Vec<&Session> = view.sessions_on(date).collect();
+        let sessions: Vec<&Session> = view.read.sessions_on(date).collect();
         if sessions.is_empty() {
             ui.label(format!(
                 "{}: rest day, no session planned.",
                 date.format("%A %-d %B %Y")
             ));
-            if let Some(log) = view.plan.log.iter().find(|l| l.date == date) {
+            if let Some(log) = view.plan().log.iter().find(|l| l.date == date) {
                 ui.label(format!(
                     "Logged anyway: {} exercise(s) done.",
                     log.exercises.iter().filter(|e| e.done).count()
@@ -137,18 +102,18 @@ impl SessionPanel {
     fn session_ui(
         &mut self,
         ui: &mut egui::Ui,
-        view: &LogView,
+        view: &View<'_>,
         session: &Session,
         many: bool,
         cmds: &mut Vec<Command>,
     ) {
         let Some(date) = session.date else { return };
-        let plan = view.plan;
+        let plan = view.plan();
         let logged = plan.session_log(date, session.slot);
         let mut log = logged
             .cloned()
             .unwrap_or_else(|| SessionLog::new(date, session.slot));
-        let state = engine::session_state(plan, session, view.today);
+        let state = view.read.session_state(session);
         let mut title = format!("{} - week {}", date.format("%A %-d %B %Y"), session.week);
         if many {
             title.push_str(&format!(", session {}", session.slot + 1));
@@ -160,7 +125,7 @@ impl SessionPanel {
             ui.strong(title);
             ui.label(state_text(ui, state));
             if session.supervised {
-                ui.label(if view.athlete {
+                ui.label(if view.athlete() {
                     "with your physio"
                 } else {
                     "supervised"
@@ -185,11 +150,12 @@ impl SessionPanel {
             changed = true;
         }
         for item in &session.items {
-            let Some(week_item) = view.item(session.week, item.prescription_id) else {
+            let Some(week_item) = view.read.item(session.week, item.prescription_id) else {
                 continue;
             };
-            let adjustment =
-                engine::adjustment_for(view.adjustments, item.prescription_id, date, session.slot);
+            let adjustment = view
+                .read
+                .adjustment_for(item.prescription_id, date, session.slot);
             ui.push_id(item.prescription_id, |ui| {
                 egui::Frame::group(ui.style()).show(ui, |ui| {
                     ui.set_width(ui.available_width());
@@ -213,7 +179,7 @@ impl SessionPanel {
     fn exercise_ui(
         &mut self,
         ui: &mut egui::Ui,
-        view: &LogView,
+        view: &View<'_>,
         item: &Item,
         adjustment: Option<&Adjustment>,
         entry: &mut ExerciseLog,
@@ -221,7 +187,8 @@ impl SessionPanel {
         cmds: &mut Vec<Command>,
     ) -> bool {
         let mut changed = false;
-        let name = view.exercise_name(
+        let name = exercise_name(
+            view,
             adjustment
                 .filter(|a| a.status != AdjustmentStatus::Dismissed)
                 .map_or(&item.exercise_id, |a| &a.exercise),
@@ -240,7 +207,7 @@ impl SessionPanel {
         let mut next = entry.pain_next_morning;
         let next_label = format!("Pain next morning after {name}");
         let next_open = entry.done || next.is_some();
-        if next_open && (date < view.today || next.is_some()) {
+        if next_open && (date < view.today() || next.is_some()) {
             let mut rating = next.map(NextMorning::value);
             let mut settled = next == Some(NextMorning::Settled);
             if next_morning_picker(ui, &next_label, &mut rating, &mut settled) {
@@ -256,7 +223,7 @@ impl SessionPanel {
             ui.weak("Pain the next morning: rate it tomorrow morning.");
         }
         if let Some(response) = engine::response_of(entry) {
-            ui.label(response_text(ui, response, view.athlete));
+            ui.label(response_text(ui, response, view.athlete()));
         }
         changed |= actuals_ui(ui, view, dose, entry, &name);
         changed
@@ -266,12 +233,12 @@ impl SessionPanel {
     fn adjustment_ui(
         &mut self,
         ui: &mut egui::Ui,
-        view: &LogView,
+        view: &View<'_>,
         a: &Adjustment,
         cmds: &mut Vec<Command>,
     ) {
         let color = egui::Color32::from_rgb(0xd0, 0x80, 0x00);
-        let status = match (a.status, view.athlete) {
+        let status = match (a.status, view.athlete()) {
             (AdjustmentStatus::Pending, true) => "proposed, your physio will review it",
             (AdjustmentStatus::Pending, false) => "proposed, waiting for your review",
             (AdjustmentStatus::Accepted, true) => "agreed with your physio",
@@ -288,7 +255,7 @@ impl SessionPanel {
             format!("Planned {planned}; adjusted to {proposed} ({status})."),
         );
         ui.label(format!("Why: {}.", a.reason));
-        if view.athlete {
+        if view.athlete() {
             return;
         }
         let key = (a.prescription_id, a.date, a.slot);
@@ -383,23 +350,21 @@ fn dose_editor(ui: &mut egui::Ui, dose: &mut Dose, unit: LoadUnit) {
 }
 
 /// The physio's list of adjustments to review (pending first), with their decisions.
-pub fn review_ui(
-    ui: &mut egui::Ui,
-    plan: &Plan,
-    adjustments: &[Adjustment],
-    unit: LoadUnit,
-    cmds: &mut Vec<Command>,
-) {
-    let pending: Vec<&Adjustment> = adjustments.iter().filter(|a| a.is_pending()).collect();
+pub fn review_ui(ui: &mut egui::Ui, view: &View<'_>, cmds: &mut Vec<Command>) {
+    let (plan, unit) = (view.plan(), view.unit);
+    let pending: Vec<&Adjustment> = view
+        .read
+        .adjustments()
+        .iter()
+        .filter(|a| a.is_pending())
+        .collect();
     if pending.is_empty() {
         return;
     }
     ui.heading(format!("Adjustments to review ({})", pending.len()))
         .on_hover_text(crate::engine::PAIN_MODEL);
     for a in pending {
-        let name = plan
-            .exercise(&a.exercise)
-            .map_or_else(|| a.exercise.clone(), |e| e.name.clone());
+        let name = plan.exercise_name(&a.exercise);
         ui.push_id(("review", a.prescription_id, a.date, a.slot), |ui| {
             ui.horizontal_wrapped(|ui| {
                 ui.strong(format!("{} - {name}:", a.date.format("%a %-d %b")));
@@ -417,31 +382,26 @@ pub fn review_ui(
 }
 
 /// The next date with a session not yet done, from today on (today's first).
-pub fn next_due(view: &LogView) -> Option<NaiveDate> {
+pub fn next_due(view: &View<'_>) -> Option<NaiveDate> {
     let from = view
-        .plan
+        .plan()
         .start_date
-        .map_or(view.today, |s| s.max(view.today));
+        .map_or(view.today(), |s| s.max(view.today()));
     // Sessions are in date order: start at `from` rather than at the plan's first week.
-    let sessions = &view.projection.sessions;
+    let sessions = &view.read.projection().sessions;
     let first = sessions.partition_point(|s| s.date.is_some_and(|d| d < from));
     sessions[first..].iter().find_map(|s| {
         let d = s.date?;
-        (d >= from
-            && !matches!(
-                engine::session_state(view.plan, s, view.today),
-                SessionState::Done
-            ))
-        .then_some(d)
+        (d >= from && !matches!(view.read.session_state(s), SessionState::Done)).then_some(d)
     })
 }
 
 /// "The morning after Wednesday": the next-morning pain of the last session logged in the
 /// past three days, for the exercises done without it (the 24-hour response decides most).
-fn morning_after_ui(ui: &mut egui::Ui, view: &LogView, cmds: &mut Vec<Command>) {
-    let since = view.today - chrono::Duration::days(3);
-    let Some(last) = view.plan.log.iter().rev().find(|l| {
-        l.date < view.today
+fn morning_after_ui(ui: &mut egui::Ui, view: &View<'_>, cmds: &mut Vec<Command>) {
+    let since = view.today() - chrono::Duration::days(3);
+    let Some(last) = view.plan().log.iter().rev().find(|l| {
+        l.date < view.today()
             && l.date >= since
             && l.exercises
                 .iter()
@@ -462,7 +422,7 @@ fn morning_after_ui(ui: &mut egui::Ui, view: &LogView, cmds: &mut Vec<Command>) 
             .iter_mut()
             .filter(|e| e.done && e.pain_next_morning.is_none())
         {
-            let name = view.exercise_name(&entry.exercise);
+            let name = exercise_name(view, &entry.exercise);
             let label = format!("Pain next morning after {name}");
             ui.push_id(("morning", entry.prescription), |ui| {
                 ui.label(&name);
@@ -484,17 +444,18 @@ fn morning_after_ui(ui: &mut egui::Ui, view: &LogView, cmds: &mut Vec<Command>) 
 }
 
 /// "Missed in the last 7 days: Mon 16 Nov, Wed 18 Nov" with a link to each.
-fn missed_line(ui: &mut egui::Ui, view: &LogView, cmds: &mut Vec<Command>) {
-    let week_ago = view.today - chrono::Duration::days(7);
+fn missed_line(ui: &mut egui::Ui, view: &View<'_>, cmds: &mut Vec<Command>) {
+    let week_ago = view.today() - chrono::Duration::days(7);
     let mut missed: Vec<NaiveDate> = view
-        .projection
+        .read
+        .projection()
         .sessions
         .iter()
         .filter_map(|s| {
             let d = s.date?;
             (d >= week_ago
-                && d < view.today
-                && engine::session_state(view.plan, s, view.today) == SessionState::Missed)
+                && d < view.today()
+                && view.read.session_state(s) == SessionState::Missed)
                 .then_some(d)
         })
         .collect();
@@ -678,13 +639,13 @@ pub fn dose_details(dose: &Dose, unit: LoadUnit) -> String {
 /// recorded once changed. Returns true when anything changed.
 fn actuals_ui(
     ui: &mut egui::Ui,
-    view: &LogView,
+    view: &View<'_>,
     dose: &Dose,
     entry: &mut ExerciseLog,
     name: &str,
 ) -> bool {
     let mut changed = false;
-    let heading = if view.athlete {
+    let heading = if view.athlete() {
         "What I actually did"
     } else {
         "What was actually done"
@@ -777,7 +738,7 @@ fn unset_or(set: bool, value: f64, unit: &str) -> String {
 }
 
 /// Session effort, minutes, supervised and the note.
-fn session_fields_ui(ui: &mut egui::Ui, view: &LogView, log: &mut SessionLog) -> bool {
+fn session_fields_ui(ui: &mut egui::Ui, view: &View<'_>, log: &mut SessionLog) -> bool {
     let mut changed = false;
     ui.horizontal_wrapped(|ui| {
         let rpe_label = ui
@@ -817,7 +778,7 @@ fn session_fields_ui(ui: &mut egui::Ui, view: &LogView, log: &mut SessionLog) ->
         if let Some(load) = log.srpe_load() {
             ui.weak(format!("= {} AU session-RPE load", fmt_num(load)));
         }
-        let supervised = if view.athlete {
+        let supervised = if view.athlete() {
             "Done with my physio"
         } else {
             "Supervised"

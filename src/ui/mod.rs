@@ -1,6 +1,8 @@
 //! Panels and widgets. Each panel is a struct holding only its own UI state (filter text,
-//! expanded rows, metric choice) with a `ui` method that reads the plan by reference and
-//! pushes `Command`s; none touches files or threads. Rows are `push_id`'d by stable ids.
+//! expanded rows, metric choice) with a `ui` method that reads a [`View`] (the plan, its read
+//! model, today, the load unit and who is looking) and pushes `Command`s. No panel calls the
+//! engine, keeps derived data between frames, touches files or starts threads. Rows are
+//! `push_id`'d by stable ids.
 
 pub mod calendar;
 pub mod chart;
@@ -14,11 +16,58 @@ pub mod phases;
 pub mod prescriptions;
 pub mod progress;
 pub mod rules;
+pub mod style;
 pub mod week;
 pub mod welcome;
 pub mod widgets;
 
 pub use dialogs::Message;
+
+use crate::engine::ReadModel;
+use crate::library::Library;
+use crate::model::{Exercise, LoadUnit, Plan};
+
+/// Who is looking at the plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Mode {
+    /// The physio: everything, editable.
+    #[default]
+    Physio,
+    /// The athlete: today's session first, logging only, plain words and larger type.
+    Athlete,
+}
+
+/// What every panel reads: the plan's read model (the plan, today and everything derived from
+/// them), the exercise library, the unit loads are shown in and who is looking.
+#[derive(Clone, Copy)]
+pub struct View<'a> {
+    pub read: &'a ReadModel,
+    pub library: &'a Library,
+    pub unit: LoadUnit,
+    pub mode: Mode,
+}
+
+impl<'a> View<'a> {
+    /// The plan.
+    pub fn plan(&self) -> &'a Plan {
+        self.read.plan()
+    }
+
+    /// The day counted as today.
+    pub fn today(&self) -> chrono::NaiveDate {
+        self.read.today()
+    }
+
+    /// Whether the athlete is looking (plain words, larger type, no clinician controls).
+    pub fn athlete(&self) -> bool {
+        self.mode == Mode::Athlete
+    }
+
+    /// The exercise `id`: the plan's copy, else the library's.
+    pub fn exercise(&self, id: &str) -> Option<&'a Exercise> {
+        crate::library::find(self.read.plan(), self.library, id)
+    }
+}
 
 /// What the user is looking at, shared by the panels: the selected prescription and week.
 /// UI state only; never saved in the plan.

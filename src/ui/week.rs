@@ -10,10 +10,7 @@ use crate::engine::{Adjustment, AdjustmentStatus, Item, Metrics, Projection, Ses
 use crate::model::LoadUnit;
 use crate::model::{Plan, fmt_num};
 
-use super::Selection;
-
-/// Colour of the deload mark (the chart uses the same).
-const DELOAD_COLOR: egui::Color32 = egui::Color32::from_rgb(70, 130, 210);
+use super::{Selection, View};
 
 /// One exercise as done in a session.
 #[derive(Debug, Clone, PartialEq)]
@@ -230,15 +227,9 @@ impl Default for WeekPanel {
 
 impl WeekPanel {
     /// Draws the week picker and the selected week: phase, sessions, totals.
-    pub fn ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        plan: &Plan,
-        projection: &Projection,
-        adjustments: &[Adjustment],
-        selection: &mut Selection,
-        unit: LoadUnit,
-    ) {
+    pub fn ui(&mut self, ui: &mut egui::Ui, view: &View<'_>, selection: &mut Selection) {
+        let (plan, projection, unit) = (view.plan(), view.read.projection(), view.unit);
+        let adjustments = view.read.adjustments();
         let n = projection.weeks.len() as u32;
         if n == 0 {
             ui.label("This plan has no weeks yet: add an exercise from the library.");
@@ -312,7 +303,7 @@ fn header_ui(ui: &mut egui::Ui, wp: &WeekPlan) {
                 .filter(|i| i.deload)
                 .map(|i| i.exercise_name.as_str())
                 .collect();
-            ui.colored_label(DELOAD_COLOR, "Deload week")
+            ui.colored_label(crate::ui::style::DELOAD, "Deload week")
                 .on_hover_text(format!("Deloaded this week: {}", names.join(", ")));
         }
     });
@@ -335,9 +326,7 @@ fn adjustments_ui(
     ui.strong("Adjusted from the pain log")
         .on_hover_text(crate::engine::PAIN_MODEL);
     for a in this_week {
-        let name = plan
-            .exercise(&a.exercise)
-            .map_or_else(|| a.exercise.clone(), |e| e.name.clone());
+        let name = plan.exercise_name(&a.exercise);
         let status = match a.status {
             AdjustmentStatus::Pending => "proposed, to review",
             AdjustmentStatus::Accepted => "accepted",

@@ -133,11 +133,7 @@ fn adding_from_the_library_and_progressing_updates_the_chart() {
         rx.rules,
         vec![Rule::add(Target::Load, Amount::Percent(5.0))]
     );
-    let chart = h
-        .state()
-        .panels()
-        .chart
-        .last_data()
+    let chart = h.state().shown_chart()
         .expect("the chart was drawn");
     assert_eq!(chart.metric, Metric::VolumeLoadKg);
     let week4 = chart
@@ -288,10 +284,10 @@ fn findings_update_as_the_plan_is_edited_and_select_what_they_concern() {
     let mut h = welcome();
     click(&mut h, Role::Button, "New empty plan");
     add_from_library(&mut h, "single-leg deadlift", SLD);
-    let findings = h.state().document().expect("doc").findings().to_vec();
+    let findings = h.state().document().expect("doc").read().findings().to_vec();
     assert!(findings.iter().any(|f| f.code == "few-supervised-sessions"));
     type_into_drag_value(&mut h, "Supervised per week", "1");
-    let findings = h.state().document().expect("doc").findings().to_vec();
+    let findings = h.state().document().expect("doc").read().findings().to_vec();
     assert!(
         !findings.iter().any(|f| f.code == "few-supervised-sessions"),
         "{findings:?}"
@@ -304,6 +300,7 @@ fn findings_update_as_the_plan_is_edited_and_select_what_they_concern() {
         .state()
         .document()
         .expect("doc")
+        .read()
         .findings()
         .iter()
         .find(|f| f.code == "weekly-increase")
@@ -323,7 +320,7 @@ fn findings_update_as_the_plan_is_edited_and_select_what_they_concern() {
 fn preferences_change_units_and_theme() {
     let mut h = runner_plan_by_hand();
     send(&mut h, Command::SetLoadUnit(loadplan::model::LoadUnit::Lb));
-    let chart = h.state().panels().chart.last_data().expect("chart");
+    let chart = h.state().shown_chart().expect("chart");
     assert!(
         (chart.total[0] - 810.0 / 0.453_592_37).abs() < 0.01,
         "{}",
@@ -393,7 +390,7 @@ fn a_physio_builds_the_runners_glute_programme_saves_and_reopens_it() {
         plank.rules
     );
     // The chart shows the 12 weeks, rising.
-    let chart = h.state().panels().chart.last_data().expect("chart");
+    let chart = h.state().shown_chart().expect("chart");
     assert_eq!(chart.weeks.len(), 12);
     assert!(chart.total[11] > chart.total[0]);
     // Save, reopen, same plan.
@@ -534,7 +531,7 @@ fn a_big_plan_lays_out_only_what_is_in_view_and_then_idles() {
         .build_ui_state(|ui, app: &mut LoadplanApp| app.show(ui), big_app());
     // Settles (`run` fails when frames keep asking for more).
     h.run();
-    let findings = h.state().document().expect("doc").findings().to_vec();
+    let findings = h.state().document().expect("doc").read().findings().to_vec();
     let heuristic = findings.iter().filter(|f| f.heuristic).count();
     assert!(heuristic > 100, "{heuristic} heuristic findings");
     // The findings panel counts them all but lays out only the rows in view.

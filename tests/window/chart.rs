@@ -5,22 +5,14 @@ use egui::accesskit::{Role, Toggled};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use loadplan::command::Edit;
-use loadplan::engine::{self, Finding, Metric, Projection, Severity};
+use loadplan::engine::chart::{ChartData, chart_data, spike_weeks};
+use loadplan::engine::{self, Finding, Metric, Severity};
 use loadplan::model::LoadUnit;
 use loadplan::model::Plan;
 use loadplan::ui::Selection;
-use loadplan::ui::chart::{ChartPanel, chart_data, spike_weeks};
+use loadplan::ui::chart::ChartPanel;
 
-fn template(id: &str) -> Plan {
-    match loadplan::templates::load(id) {
-        Some(Ok(plan)) => plan,
-        other => panic!("template {id}: {other:?}"),
-    }
-}
-
-fn close(a: f64, b: f64) -> bool {
-    (a - b).abs() < 1e-9 * (1.0 + a.abs().max(b.abs()))
-}
+use crate::support::{Doc, close, template};
 
 #[test]
 fn volume_load_follows_the_projection_and_leaves_out_body_weight_work() {
@@ -134,26 +126,15 @@ fn spike_findings_give_their_weeks() {
 
 struct State {
     panel: ChartPanel,
-    plan: Plan,
-    projection: Projection,
-    findings: Vec<Finding>,
+    doc: Doc,
     selection: Selection,
-    unit: LoadUnit,
-    revision: u64,
 }
 
-fn state(plan: Plan) -> State {
-    let projection = engine::project(&plan);
-    let findings = engine::check(&plan, &projection);
-    State {
-        panel: ChartPanel::default(),
-        plan,
-        projection,
-        findings,
-        selection: Selection::default(),
-        unit: LoadUnit::Kg,
-        revision: 1,
-    }
+/// The chart data the panel shows now (none for a plan without prescriptions).
+fn shown(s: &State) -> Option<ChartData> {
+    let read = s.doc.read();
+    (!s.doc.plan().prescriptions.is_empty())
+        .then(|| read.chart(s.panel.metric(read), s.doc.unit).clone())
 }
 
 fn harness(plan: Plan) -> Harness<'static, State> {
@@ -161,19 +142,14 @@ fn harness(plan: Plan) -> Harness<'static, State> {
 }
 
 fn harness_sized(plan: Plan, size: egui::Vec2) -> Harness<'static, State> {
+    let state = State {
+        panel: ChartPanel::default(),
+        doc: Doc::new(plan),
+        selection: Selection::default(),
+    };
     let mut h = Harness::builder().with_size(size).build_ui_state(
-        |ui, s: &mut State| {
-            s.panel.ui(
-                ui,
-                &s.plan,
-                &s.projection,
-                &s.findings,
-                &mut s.selection,
-                s.unit,
-                s.revision,
-            );
-        },
-        state(plan),
+        |ui, s: &mut State| s.panel.ui(ui, &s.doc.view(), &mut s.selection),
+        state,
     );
     h.run();
     h
@@ -182,20 +158,20 @@ fn harness_sized(plan: Plan, size: egui::Vec2) -> Harness<'static, State> {
 #[test]
 fn choosing_reps_changes_the_metric_and_the_data() {
     let mut h = harness(template("runners_glute"));
-    let data = h.state().panel.last_data().cloned();
+    let data = shown(h.state());
     assert_eq!(data.map(|d| d.metric), Some(Metric::VolumeLoadKg));
     h.get_by_label("Chart metric").click();
     h.run();
     h.get_by_label("Reps").click();
     h.run();
-    assert_eq!(h.state().panel.metric, Metric::Reps);
+    assert_eq!(h.state().panel.metric, Some(Metric::Reps));
     let s = h.state();
-    let data = s.panel.last_data().cloned();
+    let data = shown(s);
     let Some(data) = data else {
         panic!("the chart drew no data");
     };
     assert_eq!(data.metric, Metric::Reps);
-    assert!(close(data.total[3], s.projection.weeks[3].totals.reps));
+    assert!(close(data.total[3], s.doc.read().projection().weeks[3].totals.reps));
     // The line under the selector says what the metric counts.
     assert!(h.query_by_label_contains("Every set with reps").is_some());
 }
@@ -203,10 +179,10 @@ fn choosing_reps_changes_the_metric_and_the_data() {
 #[test]
 fn the_chart_follows_unit_and_revision() {
     let mut h = harness(template("runners_glute"));
-    let kg_week4 = h.state().panel.last_data().map(|d| d.total[3]);
-    h.state_mut().unit = LoadUnit::Lb;
+    let kg_week4 = shown(h.state()).map(|d| d.total[3]);
+    h.state_mut().doc.unit = LoadUnit::Lb;
     h.run();
-    let lb_week4 = h.state().panel.last_data().map(|d| d.total[3]);
+    let lb_week4 = shown(h.state()).map(|d| d.total[3]);
     assert!(close(
         lb_week4.unwrap_or(0.0),
         kg_week4.unwrap_or(0.0) / LoadUnit::KG_PER_LB
@@ -219,17 +195,15 @@ fn the_chart_follows_unit_and_revision() {
     );
     // A new plan revision: the dose of week 4 changes and the chart follows.
     let s = h.state_mut();
-    let mut rx = s.plan.prescriptions[0].clone();
+    let mut rx = s.doc.plan().prescriptions[0].clone();
     rx.dose.sets = 4;
-    assert!(Edit::UpdatePrescription(rx).apply(&mut s.plan));
-    s.projection = engine::project(&s.plan);
-    s.revision += 1;
+    assert!(s.doc.apply(Edit::UpdatePrescription(rx)));
     h.run();
     let s = h.state();
-    let now = s.panel.last_data().map(|d| d.total[3]).unwrap_or(0.0);
+    let now = shown(s).map(|d| d.total[3]).unwrap_or(0.0);
     assert!(close(
         now,
-        s.projection.weeks[3].totals.volume_load_kg / LoadUnit::KG_PER_LB
+        s.doc.read().projection().weeks[3].totals.volume_load_kg / LoadUnit::KG_PER_LB
     ));
     assert!(now > lb_week4.unwrap_or(0.0));
 }
@@ -288,7 +262,7 @@ fn an_empty_plan_shows_a_message() {
         h.query_by_label_contains("No exercises in this plan yet")
             .is_some()
     );
-    assert!(h.state().panel.last_data().is_none());
+    assert!(shown(h.state()).is_none());
 }
 
 #[test]
@@ -344,10 +318,7 @@ fn legend_labels(h: &Harness<'_, State>) -> Vec<String> {
 fn a_long_legend_sits_beside_the_plot_and_scrolls() {
     // As high as the chart is in the window.
     let mut h = harness_sized(many_exercises(), egui::vec2(1000.0, 360.0));
-    let series: Vec<String> = h
-        .state()
-        .panel
-        .last_data()
+    let series: Vec<String> = shown(h.state())
         .map(|d| d.series.iter().map(|s| s.name.clone()).collect())
         .unwrap_or_default();
     assert_eq!(series.len(), 30);
@@ -400,7 +371,7 @@ fn every_series_can_be_hidden_and_shown_again() {
     h.run();
     let hidden = h.state().panel.hidden.clone();
     assert!(hidden.contains("Total"));
-    let data = h.state().panel.last_data().cloned().expect("chart data");
+    let data = shown(h.state()).expect("chart data");
     assert!(data.series.iter().all(|s| hidden.contains(&s.name)));
     let total = h.get_by_role_and_label(Role::CheckBox, "Total");
     assert_eq!(total.accesskit_node().toggled(), Some(Toggled::False));

@@ -10,9 +10,11 @@ use loadplan::model::{Category, Plan};
 use loadplan::ui::ExerciseDrag;
 use loadplan::ui::library::LibraryPanel;
 
+use crate::support::Doc;
+
 struct State {
     panel: LibraryPanel,
-    plan: Plan,
+    doc: Doc,
     cmds: Vec<Command>,
 }
 
@@ -29,14 +31,14 @@ fn plan() -> Plan {
 fn harness(plan: Plan) -> Harness<'static, State> {
     let state = State {
         panel: LibraryPanel::default(),
-        plan,
+        doc: Doc::new(plan),
         cmds: Vec::new(),
     };
     Harness::builder()
         .with_size(egui::vec2(320.0, 800.0))
         .build_ui_state(
             |ui, state: &mut State| {
-                state.panel.ui(ui, library(), &state.plan, &mut state.cmds);
+                state.panel.ui(ui, &state.doc.view(), &mut state.cmds);
             },
             state,
         )

@@ -13,4 +13,5 @@ mod phases;
 mod prescriptions;
 mod progress;
 mod snapshots;
+mod support;
 mod week;

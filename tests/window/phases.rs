@@ -11,9 +11,11 @@ use loadplan::ui::Selection;
 use loadplan::ui::phases::PhaseTimeline;
 use loadplan::ui::phases::geometry::{DragMode, Ruler, dragged_range, lanes, next_free_range};
 
+use crate::support::Doc;
+
 struct State {
     panel: PhaseTimeline,
-    plan: Plan,
+    doc: Doc,
     selection: Selection,
     cmds: Vec<Command>,
     /// How many of `cmds` were applied to `plan` (as the app does after each frame).
@@ -29,7 +31,7 @@ fn runners_glute() -> Plan {
 fn harness(plan: Plan) -> Harness<'static, State> {
     let state = State {
         panel: PhaseTimeline::default(),
-        plan,
+        doc: Doc::new(plan),
         selection: Selection::default(),
         cmds: Vec::new(),
         applied: 0,
@@ -40,12 +42,8 @@ fn harness(plan: Plan) -> Harness<'static, State> {
             |ui, state: &mut State| {
                 state
                     .panel
-                    .ui(ui, &state.plan, &mut state.selection, &mut state.cmds);
-                for cmd in &state.cmds[state.applied..] {
-                    if let Command::Edit(edit) = cmd {
-                        edit.clone().apply(&mut state.plan);
-                    }
-                }
+                    .ui(ui, &state.doc.view(), &mut state.selection, &mut state.cmds);
+                state.doc.apply_commands(&state.cmds[state.applied..]);
                 state.applied = state.cmds.len();
             },
             state,
@@ -97,7 +95,7 @@ fn clicking_a_band_selects_it_and_renaming_pushes_update_phase() {
     assert_eq!(last.id, 1);
     assert_eq!(last.name, "Base");
     assert_eq!(last.weeks, WeekRange::new(1, 5));
-    assert_eq!(state.plan.phases[0].name, "Base");
+    assert_eq!(state.doc.plan().phases[0].name, "Base");
     // The band now carries the new name.
     harness.get_by_role_and_label(Role::Button, "Base");
 }
@@ -131,7 +129,7 @@ fn editor_fields_move_the_phase_and_criteria_are_one_per_line() {
         .get_by_label("Criteria to move on")
         .type_text("Run 30 min\n\nNo pain next morning\n");
     harness.run();
-    let phase = &harness.state().plan.phases[2];
+    let phase = &harness.state().doc.plan().phases[2];
     assert_eq!(phase.criteria, vec!["Run 30 min", "No pain next morning"]);
 }
 
@@ -169,7 +167,7 @@ fn delete_button_pushes_remove_phase() {
     let state = harness.state();
     assert!(state.cmds.contains(&Command::Edit(Edit::RemovePhase(2))));
     assert_eq!(state.panel.selected_phase, None);
-    assert_eq!(state.plan.phases.len(), 2);
+    assert_eq!(state.doc.plan().phases.len(), 2);
 }
 
 /// Drags from `from` to `to` in small steps, as a mouse would.
@@ -211,7 +209,7 @@ fn dragging_the_right_edge_one_week_lengthens_the_phase() {
         .expect("UpdatePhase");
     assert_eq!(last.id, 1);
     assert_eq!(last.weeks, WeekRange::new(1, 6));
-    assert_eq!(state.plan.phases[0].weeks, WeekRange::new(1, 6));
+    assert_eq!(state.doc.plan().phases[0].weeks, WeekRange::new(1, 6));
     assert_eq!(phase_updates(state).len(), 1, "one edit per week crossed");
 }
 
@@ -223,12 +221,12 @@ fn dragging_the_left_edge_and_the_body() {
     let band = harness.get_by_role_and_label(Role::Button, "Build").rect();
     let from = egui::pos2(band.left() + 2.0, band.center().y);
     drag(&mut harness, from, from - egui::vec2(2.0 * col, 0.0));
-    assert_eq!(harness.state().plan.phases[1].weeks, WeekRange::new(4, 9));
+    assert_eq!(harness.state().doc.plan().phases[1].weeks, WeekRange::new(4, 9));
 
     let band = harness.get_by_role_and_label(Role::Button, "Build").rect();
     let from = band.center();
     drag(&mut harness, from, from + egui::vec2(3.0 * col, 0.0));
-    assert_eq!(harness.state().plan.phases[1].weeks, WeekRange::new(7, 12));
+    assert_eq!(harness.state().doc.plan().phases[1].weeks, WeekRange::new(7, 12));
     assert_eq!(harness.state().panel.selected_phase, Some(2));
 }
 

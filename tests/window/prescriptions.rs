@@ -8,12 +8,13 @@ use egui::{Key, Modifiers, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use loadplan::command::{Command, Edit};
-use loadplan::engine::{Projection, project};
 use loadplan::model::LoadUnit;
 use loadplan::model::{Amount, Load, Plan, Reps, Rule, Schedule, Side, Target, Weekday};
 use loadplan::ui::prescriptions::{PrescriptionsPanel, drop_edit, row_names};
 use loadplan::ui::rules::parse::{parse_reps, parse_weeks};
 use loadplan::ui::{ExerciseDrag, Selection};
+
+use crate::support::Doc;
 
 const SLD: &str = "Single-leg deadlift with dumbbell";
 const NORDIC: &str = "Nordic hamstring curl";
@@ -21,10 +22,8 @@ const PARTIAL_NORDIC: &str = "Partial-range Nordic hamstring curl";
 
 struct State {
     panel: PrescriptionsPanel,
-    plan: Plan,
-    projection: Projection,
+    doc: Doc,
     selection: Selection,
-    unit: LoadUnit,
     /// Commands pushed this frame (applied at its end).
     cmds: Vec<Command>,
     /// Every edit applied so far, in order.
@@ -35,36 +34,30 @@ impl State {
     fn new(plan: Plan) -> State {
         State {
             panel: PrescriptionsPanel::default(),
-            projection: project(&plan),
-            plan,
+            doc: Doc::new(plan),
             selection: Selection::default(),
-            unit: LoadUnit::Kg,
             cmds: Vec::new(),
             applied: Vec::new(),
         }
     }
 
-    /// What the app does after a frame: apply the edits, re-project when the plan changed.
+    /// What the app does after a frame: apply the edits and rebuild the read model.
     fn apply_commands(&mut self) {
-        let mut changed = false;
         for cmd in self.cmds.drain(..) {
             if let Command::Edit(edit) = cmd {
                 self.applied.push(edit.clone());
-                changed |= edit.apply(&mut self.plan);
+                self.doc.apply(edit);
             }
-        }
-        if changed {
-            self.projection = project(&self.plan);
         }
     }
 
     fn rx(&self, name: &str) -> &loadplan::model::Prescription {
-        let names = row_names(&self.plan);
+        let names = row_names(self.doc.plan());
         let i = names
             .iter()
             .position(|n| n == name)
             .expect("prescription shown");
-        &self.plan.prescriptions[i]
+        &self.doc.plan().prescriptions[i]
     }
 }
 
@@ -79,14 +72,7 @@ fn harness(state: State) -> Harness<'static, State> {
         .with_size(vec2(1280.0, 800.0))
         .build_ui_state(
             |ui, s: &mut State| {
-                s.panel.ui(
-                    ui,
-                    &s.plan,
-                    &s.projection,
-                    &mut s.selection,
-                    s.unit,
-                    &mut s.cmds,
-                );
+                s.panel.ui(ui, &s.doc.view(), &mut s.selection, &mut s.cmds);
                 s.apply_commands();
             },
             state,

@@ -1,6 +1,7 @@
-//! The Progress tab: its figures (pure `progress_data`, `load_series`, `prom_series`) and the
-//! tab in the whole window driven by role and label: adherence counts, the flags, PROM entry
-//! and deletion, athlete mode without the clinician's controls, the empty states and the cache.
+//! The Progress tab: its figures (the read model's status, load by week and PROM series) and
+//! the tab in the whole window driven by role and label: adherence counts, the flags, PROM entry
+//! and deletion, athlete mode without the clinician's controls, the empty states, and figures
+//! computed once per plan revision.
 
 use chrono::NaiveDate;
 use egui::accesskit::Role;
@@ -11,13 +12,29 @@ use loadplan::app::LoadplanApp;
 use loadplan::app::document::Origin;
 use loadplan::app::prefs::Prefs;
 use loadplan::command::{Command, Edit};
-use loadplan::engine::{self, Metric};
+use loadplan::engine::review::{LoadSeries, adherence_summary, default_metric, prom_series};
+use loadplan::engine::{self, Metric, ReadModel, Status};
 use loadplan::model::LoadUnit;
 use loadplan::model::{NextMorning, Plan, Prom, PromScore};
-use loadplan::ui::progress::{
-    LoadSeries, adherence_summary, default_metric, delete_label, progress_data, prom_series,
-    supervised_words,
-};
+use loadplan::ui::progress::{delete_label, supervised_words};
+
+use crate::support::close;
+
+/// What the progress tab shows of `plan` on `today`, load in `metric` and `unit`.
+struct Figures {
+    status: Status,
+    weeks_begun: usize,
+    load: LoadSeries,
+}
+
+fn figures(plan: &Plan, today: NaiveDate, metric: Metric, unit: LoadUnit) -> Figures {
+    let read = ReadModel::new(std::sync::Arc::new(plan.clone()), 1, today);
+    Figures {
+        status: read.status().clone(),
+        weeks_begun: read.weeks_begun(),
+        load: read.load_done(metric, unit).clone(),
+    }
+}
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).expect("valid date")
@@ -76,23 +93,11 @@ fn logged_plan() -> Plan {
     plan
 }
 
-fn close(a: f64, b: f64) -> bool {
-    (a - b).abs() < 1e-9 * (1.0 + a.abs().max(b.abs()))
-}
-
 #[test]
 fn planned_against_done_load_counts_recorded_doses_and_stops_at_today() {
     let plan = logged_plan();
     let projection = engine::project(&plan);
-    let adjustments = engine::adjustments(&plan, &projection);
-    let data = progress_data(
-        &plan,
-        &projection,
-        &adjustments,
-        today(),
-        Metric::VolumeLoadKg,
-        LoadUnit::Kg,
-    );
+    let data = figures(&plan, today(), Metric::VolumeLoadKg, LoadUnit::Kg);
     assert_eq!(data.weeks_begun, 2);
     let load: &LoadSeries = &data.load;
     assert_eq!(load.weeks, (1..=12).collect::<Vec<u32>>());
@@ -121,41 +126,19 @@ fn planned_against_done_load_counts_recorded_doses_and_stops_at_today() {
     assert_eq!(load.current_week, Some(2));
 
     // In pounds, every figure converts; sessions do not.
-    let lb = progress_data(
-        &plan,
-        &projection,
-        &adjustments,
-        today(),
-        Metric::VolumeLoadKg,
-        LoadUnit::Lb,
-    );
+    let lb = figures(&plan, today(), Metric::VolumeLoadKg, LoadUnit::Lb);
     assert!(close(lb.load.actual[0], 840.0 / LoadUnit::KG_PER_LB));
-    let sessions = progress_data(
-        &plan,
-        &projection,
-        &adjustments,
-        today(),
-        Metric::Sessions,
-        LoadUnit::Lb,
-    );
+    let sessions = figures(&plan, today(), Metric::Sessions, LoadUnit::Lb);
     assert_eq!(sessions.load.actual, vec![4.0, 0.0]);
 
     // Before the start nothing is done; after the end every week is.
-    let before = progress_data(
-        &plan,
-        &projection,
-        &adjustments,
-        date(2026, 10, 30),
+    let before = figures(&plan, date(2026, 10, 30),
         Metric::VolumeLoadKg,
         LoadUnit::Kg,
     );
     assert_eq!(before.weeks_begun, 0);
     assert!(before.load.actual.is_empty());
-    let after = progress_data(
-        &plan,
-        &projection,
-        &adjustments,
-        date(2027, 6, 1),
+    let after = figures(&plan, date(2027, 6, 1),
         Metric::VolumeLoadKg,
         LoadUnit::Kg,
     );
@@ -295,13 +278,13 @@ fn the_tab_shows_the_adherence_counts_supervised_sessions_and_flags() {
         "Chart of pain during and next morning over 3 logged sessions"
     ));
     assert!(has(&h, "No PROM scores yet"));
-    // Figures are computed once and then cached while nothing changes.
-    let computed = h.state().panels().progress.times_computed();
+    // Figures are computed once per plan revision: further frames compute nothing.
+    let computed = read(&h).times_computed();
     let mut h = h;
     for _ in 0..3 {
         h.run();
     }
-    assert_eq!(h.state().panels().progress.times_computed(), computed);
+    assert_eq!(read(&h).times_computed(), computed);
 }
 
 #[test]
@@ -311,9 +294,9 @@ fn choosing_a_metric_redraws_the_load_chart_in_it() {
     click(&mut h, Role::Button, "Sessions");
     let panel = &h.state().panels().progress;
     assert_eq!(panel.metric, Some(Metric::Sessions));
-    let data = panel.last_data().expect("figures drawn");
-    assert_eq!(data.load.metric, Metric::Sessions);
-    assert_eq!(data.load.actual, vec![4.0, 0.0]);
+    let load = read(&h).load_done(Metric::Sessions, LoadUnit::Kg);
+    assert_eq!(load.metric, Metric::Sessions);
+    assert_eq!(load.actual, vec![4.0, 0.0]);
     assert!(has(&h, "Chart of planned against done sessions by week"));
     assert!(has(&h, "Every scheduled session."));
 }
@@ -493,7 +476,7 @@ fn words_for_adherence_and_supervised_sessions() {
 #[test]
 fn an_added_score_refreshes_the_figures() {
     let mut h = app(logged_plan(), false);
-    let before = h.state().panels().progress.times_computed();
+    let before = read(&h).revision();
     let ctx = h.ctx.clone();
     h.state_mut().send(
         Command::Edit(Edit::AddProm(PromScore {
@@ -504,9 +487,13 @@ fn an_added_score_refreshes_the_figures() {
         &ctx,
     );
     h.run();
-    let panel = &h.state().panels().progress;
-    assert!(panel.times_computed() > before);
-    let data = panel.last_data().expect("figures");
-    assert_eq!(data.proms.len(), 1);
-    assert_eq!(data.proms[0].measure, Prom::Ihot12);
+    assert_ne!(read(&h).revision(), before, "a new revision, new figures");
+    let proms = read(&h).proms();
+    assert_eq!(proms.len(), 1);
+    assert_eq!(proms[0].measure, Prom::Ihot12);
+}
+
+/// The read model of the window's plan.
+fn read<'a>(h: &'a Harness<'_, LoadplanApp>) -> &'a ReadModel {
+    h.state().document().expect("a plan is open").read()
 }

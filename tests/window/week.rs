@@ -4,46 +4,35 @@
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use loadplan::engine::{self, Projection};
+use loadplan::engine;
 use loadplan::model::LoadUnit;
 use loadplan::model::{Dose, Load, Plan, Reps, Side};
 use loadplan::ui::Selection;
 use loadplan::ui::week::{WeekPanel, week_sessions};
 
-fn template(id: &str) -> Plan {
-    match loadplan::templates::load(id) {
-        Some(Ok(plan)) => plan,
-        other => panic!("template {id}: {other:?}"),
-    }
-}
+use crate::support::{Doc, template};
 
 struct State {
     panel: WeekPanel,
-    plan: Plan,
-    projection: Projection,
+    doc: Doc,
     selection: Selection,
-    unit: LoadUnit,
 }
 
 fn harness(plan: Plan, week: u32) -> Harness<'static, State> {
-    let projection = engine::project(&plan);
     let state = State {
         panel: WeekPanel::default(),
-        plan,
-        projection,
+        doc: Doc::new(plan),
         selection: Selection {
             prescription: None,
             week,
             date: None,
         },
-        unit: LoadUnit::Kg,
     };
     let mut h = Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
         .build_ui_state(
             |ui, s: &mut State| {
-                s.panel
-                    .ui(ui, &s.plan, &s.projection, &[], &mut s.selection, s.unit);
+                s.panel.ui(ui, &s.doc.view(), &mut s.selection);
             },
             state,
         );
@@ -181,7 +170,7 @@ fn loads_are_shown_in_the_users_unit_with_their_details() {
 fn the_week_view_converts_totals_to_pounds() {
     let mut h = harness(template("runners_glute"), 1);
     assert!(h.query_by_label_contains("kg volume load").is_some());
-    h.state_mut().unit = LoadUnit::Lb;
+    h.state_mut().doc.unit = LoadUnit::Lb;
     h.run();
     assert!(h.query_by_label_contains("lb volume load").is_some());
     assert!(h.query_all_by_label_contains("@ 9.92 lb each side").count() > 0);

@@ -6,10 +6,9 @@
 //! The legend sits beside the plot (a plan with dozens of exercises would cover the plot with
 //! it): a scrolling list of check boxes that hide and show each series.
 //!
-//! What is drawn is computed by the pure [`chart_data`] and cached per plan revision; a frame
-//! only builds plot items from the cache.
+//! What is drawn comes from the read model's chart data (computed once per plan revision,
+//! metric and unit); a frame only builds plot items from it.
 
-mod data;
 mod legend;
 mod plot;
 
@@ -17,113 +16,66 @@ pub(crate) use plot::{week_grid, week_x_axis};
 
 use std::collections::BTreeSet;
 
-pub use data::{
-    ChartData, DELOAD_NAME, SPIKE_CODES, SPIKE_NAME, Series, TOTAL_NAME, chart_data, includes_text,
-    metric_label, metric_unit, spike_weeks,
-};
-
-use crate::engine::{Finding, Metric, Projection};
+use crate::engine::chart::metric_label;
+use crate::engine::{Metric, ReadModel};
 use crate::model::LoadUnit;
-use crate::model::Plan;
 
-use super::Selection;
+use super::{Selection, View};
 
-/// The chart panel's own state: the metric, lines or stacked areas, and the cached chart.
+/// The chart panel's own state: the metric, lines or stacked areas, the hidden series.
+#[derive(Debug, Default)]
 pub struct ChartPanel {
-    /// The metric shown.
-    pub metric: Metric,
+    /// The metric chosen (`None`: the plan's default, the first one it has figures for).
+    pub metric: Option<Metric>,
     /// Each exercise as a stacked area (true) or as its own line (false).
     pub stacked: bool,
     /// Names of the series the legend hides (names are unique within a chart).
     pub hidden: BTreeSet<String>,
-    cache: Option<plot::Drawn>,
-}
-
-impl Default for ChartPanel {
-    fn default() -> Self {
-        ChartPanel {
-            metric: Metric::VolumeLoadKg,
-            stacked: false,
-            hidden: BTreeSet::new(),
-            cache: None,
-        }
-    }
-}
-
-impl std::fmt::Debug for ChartPanel {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ChartPanel")
-            .field("metric", &self.metric)
-            .field("stacked", &self.stacked)
-            .field("hidden", &self.hidden)
-            .finish_non_exhaustive()
-    }
 }
 
 impl ChartPanel {
-    /// The data the panel drew last (`None` before the first frame with a non-empty plan).
-    pub fn last_data(&self) -> Option<&ChartData> {
-        self.cache.as_ref().map(|d| &d.data)
+    /// The metric shown for the plan of `read`.
+    pub fn metric(&self, read: &ReadModel) -> Metric {
+        self.metric.unwrap_or_else(|| read.default_metric())
     }
 
     /// Draws the metric selector, the "Stacked" switch, what the metric includes, the
     /// chart and its legend. Clicking the chart selects the nearest week (`selection.week`).
-    ///
-    /// `revision` must change whenever the plan (and so the projection) changes, including
-    /// when another plan is opened: the chart's data is recomputed only when the revision,
-    /// the metric or the unit changes.
-    #[allow(clippy::too_many_arguments)]
-    pub fn ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        plan: &Plan,
-        projection: &Projection,
-        findings: &[Finding],
-        selection: &mut Selection,
-        unit: LoadUnit,
-        revision: u64,
-    ) {
-        if plan.prescriptions.is_empty() || projection.weeks.is_empty() {
+    pub fn ui(&mut self, ui: &mut egui::Ui, view: &View<'_>, selection: &mut Selection) {
+        let (plan, read) = (view.plan(), view.read);
+        if plan.prescriptions.is_empty() || read.projection().weeks.is_empty() {
             ui.label(
                 "No exercises in this plan yet: add one from the library to see its load by week.",
             );
             return;
         }
-        self.controls_ui(ui, unit);
-        let key = (
-            revision,
-            self.metric,
-            unit,
-            plan.prescriptions.len(),
-            projection.weeks.len(),
-        );
-        if self.cache.as_ref().map(|d| d.key) != Some(key) {
-            self.cache = Some(plot::Drawn::new(key, plan, projection));
+        let mut metric = self.metric(read);
+        self.controls_ui(ui, &mut metric, view.unit);
+        if metric != self.metric(read) {
+            self.metric = Some(metric);
         }
-        let Some(drawn) = &self.cache else {
-            return;
-        };
-        includes_ui(ui, &drawn.includes);
-        let view = plot::View {
-            projection,
-            findings,
+        includes_ui(ui, read.includes(metric, view.unit));
+        let drawn = plot::Drawn::new(read.chart(metric, view.unit));
+        let plot_view = plot::View {
+            projection: read.projection(),
+            findings: read.findings(),
             stacked: self.stacked,
             selected_week: selection.week,
         };
-        if let Some(week) = plot::chart_ui(ui, drawn, &view, &mut self.hidden) {
+        if let Some(week) = plot::chart_ui(ui, &drawn, &plot_view, &mut self.hidden) {
             selection.week = week;
         }
     }
 
     /// The metric selector and the "Stacked" switch.
-    fn controls_ui(&mut self, ui: &mut egui::Ui, unit: LoadUnit) {
+    fn controls_ui(&mut self, ui: &mut egui::Ui, metric: &mut Metric, unit: LoadUnit) {
         ui.horizontal_wrapped(|ui| {
             let label = ui.label("Chart metric");
             egui::ComboBox::from_id_salt("chart_metric")
-                .selected_text(metric_label(self.metric, unit))
+                .selected_text(metric_label(*metric, unit))
                 .show_ui(ui, |ui| {
                     for m in Metric::ALL {
-                        ui.selectable_value(&mut self.metric, m, metric_label(m, unit))
+                        ui.selectable_value(metric, m, metric_label(m, unit))
                             .on_hover_text(m.includes());
                     }
                 })

@@ -10,21 +10,17 @@ use egui_plot::{
     PlotPoint, PlotPoints, PlotUi, Points, Span, Text, VLine, uniform_grid_spacer,
 };
 
-use crate::engine::{Finding, Metric, Projection};
-use crate::model::LoadUnit;
-use crate::model::Plan;
-
-use super::data::{
-    ChartData, DELOAD_NAME, SPIKE_CODES, SPIKE_NAME, TOTAL_NAME, chart_data, includes_text,
-    metric_label, spike_weeks, week_tooltip,
-};
 use super::legend::{Entry, Mark, legend_ui};
+use crate::engine::chart::{
+    ChartData, DELOAD_NAME, SPIKE_CODES, SPIKE_NAME, TOTAL_NAME, metric_label, spike_weeks,
+    week_tooltip,
+};
+use crate::engine::{Finding, Projection};
 
-/// What the chart keeps between frames: the data and the plot points derived from it,
-/// recomputed only when its key (plan revision, metric, unit, sizes) changes.
-pub(super) struct Drawn {
-    pub key: CacheKey,
-    pub data: ChartData,
+/// The plot's geometry for one frame, from the read model's chart data: points of each line,
+/// edges of each stacked area, the top of the plot.
+pub(super) struct Drawn<'a> {
+    pub data: &'a ChartData,
     /// Week numbers as x values.
     xs: Vec<f64>,
     total_pts: Vec<PlotPoint>,
@@ -34,17 +30,11 @@ pub(super) struct Drawn {
     stack: Vec<(Vec<f64>, Vec<f64>)>,
     /// Top of the plot: room above the highest value for the phase names.
     y_top: f64,
-    /// What the metric counts, and which exercises of the plan.
-    pub includes: String,
 }
 
-/// When the cached chart is stale: plan revision, metric, unit, and sizes as a safety net.
-pub(super) type CacheKey = (u64, Metric, LoadUnit, usize, usize);
-
-impl Drawn {
-    /// Computes the chart for `key`.
-    pub fn new(key: CacheKey, plan: &Plan, projection: &Projection) -> Drawn {
-        let data = chart_data(plan, projection, key.1, key.2);
+impl<'a> Drawn<'a> {
+    /// The geometry of `data`.
+    pub fn new(data: &'a ChartData) -> Drawn<'a> {
         let xs: Vec<f64> = data.weeks.iter().map(|w| f64::from(*w)).collect();
         let total_pts = xs
             .iter()
@@ -76,8 +66,6 @@ impl Drawn {
             .fold(0.0_f64, |a, b| a.max(*b));
         let y_top = if highest > 0.0 { highest * 1.18 } else { 1.0 };
         Drawn {
-            includes: includes_text(plan, projection, key.1),
-            key,
             data,
             xs,
             total_pts,
@@ -113,7 +101,7 @@ const NOTHING_TO_SHOW: &str =
     "No exercise in this plan counts in this metric: choose another one above.";
 
 /// Colour of the deload marks.
-const DELOAD_COLOR: Color32 = Color32::from_rgb(70, 130, 210);
+const DELOAD_COLOR: Color32 = crate::ui::style::DELOAD;
 
 /// The x axis of a chart by week: labelled "Week", whole weeks from 1 only (shared by the
 /// load chart and the progress chart).
@@ -158,7 +146,7 @@ fn week_at(x: f64, n: usize) -> Option<u32> {
 
 /// The hover text at a position: the week's figures, and the load-spike findings of the week.
 fn hover_text(
-    drawn: &Drawn,
+    drawn: &Drawn<'_>,
     projection: &Projection,
     findings: &[Finding],
     pos: &HoverPosition<'_>,
@@ -169,7 +157,7 @@ fn hover_text(
         }
     };
     let week = week_at(x, drawn.xs.len())?;
-    let mut text = week_tooltip(&drawn.data, projection, week as usize - 1)?;
+    let mut text = week_tooltip(drawn.data, projection, week as usize - 1)?;
     for f in findings
         .iter()
         .filter(|f| f.week == Some(week) && SPIKE_CODES.contains(&f.code))
@@ -200,7 +188,7 @@ fn legend_width(available: f32, longest: usize) -> f32 {
 /// names the series the legend hides.
 pub(super) fn chart_ui(
     ui: &mut egui::Ui,
-    drawn: &Drawn,
+    drawn: &Drawn<'_>,
     view: &View<'_>,
     hidden: &mut BTreeSet<String>,
 ) -> Option<u32> {
@@ -237,8 +225,8 @@ pub(super) fn chart_ui(
 }
 
 /// The legend's entries: the total, each exercise, then the marks that the plan has.
-fn legend_entries<'a>(ui: &egui::Ui, drawn: &'a Drawn, spikes: bool) -> Vec<Entry<'a>> {
-    let data = &drawn.data;
+fn legend_entries<'a>(ui: &egui::Ui, drawn: &Drawn<'a>, spikes: bool) -> Vec<Entry<'a>> {
+    let data = drawn.data;
     let visuals = ui.visuals();
     let mut entries = vec![Entry {
         name: TOTAL_NAME,
@@ -284,7 +272,7 @@ impl Shown<'_> {
 }
 
 /// The load-spike markers: each flagged week at its total.
-fn spike_points(drawn: &Drawn, findings: &[Finding]) -> Vec<[f64; 2]> {
+fn spike_points(drawn: &Drawn<'_>, findings: &[Finding]) -> Vec<[f64; 2]> {
     let total = &drawn.data.total;
     spike_weeks(findings)
         .into_iter()
@@ -295,12 +283,12 @@ fn spike_points(drawn: &Drawn, findings: &[Finding]) -> Vec<[f64; 2]> {
 /// Draws the plot in the width `ui` has left; returns the week clicked, if any.
 fn plot_ui(
     ui: &mut egui::Ui,
-    drawn: &Drawn,
+    drawn: &Drawn<'_>,
     view: &View<'_>,
     spikes: &[[f64; 2]],
     show: &Shown<'_>,
 ) -> Option<u32> {
-    let data = &drawn.data;
+    let data = drawn.data;
     let n = drawn.xs.len();
     let (projection, findings) = (view.projection, view.findings);
     let response = Plot::new("load_chart")
@@ -347,8 +335,13 @@ fn fit_to_width(name: &str, width_px: f64) -> Option<String> {
 }
 
 /// Behind the data: phase bands with their names, deload marks, the selected week.
-fn backdrop<'a>(plot_ui: &mut PlotUi<'a>, drawn: &'a Drawn, selected_week: u32, show: &Shown<'_>) {
-    let data = &drawn.data;
+fn backdrop<'a>(
+    plot_ui: &mut PlotUi<'a>,
+    drawn: &'a Drawn<'_>,
+    selected_week: u32,
+    show: &Shown<'_>,
+) {
+    let data = drawn.data;
     let n = drawn.xs.len();
     let dark = plot_ui.ctx().global_style().visuals.dark_mode;
     for (i, (name, first, last)) in data.phase_bands.iter().enumerate() {
@@ -389,12 +382,12 @@ fn backdrop<'a>(plot_ui: &mut PlotUi<'a>, drawn: &'a Drawn, selected_week: u32, 
 /// each unless the legend hides it.
 fn figures<'a>(
     plot_ui: &mut PlotUi<'a>,
-    drawn: &'a Drawn,
+    drawn: &'a Drawn<'_>,
     stacked: bool,
     spikes: &[[f64; 2]],
     show: &Shown<'_>,
 ) {
-    let data = &drawn.data;
+    let data = drawn.data;
     let n = drawn.xs.len();
     for (i, s) in data.series.iter().enumerate() {
         if !show.shows(&s.name) {

@@ -10,8 +10,8 @@ use std::collections::HashSet;
 
 use crate::command::Command;
 use crate::library::Library;
-use crate::model::LoadUnit;
 use crate::model::{Category, Exercise, Plan};
+use crate::ui::View;
 
 /// State of the library panel: the search text, the filters and the selected exercise.
 #[derive(Debug, Clone, Default)]
@@ -26,14 +26,14 @@ pub struct LibraryPanel {
     pub equipment: Option<String>,
     /// Id of the exercise whose details are shown.
     pub selected: Option<String>,
-    /// Unit the default dose's load is shown in (the app copies the user's preference here).
-    pub load_unit: LoadUnit,
 }
 
 /// The exercises the panel can show: the library's, then the plan's copies of exercises the
-/// library lacks (the library's version wins for a shared id).
+/// library lacks. Where the plan carries its own copy of a library exercise, that copy is
+/// shown (the one lookup: the plan's copy, then the library).
 pub(crate) struct Catalogue<'a> {
     library: &'a Library,
+    plan: &'a Plan,
     extras: Vec<&'a Exercise>,
 }
 
@@ -44,14 +44,16 @@ impl<'a> Catalogue<'a> {
             .iter()
             .filter(|e| library.get(&e.id).is_none())
             .collect();
-        Catalogue { library, extras }
+        Catalogue {
+            library,
+            plan,
+            extras,
+        }
     }
 
-    /// The exercise with id `id`, the library's version first.
+    /// The exercise with id `id`: the plan's copy, else the library's.
     pub(crate) fn get(&self, id: &str) -> Option<&'a Exercise> {
-        self.library
-            .get(id)
-            .or_else(|| self.extras.iter().copied().find(|e| e.id == id))
+        crate::library::find(self.plan, self.library, id)
     }
 
     fn len(&self) -> usize {
@@ -116,6 +118,7 @@ impl LibraryPanel {
             .search(&self.search, muscle)
             .into_iter()
             .chain(extras)
+            .map(|e| catalogue.get(&e.id).unwrap_or(e))
             .filter(|e| self.category.is_none_or(|c| e.category == c))
             .filter(|e| {
                 self.equipment
@@ -129,14 +132,9 @@ impl LibraryPanel {
 
     /// Draws the panel: search, filters, the matching exercises and the selected one's
     /// details. Adding an exercise pushes `Edit::AddPrescription`.
-    pub fn ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        library: &Library,
-        plan: &Plan,
-        cmds: &mut Vec<Command>,
-    ) {
-        let catalogue = Catalogue::new(library, plan);
+    pub fn ui(&mut self, ui: &mut egui::Ui, view: &View<'_>, cmds: &mut Vec<Command>) {
+        let plan = view.plan();
+        let catalogue = Catalogue::new(view.library, plan);
         let in_plan: HashSet<&str> = plan
             .prescriptions
             .iter()
@@ -178,7 +176,7 @@ impl LibraryPanel {
             Some(exercise) => {
                 let in_plan = in_plan.contains(exercise.id.as_str());
                 if let Some(next) =
-                    details::details_ui(ui, exercise, &catalogue, in_plan, self.load_unit, cmds)
+                    details::details_ui(ui, exercise, &catalogue, in_plan, view.unit, cmds)
                 {
                     self.selected = Some(next);
                 }

@@ -9,7 +9,7 @@ mod timeline;
 
 use crate::command::{Command, Edit};
 use crate::model::{Phase, Plan, WeekRange};
-use crate::ui::Selection;
+use crate::ui::{Selection, View};
 
 use geometry::DragMode;
 pub use timeline::phase_color;
@@ -46,10 +46,11 @@ impl PhaseTimeline {
     pub fn ui(
         &mut self,
         ui: &mut egui::Ui,
-        plan: &Plan,
+        view: &View<'_>,
         selection: &mut Selection,
         cmds: &mut Vec<Command>,
     ) {
+        let plan = view.plan();
         if self
             .selected_phase
             .is_some_and(|id| !plan.phases.iter().any(|p| p.id == id))

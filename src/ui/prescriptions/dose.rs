@@ -5,7 +5,7 @@
 use crate::model::LoadUnit;
 use crate::model::{Dose, Exercise, Reps};
 
-use super::fields::{Field, drag_row, optional_row};
+use crate::ui::widgets::fields::{Field, drag_row, optional_row};
 
 /// The shapes repetitions take, for the "Reps kind" selector.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -82,7 +82,7 @@ pub(super) fn dose_ui(
     egui::Grid::new("rx_dose_grid")
         .num_columns(2)
         .spacing([12.0, 6.0])
-        .min_col_width(super::fields::LABEL_WIDTH)
+        .min_col_width(crate::ui::widgets::fields::LABEL_WIDTH)
         .show(ui, |ui| {
             let sets = Field::new("Sets", "Sets in each session")
                 .suffix(" sets")

@@ -4,37 +4,36 @@
 //! `Edit::UpdatePrescription` when anything changed.
 
 use crate::command::{Command, Edit};
-use crate::model::LoadUnit;
-use crate::model::{Exercise, Plan, Prescription};
+use crate::model::{Exercise, Prescription};
+use crate::ui::View;
 use crate::ui::rules::RulesEditor;
 
-use super::{dose, find_exercise, schedule};
+use super::{dose, schedule};
 
 /// The editor, in its own scroll area.
 pub(super) fn editor_ui(
     ui: &mut egui::Ui,
     rules: &mut RulesEditor,
-    plan: &Plan,
+    view: &View<'_>,
     rx: &Prescription,
     name: &str,
-    unit: LoadUnit,
     cmds: &mut Vec<Command>,
 ) {
     let mut copy = rx.clone();
-    let exercise = find_exercise(plan, &rx.exercise);
+    let exercise = view.exercise(&rx.exercise);
     egui::ScrollArea::vertical()
         .id_salt("prescription_editor_scroll")
         .auto_shrink([false, false])
         .show(ui, |ui| {
             ui.push_id(rx.id, |ui| {
-                heading_ui(ui, plan, rx, name, exercise.as_ref(), cmds);
+                heading_ui(ui, view, rx, name, exercise, cmds);
                 section(ui, "When");
                 schedule::when_ui(ui, &mut copy);
                 section(ui, "Dose");
-                dose::dose_ui(ui, &mut copy.dose, exercise.as_ref(), unit);
+                dose::dose_ui(ui, &mut copy.dose, exercise, view.unit);
                 ui.add_space(6.0);
                 ui.separator();
-                rules.ui(ui, &mut copy, plan, unit);
+                rules.ui(ui, &mut copy, view);
                 ui.add_space(8.0);
                 let label = ui.strong("Notes");
                 ui.add(
@@ -62,7 +61,7 @@ fn section(ui: &mut egui::Ui, title: &str) {
 /// The exercise's name and kind, and the buttons that swap it along its ladder.
 fn heading_ui(
     ui: &mut egui::Ui,
-    plan: &Plan,
+    view: &View<'_>,
     rx: &Prescription,
     name: &str,
     exercise: Option<&Exercise>,
@@ -90,7 +89,7 @@ fn heading_ui(
             ("harder", exercise.harder.first()),
         ];
         for (direction, next) in steps {
-            let Some(next) = next.and_then(|id| find_exercise(plan, id)) else {
+            let Some(next) = next.and_then(|id| view.exercise(id)) else {
                 continue;
             };
             let text = format!("Swap to {direction}: {}", next.name);
@@ -101,7 +100,7 @@ fn heading_ui(
             if ui.button(text).on_hover_text(tip).clicked() {
                 cmds.push(Command::Edit(Edit::SwapExercise {
                     id: rx.id,
-                    exercise: next,
+                    exercise: next.clone(),
                 }));
             }
         }

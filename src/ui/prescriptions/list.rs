@@ -8,10 +8,10 @@ use crate::command::{Command, Edit};
 use crate::engine::Projection;
 use crate::model::LoadUnit;
 use crate::model::{Plan, Prescription};
-use crate::ui::{ExerciseDrag, Selection};
+use crate::ui::{ExerciseDrag, Selection, View};
 
 use super::drop_edit;
-use super::fields::{Icon, icon_button};
+use crate::ui::widgets::fields::{Icon, icon_button};
 
 /// Width kept for the four buttons at the end of a row.
 const BUTTONS_WIDTH: f32 = 100.0;
@@ -19,13 +19,12 @@ const BUTTONS_WIDTH: f32 = 100.0;
 /// The heading, then the scrollable list inside a drop zone for library exercises.
 pub(super) fn list_ui(
     ui: &mut egui::Ui,
-    plan: &Plan,
-    projection: &Projection,
+    view: &View<'_>,
     selection: &mut Selection,
-    unit: LoadUnit,
     names: &[String],
     cmds: &mut Vec<Command>,
 ) {
+    let (plan, projection, unit) = (view.plan(), view.read.projection(), view.unit);
     ui.horizontal(|ui| {
         ui.strong("Prescriptions");
         ui.weak(format!("{} in the plan", plan.prescriptions.len()));
@@ -68,7 +67,7 @@ pub(super) fn list_ui(
         });
     });
     if let Some(drag) = dropped
-        && let Some(edit) = drop_edit(plan, &drag)
+        && let Some(edit) = drop_edit(view, &drag)
     {
         selection.prescription = Some(plan.next_prescription_id());
         cmds.push(Command::Edit(edit));

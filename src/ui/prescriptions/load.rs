@@ -4,7 +4,7 @@
 use crate::model::LoadUnit;
 use crate::model::{Dose, Exercise, Load, Side, Tempo};
 
-use super::fields::{Field, drag, drag_row, optional_row};
+use crate::ui::widgets::fields::{Field, drag, drag_row, optional_row};
 
 /// The kinds of load, for the "Load kind" selector.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

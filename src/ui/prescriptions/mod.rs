@@ -7,7 +7,6 @@
 
 mod dose;
 mod editor;
-pub(crate) mod fields;
 mod list;
 mod load;
 mod schedule;
@@ -15,11 +14,9 @@ mod schedule;
 use egui_extras::{Size, StripBuilder};
 
 use crate::command::{Command, Edit};
-use crate::engine::Projection;
-use crate::model::LoadUnit;
-use crate::model::{Exercise, Plan};
+use crate::model::Plan;
 use crate::ui::rules::RulesEditor;
-use crate::ui::{ExerciseDrag, Selection};
+use crate::ui::{ExerciseDrag, Selection, View};
 
 /// Width from which the list and the editor sit side by side (narrower: one above the other).
 const SIDE_BY_SIDE_WIDTH: f32 = 760.0;
@@ -33,17 +30,15 @@ pub struct PrescriptionsPanel {
 impl PrescriptionsPanel {
     /// Draws the list of prescriptions and the editor of the selected one. Clicking a row
     /// changes `selection`; every change to the plan is pushed to `cmds`. Loads are shown in
-    /// `unit` (the plan keeps kilograms).
+    /// the view's unit (the plan keeps kilograms).
     pub fn ui(
         &mut self,
         ui: &mut egui::Ui,
-        plan: &Plan,
-        projection: &Projection,
+        view: &View<'_>,
         selection: &mut Selection,
-        unit: LoadUnit,
         cmds: &mut Vec<Command>,
     ) {
-        let names = row_names(plan);
+        let names = row_names(view.plan());
         let width = ui.available_width();
         if width >= SIDE_BY_SIDE_WIDTH {
             let list_width = (width * 0.36).clamp(300.0, 440.0);
@@ -52,40 +47,38 @@ impl PrescriptionsPanel {
                 .size(Size::exact(6.0))
                 .size(Size::remainder())
                 .horizontal(|mut strip| {
-                    strip.cell(|ui| {
-                        list::list_ui(ui, plan, projection, selection, unit, &names, cmds)
-                    });
+                    strip.cell(|ui| list::list_ui(ui, view, selection, &names, cmds));
                     strip.cell(|ui| {
                         ui.add(egui::Separator::default().vertical());
                     });
-                    strip.cell(|ui| self.editor_ui(ui, plan, selection, unit, &names, cmds));
+                    strip.cell(|ui| self.editor_ui(ui, view, selection, &names, cmds));
                 });
         } else {
             let list_height = (ui.available_height() * 0.4).max(160.0);
             ui.allocate_ui(egui::vec2(width, list_height), |ui| {
-                list::list_ui(ui, plan, projection, selection, unit, &names, cmds);
+                list::list_ui(ui, view, selection, &names, cmds);
             });
             ui.separator();
-            self.editor_ui(ui, plan, selection, unit, &names, cmds);
+            self.editor_ui(ui, view, selection, &names, cmds);
         }
     }
 
     fn editor_ui(
         &mut self,
         ui: &mut egui::Ui,
-        plan: &Plan,
+        view: &View<'_>,
         selection: &Selection,
-        unit: LoadUnit,
         names: &[String],
         cmds: &mut Vec<Command>,
     ) {
+        let plan = view.plan();
         let selected = selection
             .prescription
             .and_then(|id| plan.prescriptions.iter().position(|p| p.id == id));
         match selected {
             Some(i) => {
                 let rx = &plan.prescriptions[i];
-                editor::editor_ui(ui, &mut self.rules, plan, rx, &names[i], unit, cmds);
+                editor::editor_ui(ui, &mut self.rules, view, rx, &names[i], cmds);
             }
             None if plan.prescriptions.is_empty() => {
                 ui.weak("The plan has no exercises yet.");
@@ -97,22 +90,14 @@ impl PrescriptionsPanel {
     }
 }
 
-/// The exercise `id`: the plan's copy when it has one, else the built-in library's.
-pub fn find_exercise(plan: &Plan, id: &str) -> Option<Exercise> {
-    plan.exercise(id).cloned().or_else(|| {
-        crate::library::builtin()
-            .ok()
-            .and_then(|lib| lib.get(id).cloned())
-    })
-}
-
 /// The edit that dropping `drag` on the list makes: add a prescription of that exercise with
 /// its default dose over the whole plan. `None` when the exercise is unknown.
-pub fn drop_edit(plan: &Plan, drag: &ExerciseDrag) -> Option<Edit> {
-    find_exercise(plan, &drag.0).map(|exercise| Edit::AddPrescription {
-        exercise,
-        weeks: None,
-    })
+pub fn drop_edit(view: &View<'_>, drag: &ExerciseDrag) -> Option<Edit> {
+    view.exercise(&drag.0)
+        .map(|exercise| Edit::AddPrescription {
+            exercise: exercise.clone(),
+            weeks: None,
+        })
 }
 
 /// The name each prescription is shown under: its exercise's name, numbered "(2)", "(3)"
@@ -121,10 +106,7 @@ pub fn row_names(plan: &Plan) -> Vec<String> {
     let base: Vec<String> = plan
         .prescriptions
         .iter()
-        .map(|rx| {
-            plan.exercise(&rx.exercise)
-                .map_or_else(|| rx.exercise.clone(), |e| e.name.clone())
-        })
+        .map(|rx| plan.exercise_name(&rx.exercise).into_owned())
         .collect();
     base.iter()
         .enumerate()

@@ -4,7 +4,7 @@
 
 use crate::model::{MAX_WEEKS, Prescription, Schedule, Weekday};
 
-use super::fields::{Field, drag_row};
+use crate::ui::widgets::fields::{Field, drag_row};
 
 /// The four forms a schedule takes, for the "Schedule" selector.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,7 +86,7 @@ pub(super) fn when_ui(ui: &mut egui::Ui, rx: &mut Prescription) {
     egui::Grid::new("rx_when_grid")
         .num_columns(2)
         .spacing([12.0, 6.0])
-        .min_col_width(super::fields::LABEL_WIDTH)
+        .min_col_width(crate::ui::widgets::fields::LABEL_WIDTH)
         .show(ui, |ui| {
             weeks_rows(ui, rx);
             let before = rx.schedule.clone();

@@ -4,7 +4,8 @@
 use egui::accesskit::Role;
 use egui::{Sense, Stroke, WidgetInfo};
 
-use super::data::{ProgressData, adherence_summary, fmt_pct};
+use super::ProgressData;
+use crate::engine::review::{adherence_summary, fmt_pct};
 
 /// Words for the supervised sessions: `4 supervised done + 6 planned ahead = 10 of the
 /// recommended 12` (athlete mode: `4 sessions with your physio done, 6 more planned; 12
@@ -24,7 +25,7 @@ pub fn supervised_words(done: u32, ahead: u32, target: u32, athlete: bool) -> St
 }
 
 /// The overall figures, the supervised sessions and the table of weeks.
-pub fn adherence_ui(ui: &mut egui::Ui, data: &ProgressData, athlete: bool) {
+pub fn adherence_ui(ui: &mut egui::Ui, data: &ProgressData<'_>, athlete: bool) {
     let status = &data.status;
     ui.heading(if athlete {
         "Sessions done"
@@ -48,7 +49,7 @@ pub fn adherence_ui(ui: &mut egui::Ui, data: &ProgressData, athlete: bool) {
         .show(ui, |ui| weeks_grid(ui, data, athlete));
 }
 
-fn supervised_ui(ui: &mut egui::Ui, data: &ProgressData, athlete: bool) {
+fn supervised_ui(ui: &mut egui::Ui, data: &ProgressData<'_>, athlete: bool) {
     let s = &data.status;
     let (done, ahead, target) = (
         s.supervised_done,
@@ -121,7 +122,7 @@ fn supervised_bar(ui: &mut egui::Ui, done: u32, ahead: u32, target: u32, words: 
 }
 
 /// Week, done/due, partly, missed, exercises checked off, supervised; up to the current week.
-fn weeks_grid(ui: &mut egui::Ui, data: &ProgressData, athlete: bool) {
+fn weeks_grid(ui: &mut egui::Ui, data: &ProgressData<'_>, athlete: bool) {
     let status = &data.status;
     egui::Grid::new("progress_weeks_grid")
         .striped(true)

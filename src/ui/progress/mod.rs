@@ -5,8 +5,8 @@
 //! band. The clinician enters PROM scores here. In athlete mode: plain words, no flags and no
 //! PROM entry.
 //!
-//! What is shown is computed by the pure [`progress_data`] and cached per plan revision, day,
-//! metric and unit; an idle frame only builds plot items from the cache.
+//! What is shown comes from the read model (status, load by week, PROM series: computed once
+//! per plan revision and day); a frame only builds plot items from it.
 
 mod adherence;
 mod charts;
@@ -15,36 +15,47 @@ mod proms;
 
 pub use adherence::supervised_words;
 pub use charts::{BAND_MEANING, DONE_NAME, DURING_NAME, NEXT_NAME, PLANNED_NAME, prom_color};
-pub use data::{
-    DAY_ZERO, LoadSeries, ProgressData, PromSeries, adherence_summary, change_words, date_of_day,
-    day_number, default_metric, load_series, pain_words, progress_data, prom_series, weeks_begun,
-};
+pub use data::{DAY_ZERO, date_of_day, day_number};
 pub use proms::{PromForm, delete_label, next_measure, problem};
 
-use chrono::NaiveDate;
-
 use crate::command::Command;
-use crate::engine::{Adjustment, Metric, Projection, Severity};
-use crate::model::LoadUnit;
-use crate::model::{Plan, Prom};
-use crate::ui::chart::metric_label;
+use crate::engine::chart::metric_label;
+use crate::engine::review::{LoadSeries, PromSeries};
+use crate::engine::{Metric, Severity, Status};
+use crate::model::Prom;
 
-use charts::{Drawn, PromView};
+use super::View;
+use charts::PromView;
 
-/// What the panel keeps between frames, recomputed only when its key changes.
-struct Cache {
-    key: CacheKey,
-    data: ProgressData,
-    drawn: Drawn,
+/// What the progress tab shows this frame, borrowed from the read model.
+#[derive(Debug, Clone, Copy)]
+pub struct ProgressData<'a> {
+    /// The engine's progress report as of `status.today`.
+    pub status: &'a Status,
+    /// Weeks of the plan that have begun by today (0 before the start or without a start date).
+    pub weeks_begun: usize,
+    /// Planned against done load per week.
+    pub load: &'a LoadSeries,
+    /// One series per measure with scores, in `Prom::ALL` order.
+    pub proms: &'a [PromSeries],
 }
 
-/// When the cache is stale: plan revision, today, metric, unit, and sizes as a safety net
-/// (log entries, PROM scores, weeks).
-type CacheKey = (u64, NaiveDate, Metric, LoadUnit, usize, usize, usize);
+impl<'a> ProgressData<'a> {
+    /// The figures of the plan in `view`, the load in `metric`.
+    pub fn of(view: &View<'a>, metric: Metric) -> ProgressData<'a> {
+        let read = view.read;
+        ProgressData {
+            status: read.status(),
+            weeks_begun: read.weeks_begun(),
+            load: read.load_done(metric, view.unit),
+            proms: read.proms(),
+        }
+    }
+}
 
-/// The progress tab's own state: the load metric, which PROM measures the chart shows, the PROM
-/// entry form and the cached figures.
-#[derive(Default)]
+/// The progress tab's own state: the load metric, which PROM measures the chart shows and the
+/// PROM entry form.
+#[derive(Debug, Default)]
 pub struct ProgressPanel {
     /// The metric of the load chart (`None`: the first one the plan has figures for).
     pub metric: Option<Metric>,
@@ -52,177 +63,141 @@ pub struct ProgressPanel {
     pub prom_view: Option<Prom>,
     /// The PROM entry form.
     pub form: PromForm,
-    cache: Option<Cache>,
-    computed: u64,
-}
-
-impl std::fmt::Debug for ProgressPanel {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ProgressPanel")
-            .field("metric", &self.metric)
-            .field("prom_view", &self.prom_view)
-            .field("form", &self.form)
-            .field("computed", &self.computed)
-            .finish_non_exhaustive()
-    }
 }
 
 impl ProgressPanel {
-    /// The figures the panel drew last (`None` before its first frame).
-    pub fn last_data(&self) -> Option<&ProgressData> {
-        self.cache.as_ref().map(|c| &c.data)
-    }
-
-    /// How many times the figures were computed (they are cached between frames).
-    pub fn times_computed(&self) -> u64 {
-        self.computed
-    }
-
-    /// Recomputes the figures when the key changed.
-    #[allow(clippy::too_many_arguments)]
-    fn refresh(
-        &mut self,
-        plan: &Plan,
-        projection: &Projection,
-        adjustments: &[Adjustment],
-        today: NaiveDate,
-        unit: LoadUnit,
-        revision: u64,
-    ) {
-        let metric = self.metric.unwrap_or_else(|| default_metric(projection));
-        let key = (
-            revision,
-            today,
-            metric,
-            unit,
-            plan.log.len(),
-            plan.proms.len(),
-            projection.weeks.len(),
-        );
-        if self.cache.as_ref().map(|c| c.key) != Some(key) {
-            let data = progress_data(plan, projection, adjustments, today, metric, unit);
-            let drawn = Drawn::new(plan, &data);
-            self.cache = Some(Cache { key, data, drawn });
-            self.computed += 1;
-        }
+    /// The load chart's metric for the plan in `view`.
+    pub fn metric(&self, view: &View<'_>) -> Metric {
+        self.metric.unwrap_or_else(|| view.read.default_metric())
     }
 
     /// Draws the progress tab.
-    ///
-    /// `revision` must change whenever the plan changes (including when another plan is
-    /// opened): the figures are recomputed only when the revision, `today`, the metric or the
-    /// unit changes.
-    #[allow(clippy::too_many_arguments)]
-    pub fn ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        plan: &Plan,
-        projection: &Projection,
-        adjustments: &[Adjustment],
-        today: NaiveDate,
-        athlete: bool,
-        unit: LoadUnit,
-        revision: u64,
-        cmds: &mut Vec<Command>,
-    ) {
-        self.refresh(plan, projection, adjustments, today, unit, revision);
+    pub fn ui(&mut self, ui: &mut egui::Ui, view: &View<'_>, cmds: &mut Vec<Command>) {
         egui::ScrollArea::vertical()
             .id_salt("progress_scroll")
             .auto_shrink([false, false])
             .show(ui, |ui| {
+                let athlete = view.athlete();
                 if athlete {
                     crate::ui::log::athlete_style(ui);
-                } else {
-                    self.flags_ui(ui);
                 }
-                self.sessions_ui(ui, plan, today, athlete);
+                let so_far = ProgressData::of(view, self.metric(view));
+                if !athlete {
+                    flags_ui(ui, so_far.status);
+                }
+                sessions_ui(ui, view, &so_far);
                 ui.separator();
-                if self.load_ui(ui, plan, projection, athlete, unit) {
-                    // A new metric: draw it this frame, not the next.
-                    self.refresh(plan, projection, adjustments, today, unit, revision);
+                let shows_load = self.load_metric_ui(ui, view);
+                // The metric may have changed just now: show the new one in this frame.
+                let data = ProgressData::of(view, self.metric(view));
+                if shows_load {
+                    load_ui(ui, view, &data);
                 }
                 ui.separator();
-                self.pain_ui(ui, plan, athlete);
+                pain_ui(ui, view, &data);
                 ui.separator();
-                self.proms_ui(ui, plan, today, athlete, cmds);
+                self.proms_ui(ui, view, &data, cmds);
             });
     }
+}
 
-    /// The flags for the clinician, each in its severity's colour, the source on hover.
-    fn flags_ui(&self, ui: &mut egui::Ui) {
-        let Some(cache) = &self.cache else { return };
-        let flags = &cache.data.status.flags;
-        if flags.is_empty() {
-            return;
-        }
-        for (i, f) in flags.iter().enumerate() {
-            ui.push_id(("progress_flag", f.code, i), |ui| {
-                ui.horizontal_wrapped(|ui| {
-                    let color = match f.severity {
-                        Severity::Error => ui.visuals().error_fg_color,
-                        Severity::Warning => ui.visuals().warn_fg_color,
-                        Severity::Note => ui.visuals().weak_text_color(),
-                    };
-                    ui.colored_label(color, f.severity.label());
-                    ui.add(egui::Label::new(&f.message).wrap())
-                        .on_hover_text(format!("Source: {}", f.source));
-                });
-            });
-        }
-        ui.separator();
+/// The flags for the clinician, each in its severity's colour, the source on hover.
+fn flags_ui(ui: &mut egui::Ui, status: &Status) {
+    let flags = &status.flags;
+    if flags.is_empty() {
+        return;
     }
-
-    /// Adherence and supervised sessions, or why there is nothing to count.
-    fn sessions_ui(&self, ui: &mut egui::Ui, plan: &Plan, today: NaiveDate, athlete: bool) {
-        let Some(cache) = &self.cache else { return };
-        let data = &cache.data;
-        let Some(start) = plan.start_date else {
-            ui.heading(if athlete {
-                "Sessions done"
-            } else {
-                "Adherence"
+    for (i, f) in flags.iter().enumerate() {
+        ui.push_id(("progress_flag", f.code, i), |ui| {
+            ui.horizontal_wrapped(|ui| {
+                let color = match f.severity {
+                    Severity::Error => ui.visuals().error_fg_color,
+                    Severity::Warning => ui.visuals().warn_fg_color,
+                    Severity::Note => ui.visuals().weak_text_color(),
+                };
+                ui.colored_label(color, f.severity.label());
+                ui.add(egui::Label::new(&f.message).wrap())
+                    .on_hover_text(format!("Source: {}", f.source));
             });
-            ui.label(if athlete {
-                "This plan has no start date yet, so its sessions have no dates: ask your \
+        });
+    }
+    ui.separator();
+}
+
+/// Adherence and supervised sessions, or why there is nothing to count.
+fn sessions_ui(ui: &mut egui::Ui, view: &View<'_>, data: &ProgressData<'_>) {
+    let (plan, today, athlete) = (view.plan(), view.today(), view.athlete());
+    let Some(start) = plan.start_date else {
+        ui.heading(if athlete {
+            "Sessions done"
+        } else {
+            "Adherence"
+        });
+        ui.label(if athlete {
+            "This plan has no start date yet, so its sessions have no dates: ask your \
                  physio to set one."
-            } else {
-                "Set the plan's start date in Plan details to date its sessions."
-            });
-            return;
-        };
-        adherence::adherence_ui(ui, data, athlete);
-        if today < start {
-            ui.label(format!(
-                "The plan starts on {}: no session is due yet.",
-                data::long_date(start)
-            ));
-        } else if plan.log.is_empty() {
-            ui.label(if athlete {
-                "Nothing logged yet: check off a session in the Today or Calendar tab and it \
+        } else {
+            "Set the plan's start date in Plan details to date its sessions."
+        });
+        return;
+    };
+    adherence::adherence_ui(ui, data, athlete);
+    if today < start {
+        ui.label(format!(
+            "The plan starts on {}: no session is due yet.",
+            crate::engine::review::long_date(start)
+        ));
+    } else if plan.log.is_empty() {
+        ui.label(if athlete {
+            "Nothing logged yet: check off a session in the Today or Calendar tab and it \
                  shows here."
-            } else {
-                "Nothing logged yet: sessions checked off in the Calendar tab (or by the \
+        } else {
+            "Nothing logged yet: sessions checked off in the Calendar tab (or by the \
                  athlete in athlete mode) show here."
-            });
-        }
+        });
     }
+}
 
-    /// The planned against done load chart and its metric selector. Returns true when the
-    /// metric changed.
-    fn load_ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        plan: &Plan,
-        projection: &Projection,
-        athlete: bool,
-        unit: LoadUnit,
-    ) -> bool {
+/// The planned against done load chart.
+fn load_ui(ui: &mut egui::Ui, view: &View<'_>, data: &ProgressData<'_>) {
+    ui.add(egui::Label::new(egui::RichText::new(data.load.metric.includes()).weak()).wrap());
+    charts::load_chart(ui, data, view.plan());
+}
+
+/// The pain chart, or why there is none.
+fn pain_ui(ui: &mut egui::Ui, view: &View<'_>, data: &ProgressData<'_>) {
+    let (plan, athlete) = (view.plan(), view.athlete());
+    ui.heading(if athlete {
+        "Your pain over time"
+    } else {
+        "Pain during and next morning"
+    });
+    if data.status.pain.is_empty() {
+        ui.label(if plan.log.is_empty() {
+            "Nothing logged yet, so no pain to show."
+        } else {
+            "No pain recorded yet: pain during and the next morning, when logged with a \
+                 session, show here."
+        });
+        return;
+    }
+    if let Some(trend) = &data.status.pain_trend {
+        ui.label(format!("Pain during: {}", trend.label()));
+    }
+    charts::pain_chart(ui, data, athlete);
+}
+
+impl ProgressPanel {
+    /// The heading and metric selector of the load chart. Returns false when the plan has no
+    /// load to compare (it says why).
+    fn load_metric_ui(&mut self, ui: &mut egui::Ui, view: &View<'_>) -> bool {
+        let (plan, athlete, unit) = (view.plan(), view.athlete(), view.unit);
         ui.heading(if athlete {
             "Training done against planned"
         } else {
             "Load: planned against done, by week"
         });
-        if projection.weeks.is_empty() || plan.prescriptions.is_empty() {
+        if view.read.projection().weeks.is_empty() || plan.prescriptions.is_empty() {
             ui.label("No exercises in this plan yet, so there is no load to compare.");
             return false;
         }
@@ -230,7 +205,7 @@ impl ProgressPanel {
             ui.label("Without a start date no session is dated, so nothing counts as done yet.");
             return false;
         }
-        let current = self.metric.unwrap_or_else(|| default_metric(projection));
+        let current = self.metric(view);
         let mut chosen = current;
         ui.horizontal_wrapped(|ui| {
             let label = ui.label("Progress chart metric");
@@ -246,52 +221,21 @@ impl ProgressPanel {
                 .labelled_by(label.id)
                 .on_hover_text("Which load figure the chart compares, week by week");
         });
-        ui.add(egui::Label::new(egui::RichText::new(chosen.includes()).weak()).wrap());
         if chosen != current {
             self.metric = Some(chosen);
-            return true;
         }
-        if let Some(cache) = &self.cache {
-            charts::load_chart(ui, &cache.data, &cache.drawn);
-        }
-        false
-    }
-
-    /// The pain chart, or why there is none.
-    fn pain_ui(&self, ui: &mut egui::Ui, plan: &Plan, athlete: bool) {
-        let Some(cache) = &self.cache else { return };
-        let data = &cache.data;
-        ui.heading(if athlete {
-            "Your pain over time"
-        } else {
-            "Pain during and next morning"
-        });
-        if data.status.pain.is_empty() {
-            ui.label(if plan.log.is_empty() {
-                "Nothing logged yet, so no pain to show."
-            } else {
-                "No pain recorded yet: pain during and the next morning, when logged with a \
-                 session, show here."
-            });
-            return;
-        }
-        if let Some(trend) = &data.status.pain_trend {
-            ui.label(format!("Pain during: {}", trend.label()));
-        }
-        charts::pain_chart(ui, data, &cache.drawn, athlete);
+        true
     }
 
     /// The PROM chart, and in physio mode the entry form and the scores entered.
     fn proms_ui(
         &mut self,
         ui: &mut egui::Ui,
-        plan: &Plan,
-        today: NaiveDate,
-        athlete: bool,
+        view: &View<'_>,
+        data: &ProgressData<'_>,
         cmds: &mut Vec<Command>,
     ) {
-        let Some(cache) = &self.cache else { return };
-        let data = &cache.data;
+        let (plan, today, athlete) = (view.plan(), view.today(), view.athlete());
         ui.heading(if athlete {
             "Your questionnaire scores"
         } else {
@@ -310,18 +254,18 @@ impl ProgressPanel {
             {
                 self.prom_view = None;
             }
-            prom_view_ui(ui, &mut self.prom_view, &data.proms, athlete);
-            let view: PromView = self.prom_view;
-            charts::prom_chart(ui, data, &cache.drawn, view, athlete);
+            prom_view_ui(ui, &mut self.prom_view, data.proms, athlete);
+            let shown: PromView = self.prom_view;
+            charts::prom_chart(ui, data, shown, athlete);
             let banded = data
                 .proms
                 .iter()
-                .filter(|s| s.sdc.is_some() && view.is_none_or(|m| s.measure == m))
+                .filter(|s| s.sdc.is_some() && shown.is_none_or(|m| s.measure == m))
                 .count();
             if banded > 1 {
                 ui.weak("Bands of several measures overlap: choose one measure above to see its band clearly.");
             }
-            if let Some(words) = charts::no_sdc_words(&data.proms, view) {
+            if let Some(words) = charts::no_sdc_words(data.proms, shown) {
                 ui.add(egui::Label::new(egui::RichText::new(words).weak()).wrap());
             }
         }

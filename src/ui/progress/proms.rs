@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use crate::command::{Command, Edit};
 use crate::model::{Plan, Prom, PromScore};
 
-use super::data::{fmt_points, long_date};
+use crate::engine::review::{fmt_points, long_date};
 
 /// The entry form's own state.
 #[derive(Debug, Clone, PartialEq)]

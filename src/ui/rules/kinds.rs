@@ -3,8 +3,7 @@
 //! `Deload` and `Hold` (with typed week lists checked before anything changes).
 
 use crate::model::{Amount, MAX_WEEKS, Rule, Target};
-use crate::ui::prescriptions::fields::{Field, LABEL_WIDTH, drag_row, optional_row, parsed_text};
-use crate::ui::prescriptions::find_exercise;
+use crate::ui::widgets::fields::{Field, LABEL_WIDTH, drag_row, optional_row, parsed_text};
 
 use super::parse::{parse_weeks, weeks_text};
 use super::{RuleContext, target_unit};
@@ -241,7 +240,7 @@ fn ladder_text(ctx: &RuleContext<'_>, after_weeks: u32) -> String {
     let mut names = Vec::new();
     let mut seen = Vec::new();
     let mut id = ctx.exercise.to_owned();
-    while let Some(ex) = find_exercise(ctx.plan, &id) {
+    while let Some(ex) = ctx.view.exercise(&id) {
         if seen.contains(&ex.id) || names.len() > 20 {
             break;
         }

@@ -10,14 +10,15 @@ pub mod parse;
 mod table;
 
 use crate::model::LoadUnit;
-use crate::model::{Amount, Dose, Load, Plan, Prescription, Rule, TableRow, Target, WeekRange};
-use crate::ui::prescriptions::fields::{Icon, icon_button};
+use crate::model::{Amount, Dose, Load, Prescription, Rule, TableRow, Target, WeekRange};
+use crate::ui::View;
+use crate::ui::widgets::fields::{Icon, icon_button};
 
 /// What the rule editors need to know besides the rule: the plan (for the exercise ladder),
 /// the display unit and the prescription the rules belong to.
 #[derive(Clone, Copy)]
 pub(crate) struct RuleContext<'a> {
-    pub plan: &'a Plan,
+    pub view: &'a View<'a>,
     pub unit: LoadUnit,
     pub dose: &'a Dose,
     pub weeks: WeekRange,
@@ -130,7 +131,7 @@ pub struct RulesEditor {
 impl RulesEditor {
     /// Draws the rules of `rx` (a copy the caller pushes when it changed): headers, the open
     /// rule's fields and the "Add rule" menu.
-    pub fn ui(&mut self, ui: &mut egui::Ui, rx: &mut Prescription, plan: &Plan, unit: LoadUnit) {
+    pub fn ui(&mut self, ui: &mut egui::Ui, rx: &mut Prescription, view: &View<'_>) {
         let mut open = match self.open {
             Some((id, open)) if id == rx.id => open,
             _ => (!rx.rules.is_empty()).then_some(0),
@@ -153,8 +154,8 @@ impl RulesEditor {
             ui.weak("No rules: the dose stays the same every week. Add one to progress it.");
         }
         let ctx = RuleContext {
-            plan,
-            unit,
+            view,
+            unit: view.unit,
             dose: &rx.dose,
             weeks: rx.weeks,
             exercise: &rx.exercise,

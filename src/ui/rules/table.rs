@@ -5,7 +5,7 @@
 //! table is edited.
 
 use crate::model::{Load, MAX_WEEKS, Reps, TableRow};
-use crate::ui::prescriptions::fields::{Icon, icon_button, parsed_text};
+use crate::ui::widgets::fields::{Icon, icon_button, parsed_text};
 
 use super::RuleContext;
 use super::parse::{opt_num_text, parse_opt_f64, parse_opt_u32, parse_reps, reps_text};

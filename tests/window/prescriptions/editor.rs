@@ -56,7 +56,7 @@ fn per_set_reps_follow_the_number_of_sets() {
 #[test]
 fn load_is_shown_and_typed_in_pounds() {
     let mut state = State::new(template("runners_glute"));
-    state.unit = LoadUnit::Lb;
+    state.doc.unit = LoadUnit::Lb;
     let mut h = harness(state);
     h.run();
     h.get_by_role_and_label(Role::Button, SLD).click();
@@ -104,7 +104,7 @@ fn swap_to_easier_variation() {
     let mut h = select("runners_glute", SLD);
     h.get_by_label_contains("Swap to easier: ").click();
     h.run();
-    let plan = &h.state().plan;
+    let plan = h.state().doc.plan();
     assert_eq!(plan.prescriptions[0].exercise, "sl_deadlift_bw");
     assert!(
         plan.exercise("sl_deadlift_bw").is_some(),
@@ -119,10 +119,10 @@ fn looking_at_every_prescription_and_rule_changes_nothing() {
     for id in loadplan::templates::ids() {
         for unit in [LoadUnit::Kg, LoadUnit::Lb] {
             let mut state = State::new(template(id));
-            state.unit = unit;
+            state.doc.unit = unit;
             let mut h = harness(state);
             h.run();
-            let plan = h.state().plan.clone();
+            let plan = h.state().doc.plan().clone();
             for (name, rx) in row_names(&plan).iter().zip(&plan.prescriptions) {
                 h.get_by_role_and_label(Role::Button, name).scroll_to_me();
                 h.run();
@@ -143,7 +143,7 @@ fn looking_at_every_prescription_and_rule_changes_nothing() {
                 "{id} ({unit:?}): looking pushed {:?}",
                 h.state().applied
             );
-            assert_eq!(h.state().plan, plan);
+            assert_eq!(*h.state().doc.plan(), plan);
         }
     }
 }

@@ -1,16 +1,17 @@
 //! The list of prescriptions: delete, duplicate, move, the empty-plan hint, dropping an
 //! exercise from the library, and the layout at 1280x800 and narrower.
 
+use crate::support::Doc;
 use super::*;
 
 #[test]
 fn delete_and_duplicate_prescriptions() {
     let mut h = harness(State::new(template("runners_glute")));
     h.run();
-    let n = h.state().plan.prescriptions.len();
+    let n = h.state().doc.plan().prescriptions.len();
     h.get_by_label(&format!("Duplicate {SLD}")).click();
     h.run();
-    let plan = &h.state().plan;
+    let plan = h.state().doc.plan();
     assert_eq!(plan.prescriptions.len(), n + 1);
     assert_eq!(plan.prescriptions[1].exercise, "sl_deadlift_db");
     assert_eq!(plan.prescriptions[1].dose, plan.prescriptions[0].dose);
@@ -23,13 +24,14 @@ fn delete_and_duplicate_prescriptions() {
     h.get_by_label(&format!("Delete {SLD} (1)"));
     h.get_by_label(&format!("Delete {SLD} (2)")).click();
     h.run();
-    assert_eq!(h.state().plan.prescriptions.len(), n);
+    assert_eq!(h.state().doc.plan().prescriptions.len(), n);
     assert_eq!(h.state().selection.prescription, None);
     h.get_by_label(&format!("Delete {PARTIAL_NORDIC}")).click();
     h.run();
     assert!(
         h.state()
-            .plan
+            .doc
+            .plan()
             .prescriptions
             .iter()
             .all(|p| p.exercise != "nordic_partial")
@@ -46,7 +48,8 @@ fn move_buttons_reorder_the_list() {
     h.run();
     let order = |h: &Harness<'_, State>| {
         h.state()
-            .plan
+            .doc
+            .plan()
             .prescriptions
             .iter()
             .map(|p| p.id)
@@ -82,7 +85,7 @@ fn dropping_an_exercise_adds_it() {
     h.run();
     h.drop_at(hint);
     h.run();
-    let plan = &h.state().plan;
+    let plan = h.state().doc.plan();
     assert_eq!(plan.prescriptions.len(), 1);
     assert_eq!(plan.prescriptions[0].exercise, "nordic");
     assert_eq!(
@@ -95,7 +98,7 @@ fn dropping_an_exercise_adds_it() {
 #[test]
 fn drop_edit_looks_up_the_library_and_the_plan() {
     let plan = template("runners_glute");
-    match drop_edit(&plan, &ExerciseDrag("nordic".to_owned())) {
+    match drop_edit(&Doc::new(plan.clone()).view(), &ExerciseDrag("nordic".to_owned())) {
         Some(Edit::AddPrescription { exercise, weeks }) => {
             assert_eq!(exercise.name, NORDIC);
             assert_eq!(weeks, None);
@@ -108,9 +111,9 @@ fn drop_edit_looks_up_the_library_and_the_plan() {
         name: "Own exercise".to_owned(),
         ..plan.exercises[0].clone()
     });
-    assert!(drop_edit(&custom, &ExerciseDrag("own_exercise".to_owned())).is_some());
+    assert!(drop_edit(&Doc::new(custom).view(), &ExerciseDrag("own_exercise".to_owned())).is_some());
     assert_eq!(
-        drop_edit(&plan, &ExerciseDrag("no_such_exercise".to_owned())),
+        drop_edit(&Doc::new(plan.clone()).view(), &ExerciseDrag("no_such_exercise".to_owned())),
         None
     );
 }

@@ -41,7 +41,7 @@ fn nordic_table_grid_shows_and_edits_weeks() {
     };
     assert_eq!(rows[0].sets, Some(3));
     assert_eq!(
-        h.state().projection.week(1).expect("week 1").items[0]
+        h.state().doc.read().projection().week(1).expect("week 1").items[0]
             .dose
             .sets,
         3
@@ -172,7 +172,7 @@ fn week_lists_and_reps_parse() {
 #[test]
 fn add_rule_fields_show_and_take_pounds() {
     let mut state = State::new(template("runners_glute"));
-    state.unit = LoadUnit::Lb;
+    state.doc.unit = LoadUnit::Lb;
     let mut h = harness(state);
     h.run();
     h.get_by_role_and_label(Role::Button, SLD).click();

@@ -20,6 +20,13 @@ use super::fonts::{BOLD_STROKE_EM, Fonts};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct Rgb(pub u8, pub u8, pub u8);
 
+impl Rgb {
+    /// A colour of the engine's palette.
+    pub const fn of(rgb: crate::engine::palette::Rgb) -> Rgb {
+        Rgb(rgb[0], rgb[1], rgb[2])
+    }
+}
+
 pub(super) const BLACK: Rgb = Rgb(20, 20, 20);
 pub(super) const GREY: Rgb = Rgb(100, 100, 100);
 pub(super) const RULE: Rgb = Rgb(170, 170, 170);

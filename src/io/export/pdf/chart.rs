@@ -14,7 +14,7 @@ const PLOT_HEIGHT: f32 = 250.0;
 /// Room left of the plot for the value labels.
 const AXIS_LEFT: f32 = 46.0;
 /// Colour of deload weeks.
-const DELOAD: Rgb = Rgb(70, 130, 210);
+const DELOAD: Rgb = Rgb::of(crate::engine::palette::DELOAD);
 /// Phase band hues, as in the window's chart.
 const PHASE_HUES: [Rgb; 6] = [
     Rgb(66, 133, 244),

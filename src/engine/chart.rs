@@ -1,12 +1,13 @@
-//! What the load chart draws, as plain numbers: one metric by week, the total and one series per
-//! prescription, deload weeks and phase bands. A pure function of the plan and its projection,
-//! so tests can check the chart without a window and the panel can cache it per plan revision.
+//! What a load chart shows, as plain numbers and words: one metric by week, the total and one
+//! series per prescription, deload weeks and phase bands, the weeks a load-spike guardrail
+//! flags, what the metric includes and the hover text of a week. Pure functions of the plan and
+//! its projection: the read model computes them once per plan revision, metric and unit, and the
+//! window and the PDF draw them.
 
 use std::collections::{BTreeSet, HashSet};
 
-use crate::engine::{Finding, Metric, Projection};
-use crate::model::LoadUnit;
-use crate::model::{Plan, fmt_num};
+use super::{Finding, Metric, Projection};
+use crate::model::{LoadUnit, Plan, fmt_num};
 
 /// Legend name of the total line.
 pub const TOTAL_NAME: &str = "Total";
@@ -114,7 +115,7 @@ pub fn chart_data(
             .exercise(&rx.exercise)
             .map(|e| e.name.clone())
             .or_else(|| first_name.cloned())
-            .unwrap_or_else(|| format!("Prescription {}", rx.id));
+            .unwrap_or_else(|| plan.exercise_name(&rx.exercise).into_owned());
         series.push(Series {
             prescription_id: rx.id,
             name: unique_name(&mut taken, base),

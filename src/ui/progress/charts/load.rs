@@ -1,0 +1,143 @@
+//! Planned against done load by week: the planned figure of every week as bars, the done figure
+//! of the weeks begun as a line, today as a dashed line.
+
+use egui::Stroke;
+use egui_plot::{Bar, BarChart, Line, LineStyle, MarkerShape, PlotPoints, Points, VLine};
+
+use crate::engine::chart::{metric_label, metric_unit};
+use crate::engine::review::{LoadSeries, fmt_pct, fmt_points};
+use crate::model::Plan;
+use crate::ui::chart::{week_grid, week_x_axis};
+
+use super::super::ProgressData;
+use super::style::{Palette, Swatch, legend_row};
+use super::{DONE_NAME, PLANNED_NAME, describe, hover_x, static_plot};
+
+/// Hover text of week `index`: `Week 3 (this week, so far): planned 540 kg, done 420 kg (78 %)`.
+fn week_tip(load: &LoadSeries, index: usize) -> Option<String> {
+    let week = *load.weeks.get(index)?;
+    let planned = *load.planned.get(index)?;
+    let unit = metric_unit(load.metric, load.unit);
+    let value = |v: f64| format!("{} {unit}", fmt_points(v));
+    let now = if load.current_week == Some(week) {
+        " (this week, so far)"
+    } else {
+        ""
+    };
+    Some(match load.actual.get(index) {
+        Some(done) => {
+            let pct = if planned > 0.0 {
+                format!(" ({} of planned)", fmt_pct(100.0 * done / planned))
+            } else {
+                String::new()
+            };
+            format!(
+                "Week {week}{now}: planned {}, done {}{pct}",
+                value(planned),
+                value(*done)
+            )
+        }
+        None => format!("Week {week}: planned {}; not begun yet", value(planned)),
+    })
+}
+
+/// The planned against done load chart (`plan` dates the weeks, for today's line).
+pub fn load_chart(ui: &mut egui::Ui, data: &ProgressData<'_>, plan: &Plan) {
+    let p = Palette::of(ui);
+    let load = data.load;
+    let unit = metric_unit(load.metric, load.unit);
+    let planned_hover = format!(
+        "Planned {} of each week (all its sessions)",
+        metric_label(load.metric, load.unit)
+    );
+    let done_hover = "Logged as done: each checked-off exercise at its recorded dose (the planned dose where nothing was recorded); only weeks that have begun";
+    let today_week_x = match (plan.start_date, load.current_week) {
+        (Some(start), Some(_)) => Some((data.status.today - start).num_days() as f64 / 7.0 + 0.5),
+        _ => None,
+    };
+    let mut entries = vec![
+        (
+            Swatch::Fill(p.planned.gamma_multiply(0.55)),
+            PLANNED_NAME,
+            planned_hover.as_str(),
+        ),
+        (Swatch::Line(p.done, false), DONE_NAME, done_hover),
+    ];
+    if today_week_x.is_some() {
+        entries.push((Swatch::Line(p.today, true), "Today", ""));
+    }
+    legend_row(ui, &entries);
+    let done_pts: Vec<[f64; 2]> = load
+        .weeks
+        .iter()
+        .zip(&load.actual)
+        .map(|(w, v)| [f64::from(*w), *v])
+        .collect();
+    let highest = load
+        .planned
+        .iter()
+        .chain(&load.actual)
+        .fold(0.0_f64, |a, b| a.max(*b));
+    let n = load.weeks.len();
+    let response = static_plot("progress_load_plot")
+        .custom_x_axes(week_x_axis())
+        .y_axis_label(metric_label(load.metric, load.unit))
+        .default_x_bounds(0.4, n as f64 + 0.6)
+        .default_y_bounds(0.0, if highest > 0.0 { highest * 1.15 } else { 1.0 })
+        .x_grid_spacer(week_grid())
+        .label_formatter(|pos| {
+            let w = hover_x(pos).round();
+            (w >= 1.0 && w <= n as f64).then(|| week_tip(load, w as usize - 1))?
+        })
+        .show(ui, |plot_ui| {
+            let bars = load
+                .weeks
+                .iter()
+                .zip(&load.planned)
+                .map(|(w, v)| {
+                    Bar::new(f64::from(*w), *v)
+                        .width(0.6)
+                        .fill(p.planned.gamma_multiply(0.55))
+                        .stroke(Stroke::new(1.0, p.planned))
+                })
+                .collect();
+            plot_ui.bar_chart(
+                BarChart::new(PLANNED_NAME, bars)
+                    .color(p.planned)
+                    .allow_hover(false),
+            );
+            if let Some(x) = today_week_x {
+                plot_ui.vline(
+                    VLine::new("", x)
+                        .color(p.today)
+                        .style(LineStyle::dashed_loose())
+                        .width(1.0)
+                        .allow_hover(false),
+                );
+            }
+            plot_ui.line(
+                Line::new(DONE_NAME, PlotPoints::new(done_pts.clone()))
+                    .color(p.done)
+                    .width(2.5)
+                    .allow_hover(false),
+            );
+            plot_ui.points(
+                Points::new(DONE_NAME, PlotPoints::new(done_pts))
+                    .shape(MarkerShape::Circle)
+                    .radius(4.0)
+                    .filled(true)
+                    .color(p.done),
+            );
+        });
+    let done: f64 = load.actual.iter().sum();
+    let planned: f64 = load.planned.iter().take(load.actual.len()).sum();
+    describe(
+        &response.response,
+        format!(
+            "Chart of planned against done {} by week: {} {unit} done of {} {unit} planned in the weeks begun",
+            metric_label(load.metric, load.unit).to_lowercase(),
+            fmt_points(done),
+            fmt_points(planned)
+        ),
+    );
+}

@@ -1,0 +1,162 @@
+//! Pain during and the next morning over time, on the green, amber and red bands of the
+//! pain-monitoring model.
+
+use egui_plot::{
+    AxisHints, Line, LineStyle, MarkerShape, PlotPoints, PlotUi, Points, Span, VLine,
+    uniform_grid_spacer,
+};
+
+use crate::engine::review::{long_date, pain_band, pain_words};
+
+use super::super::ProgressData;
+use super::super::data::{date_of_day, day_number};
+use super::style::{Palette, Swatch, legend_row};
+use super::{
+    DURING_NAME, NEXT_NAME, date_range, date_tick, day_steps, describe, hover_x, hover_y,
+    pain_tick, static_plot,
+};
+
+/// The pain chart: during and next morning per logged session on the traffic-light bands.
+pub fn pain_chart(ui: &mut egui::Ui, data: &ProgressData<'_>, athlete: bool) {
+    let p = Palette::of(ui);
+    pain_legend(ui, &p, athlete);
+    let pain = &data.status.pain;
+    let today_x = day_number(data.status.today);
+    let (lo, hi) = date_range(pain.iter().map(|p| p.date), today_x);
+    let during_pts: Vec<[f64; 2]> = pain
+        .iter()
+        .filter_map(|p| Some([day_number(p.date), f64::from(p.during?)]))
+        .collect();
+    let next_pts: Vec<[f64; 2]> = pain
+        .iter()
+        .filter_map(|p| Some([day_number(p.date), f64::from(p.next_morning?)]))
+        .collect();
+    let response = static_plot("progress_pain_plot")
+        .custom_x_axes(vec![
+            AxisHints::new_x()
+                .label("Date")
+                .formatter(date_tick)
+                .label_spacing(52.0..=70.0),
+        ])
+        .custom_y_axes(vec![
+            AxisHints::new_y().label("Pain (0-10)").formatter(pain_tick),
+        ])
+        .default_x_bounds(lo, hi)
+        .default_y_bounds(-0.4, 10.4)
+        .x_grid_spacer(uniform_grid_spacer(day_steps))
+        .y_grid_spacer(uniform_grid_spacer(|_| [1.0, 5.0, 10.0]))
+        .label_formatter(|pos| {
+            let date = date_of_day(hover_x(pos))?;
+            if let Some(words) = pain_words(pain, date) {
+                return Some(words);
+            }
+            let y = hover_y(pos).round();
+            (0.0..=10.0)
+                .contains(&y)
+                .then(|| format!("{}\nPain {}", long_date(date), pain_band(y as u8)))
+        })
+        .show(ui, |plot_ui| {
+            bands(plot_ui, &p);
+            plot_ui.vline(
+                VLine::new("", today_x)
+                    .color(p.today)
+                    .style(LineStyle::dashed_loose())
+                    .width(1.0)
+                    .allow_hover(false),
+            );
+            plot_ui.line(
+                Line::new(DURING_NAME, PlotPoints::new(during_pts.clone()))
+                    .color(p.during)
+                    .width(2.0)
+                    .allow_hover(false),
+            );
+            plot_ui.points(
+                Points::new(DURING_NAME, PlotPoints::new(during_pts))
+                    .shape(MarkerShape::Circle)
+                    .radius(4.0)
+                    .filled(true)
+                    .color(p.during),
+            );
+            plot_ui.line(
+                Line::new(NEXT_NAME, PlotPoints::new(next_pts.clone()))
+                    .color(p.next)
+                    .width(1.5)
+                    .style(LineStyle::dashed_loose())
+                    .allow_hover(false),
+            );
+            plot_ui.points(
+                Points::new(NEXT_NAME, PlotPoints::new(next_pts))
+                    .shape(MarkerShape::Square)
+                    .radius(4.0)
+                    .filled(true)
+                    .color(p.next),
+            );
+        });
+    let latest = pain.last().map_or_else(String::new, |last| {
+        pain_words(pain, last.date).map_or_else(String::new, |w| format!("; latest {w}"))
+    });
+    describe(
+        &response.response,
+        format!(
+            "Chart of pain during and next morning over {} logged sessions{latest}",
+            pain.len()
+        ),
+    );
+}
+
+/// The legend row of the pain chart.
+fn pain_legend(ui: &mut egui::Ui, p: &Palette, athlete: bool) {
+    let (safe, ok, much) = if athlete {
+        (
+            "Pain 0-2: fine",
+            "Pain 3-5: acceptable",
+            "Pain 6-10: too much",
+        )
+    } else {
+        ("0-2 safe", "3-5 acceptable", "6-10 too much")
+    };
+    legend_row(
+        ui,
+        &[
+            (
+                Swatch::Line(p.during, false),
+                DURING_NAME,
+                "The highest pain during the session's exercises, 0-10",
+            ),
+            (
+                Swatch::Line(p.next, true),
+                NEXT_NAME,
+                "The highest pain the next morning, 0-10 (settled counts as 0)",
+            ),
+            (
+                Swatch::Fill(p.green),
+                safe,
+                "Pain-monitoring model (Silbernagel 2007): 0-2 is safe",
+            ),
+            (
+                Swatch::Fill(p.amber),
+                ok,
+                "3-5 is acceptable during exercise, if it settles by the next morning",
+            ),
+            (
+                Swatch::Fill(p.red),
+                much,
+                "Above 5, or not settled the next morning: too much; the next session is reduced",
+            ),
+        ],
+    );
+}
+
+/// The green, amber and red bands of the pain-monitoring model behind the pain chart.
+fn bands(plot_ui: &mut PlotUi<'_>, p: &Palette) {
+    // Band edges halfway between the last rating of one zone and the first of the next.
+    let safe = f64::from(crate::engine::PAIN_SAFE_MAX) + 0.5;
+    let acceptable = f64::from(crate::engine::PAIN_ACCEPTABLE_MAX) + 0.5;
+    for (range, color) in [
+        (-1.0..=safe, p.green),
+        (safe..=acceptable, p.amber),
+        (acceptable..=11.0, p.red),
+    ] {
+        plot_ui.span(Span::new("", range).axis(egui_plot::Axis::Y).fill(color));
+    }
+}

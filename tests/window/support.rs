@@ -1,0 +1,104 @@
+//! What the panel tests share: a plan and its read model as the app's document holds them, so a
+//! panel under test reads exactly what it reads in the window, and edits pushed by the panel are
+//! applied after the frame and the read model rebuilt, as the app does.
+
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use loadplan::command::{Command, Edit};
+use loadplan::engine::ReadModel;
+use loadplan::model::{LoadUnit, Plan};
+use loadplan::ui::{Mode, View};
+
+/// The day the panel tests count as today, unless a test says otherwise.
+pub fn default_today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 1, 5).expect("valid date")
+}
+
+/// A built-in template, read.
+pub fn template(id: &str) -> Plan {
+    match loadplan::templates::load(id) {
+        Some(Ok(plan)) => plan,
+        other => panic!("template {id}: {other:?}"),
+    }
+}
+
+/// A plan with its read model.
+pub struct Doc {
+    read: ReadModel,
+    revision: u64,
+    /// Unit loads are shown in.
+    pub unit: LoadUnit,
+    /// Who is looking.
+    pub mode: Mode,
+}
+
+impl Doc {
+    /// `plan` as of `default_today()`, loads in kilograms, the physio looking.
+    pub fn new(plan: Plan) -> Doc {
+        Doc::on(plan, default_today())
+    }
+
+    /// `plan` as of `today`.
+    pub fn on(plan: Plan, today: NaiveDate) -> Doc {
+        Doc {
+            read: ReadModel::new(Arc::new(plan), 1, today),
+            revision: 1,
+            unit: LoadUnit::Kg,
+            mode: Mode::Physio,
+        }
+    }
+
+    /// The plan.
+    pub fn plan(&self) -> &Plan {
+        self.read.plan()
+    }
+
+    /// The read model.
+    pub fn read(&self) -> &ReadModel {
+        &self.read
+    }
+
+    /// What a panel reads.
+    pub fn view(&self) -> View<'_> {
+        View {
+            read: &self.read,
+            library: loadplan::library::builtin().expect("the built-in library reads"),
+            unit: self.unit,
+            mode: self.mode,
+        }
+    }
+
+    /// Replaces the plan (a new revision).
+    pub fn set_plan(&mut self, plan: Plan) {
+        self.revision += 1;
+        self.read = ReadModel::new(Arc::new(plan), self.revision, self.read.today());
+    }
+
+    /// Applies `edit` as the app does; true when it changed the plan.
+    pub fn apply(&mut self, edit: Edit) -> bool {
+        let mut plan = self.plan().clone();
+        if edit.apply(&mut plan) && plan != *self.plan() {
+            self.set_plan(plan);
+            true
+        } else {
+            false
+        }
+    }
+
+    /// Applies the edits among `cmds`; true when any changed the plan.
+    pub fn apply_commands<'a>(&mut self, cmds: impl IntoIterator<Item = &'a Command>) -> bool {
+        let mut changed = false;
+        for cmd in cmds {
+            if let Command::Edit(edit) = cmd {
+                changed |= self.apply(edit.clone());
+            }
+        }
+        changed
+    }
+}
+
+/// Equal within floating-point rounding.
+pub fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() < 1e-9 * (1.0 + a.abs().max(b.abs()))
+}
