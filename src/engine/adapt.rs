@@ -1,4 +1,4 @@
-//! Pain-guided progression (CLINICAL.md section 3, Silbernagel et al. 2007). Each logged
+//! Pain-guided progression (docs/clinical.md#pain-monitoring, Silbernagel 2007). Each logged
 //! exercise is classified green, amber or red from pain during and the next morning; amber
 //! holds the next session of that exercise at the dose just done, red reduces one variable of
 //! it, green lets the plan go on. The result is a list of proposed adjustments: the plan is
@@ -42,7 +42,7 @@ pub const PAIN_ACCEPTABLE_MAX: u8 = 5;
 
 /// Classifies one exercise's pain report; `None` when nothing was reported.
 ///
-/// CLINICAL.md section 3: pain during 0-2 is safe, 3-5 acceptable, above 5 too much, and pain
+/// docs/clinical.md#pain-monitoring: pain during 0-2 is safe, 3-5 acceptable, >5 too much, and pain
 /// must settle by the next morning. The next morning is settled when reported so, or when its
 /// rating is back in the safe zone (0-2); a higher rating (not settled, or worse) is red
 /// whatever the pain during, as the 24-hour response matters most. Without a next-morning
@@ -404,7 +404,7 @@ fn reps_total(reps: &Reps, sets: u32) -> u32 {
     (0..sets.max(1) as usize).map(|i| reps.for_set(i).1).sum()
 }
 
-/// Reduces one variable (CLINICAL.md: change one variable at a time): the load by about a
+/// Reduces one variable (one at a time: docs/clinical.md#pain-monitoring): the load by about a
 /// fifth when it is in kg, else the reps, else the hold time, else the minutes, else a set.
 fn reduce_one(dose: &Dose) -> (Dose, String) {
     let mut out = dose.clone();

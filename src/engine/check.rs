@@ -1,6 +1,6 @@
 //! Guardrails: what a careful colleague would point out about a plan, each finding with a
 //! severity, the week and exercise it concerns, a message a physio can act on and the source
-//! it rests on (CLINICAL.md). Heuristics say so.
+//! it rests on (docs/clinical.md#guardrails). Heuristics say so.
 
 use serde::Serialize;
 
@@ -53,7 +53,7 @@ pub struct Finding {
 /// The sources findings cite.
 pub mod sources {
     /// The clinical summary behind the product.
-    pub const SUMMARY: &str = "Clinical summary 'Management of hamstring pain during physical therapy' (CLINICAL.md section 1)";
+    pub const SUMMARY: &str = "Clinical summary 'Management of hamstring pain during physical therapy': at least 3 months and 12 supervised sessions, eccentric and hip/trunk strengthening, referral if there is no improvement after 2-3 weeks";
     /// The 10 % rule.
     pub const TEN_PERCENT: &str =
         "'10 % per week' rule: no strong evidence (Buist et al. 2008); a default threshold";

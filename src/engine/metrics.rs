@@ -1,4 +1,4 @@
-//! Load metrics, computed honestly (CLINICAL.md section 5): volume load only for exercises
+//! Load metrics, computed honestly (docs/clinical.md#load-metrics): volume load only for exercises
 //! with an external load in kilograms, time under tension only where a tempo or hold time is
 //! prescribed, session-RPE only where an effort and a duration are given. Nothing is invented.
 

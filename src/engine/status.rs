@@ -368,8 +368,7 @@ pub fn status(
 }
 
 /// The source of the pain rules.
-pub const PAIN_MODEL: &str =
-    "Pain-monitoring model (Silbernagel et al. 2007), CLINICAL.md section 3";
+pub const PAIN_MODEL: &str = "Pain-monitoring model (Silbernagel et al., Am J Sports Med 2007)";
 
 /// The load one logged session did: each checked-off exercise at its recorded dose (the
 /// planned dose where nothing was recorded), plus session-RPE from the recorded effort.
@@ -472,7 +471,7 @@ fn prom_improved(plan: &Plan) -> Option<bool> {
 }
 
 /// "Consider specialist referral" when, after 3 weeks of logged sessions, neither pain nor any
-/// PROM score has improved (CLINICAL.md section 1: escalate after 2-3 weeks).
+/// PROM score has improved (docs/clinical.md#referral-and-other-flags: escalate after 2-3 weeks).
 fn referral_flag(plan: &Plan, trend: Option<&PainTrend>) -> Option<Flag> {
     let dates = plan
         .log

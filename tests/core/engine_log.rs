@@ -117,7 +117,7 @@ fn classify_follows_the_pain_monitoring_model() {
         (Some(4), None, Some(Response::Amber)),
         (Some(5), Some(Pain(2)), Some(Response::Amber)),
         // Red: not settled next morning (above the safe zone), even when not worse than
-        // during (CLINICAL.md section 3: red is above 5 or not settled next morning).
+        // during (docs/clinical.md#pain-monitoring: red is above 5 or not settled next morning).
         (Some(5), Some(Pain(4)), Some(Response::Red)),
         (Some(4), Some(Pain(4)), Some(Response::Red)),
         (Some(5), Some(Pain(5)), Some(Response::Red)),

@@ -5,7 +5,8 @@ use std::collections::HashSet;
 
 use loadplan::library::{self, Library, LibraryError};
 use loadplan::model::{
-    Category, DoseKind, Laterality, Load, Plan, Prescription, Reps, Rule, Schedule, Side, WeekRange,
+    Category, DoseKind, Laterality, Load, Plan, Prescription, Region, Reps, Rule, Schedule, Side,
+    WeekRange,
 };
 
 const FIXED_IDS: &[&str] = &[
@@ -474,19 +475,50 @@ fn fill_missing_keeps_the_plans_own_copies() {
     assert_eq!(plan.exercises, vec![own]);
 }
 
+/// The trimmed sample of the public-domain free-exercise-db kept with the tests (its README
+/// says where it comes from and how its entries were chosen).
+const FEDB_SAMPLE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/free-exercise-db/exercises.json"
+);
+
+fn fedb_sample() -> (String, Vec<serde_json::Value>) {
+    let json = std::fs::read_to_string(FEDB_SAMPLE).expect("read the free-exercise-db sample");
+    let entries: Vec<serde_json::Value> =
+        serde_json::from_str(&json).expect("the sample is a JSON array");
+    (json, entries)
+}
+
+/// A string field of a raw free-exercise-db entry (`None` for null).
+fn field<'a>(entry: &'a serde_json::Value, key: &str) -> Option<&'a str> {
+    entry[key].as_str()
+}
+
+/// A list-of-strings field of a raw free-exercise-db entry.
+fn list(entry: &serde_json::Value, key: &str) -> Vec<String> {
+    entry[key]
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|v| v.as_str().expect("a string").to_owned())
+        .collect()
+}
+
 #[test]
 fn import_free_exercise_db() {
-    let json = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../shared/datasets/free-exercise-db/exercises.json"
-    ))
-    .expect("read free-exercise-db");
+    let (json, raw) = fedb_sample();
+    assert!(raw.len() >= 40, "the sample has {} entries", raw.len());
     let exercises = library::import_free_exercise_db(&json).expect("imports");
-    assert_eq!(exercises.len(), 873);
+    assert_eq!(exercises.len(), raw.len(), "one exercise per entry");
     let unique: HashSet<&str> = exercises.iter().map(|e| e.id.as_str()).collect();
-    assert_eq!(unique.len(), 873, "unique ids");
+    assert_eq!(unique.len(), raw.len(), "unique ids");
     assert!(exercises.iter().all(|e| e.id.starts_with("fedb_")));
     assert!(exercises.iter().all(|e| e.id == e.id.to_lowercase()));
+    for (ex, entry) in exercises.iter().zip(&raw) {
+        let id = field(entry, "id").expect("an id");
+        assert_eq!(ex.id, format!("fedb_{}", id.to_lowercase()), "file order");
+        assert_eq!(Some(ex.name.as_str()), field(entry, "name"));
+    }
     assert!(
         exercises
             .iter()
@@ -508,10 +540,196 @@ fn import_free_exercise_db() {
     assert_eq!(bridge.default_dose.load, Load::BodyWeight);
     assert!(!bridge.cues.is_empty());
 
+    let nordic = exercises
+        .iter()
+        .find(|e| e.id == "fedb_natural_glute_ham_raise")
+        .expect("Natural Glute Ham Raise is in the set");
+    assert_eq!(nordic.regions, [Region::Thigh]);
+    assert!(nordic.works_muscle("hamstrings"));
+
     // An imported set is a library of its own: it passes the same checks.
     let imported = Library { exercises };
     imported.check().expect("imported set is consistent");
-    assert!(imported.categories().contains(&Category::Plyometric));
+    for category in [
+        Category::Strength,
+        Category::Mobility,
+        Category::Plyometric,
+        Category::Conditioning,
+    ] {
+        assert!(imported.categories().contains(&category), "{category:?}");
+    }
+}
+
+/// Every mapping of the importer, entry by entry against the raw JSON, and the sample holds
+/// every kind of entry the importer distinguishes (so each branch runs).
+#[test]
+fn import_maps_every_field_of_the_sample() {
+    let (json, raw) = fedb_sample();
+    let exercises = library::import_free_exercise_db(&json).expect("imports");
+    let mut seen: HashSet<String> = HashSet::new();
+    for (ex, entry) in exercises.iter().zip(&raw) {
+        let id = field(entry, "id").expect("an id");
+        let category = field(entry, "category").expect("a category");
+        let force = field(entry, "force");
+        let equipment = field(entry, "equipment");
+        for (key, value) in [
+            ("category", Some(category)),
+            ("level", field(entry, "level")),
+            ("force", force),
+            ("mechanic", field(entry, "mechanic")),
+            ("equipment", equipment),
+        ] {
+            seen.insert(format!("{key}={}", value.unwrap_or("null")));
+        }
+        let expected_category = match category {
+            "strength" | "powerlifting" | "olympic weightlifting" | "strongman" => {
+                Category::Strength
+            }
+            "stretching" => Category::Mobility,
+            "plyometrics" => Category::Plyometric,
+            "cardio" => Category::Conditioning,
+            other => panic!("{id}: unexpected category {other}"),
+        };
+        assert_eq!(ex.category, expected_category, "{id}");
+        let expected_kind = if category == "cardio" {
+            DoseKind::Minutes
+        } else if category == "stretching" || force == Some("static") {
+            DoseKind::TimedHold
+        } else {
+            DoseKind::Reps
+        };
+        assert_eq!(ex.dose_kind, expected_kind, "{id}");
+        seen.insert(format!("kind={expected_kind:?}"));
+        let sets = if expected_kind == DoseKind::Minutes {
+            1
+        } else {
+            3
+        };
+        assert_eq!(ex.default_dose.sets, sets, "{id}");
+        match equipment {
+            None | Some("body only") => {
+                assert!(ex.equipment.is_empty(), "{id}");
+                assert_eq!(ex.default_dose.load, Load::BodyWeight, "{id}");
+            }
+            Some(kind) => {
+                assert_eq!(ex.equipment, [kind], "{id}");
+                assert_eq!(ex.default_dose.load, Load::None, "{id}: no load invented");
+            }
+        }
+        let primary = list(entry, "primaryMuscles");
+        let secondary = list(entry, "secondaryMuscles");
+        let mut muscles: Vec<String> = Vec::new();
+        for m in primary.iter().chain(&secondary) {
+            if !muscles.contains(m) {
+                muscles.push(m.clone());
+            }
+        }
+        assert_eq!(
+            ex.muscles, muscles,
+            "{id}: primary then secondary, each once"
+        );
+        if primary.iter().any(|m| secondary.contains(m)) {
+            seen.insert("muscle both primary and secondary".to_owned());
+        }
+        for m in &primary {
+            seen.insert(format!("primary={m}"));
+            let region = match m.as_str() {
+                "glutes" | "abductors" | "adductors" => Region::Hip,
+                "abdominals" | "lower back" => Region::Trunk,
+                "hamstrings" | "quadriceps" => Region::Thigh,
+                "calves" => Region::LowerLeg,
+                _ => Region::UpperBody,
+            };
+            assert!(ex.regions.contains(&region), "{id}: {m} -> {region:?}");
+        }
+        assert_eq!(ex.cues, list(entry, "instructions"), "{id}");
+        if ex.cues.is_empty() {
+            seen.insert("no instructions".to_owned());
+        }
+        assert!(!ex.eccentric && ex.easier.is_empty() && ex.harder.is_empty());
+        assert_eq!(ex.laterality, Laterality::Bilateral);
+    }
+    let mut wanted: Vec<String> = Vec::new();
+    for category in [
+        "strength",
+        "powerlifting",
+        "olympic weightlifting",
+        "strongman",
+        "stretching",
+        "plyometrics",
+        "cardio",
+    ] {
+        wanted.push(format!("category={category}"));
+    }
+    for level in ["beginner", "intermediate", "expert"] {
+        wanted.push(format!("level={level}"));
+    }
+    for force in ["pull", "push", "static", "null"] {
+        wanted.push(format!("force={force}"));
+    }
+    for mechanic in ["compound", "isolation", "null"] {
+        wanted.push(format!("mechanic={mechanic}"));
+    }
+    for equipment in [
+        "null",
+        "body only",
+        "dumbbell",
+        "barbell",
+        "bands",
+        "machine",
+    ] {
+        wanted.push(format!("equipment={equipment}"));
+    }
+    for muscle in [
+        "glutes",
+        "abductors",
+        "adductors",
+        "abdominals",
+        "lower back",
+        "hamstrings",
+        "quadriceps",
+        "calves",
+        "shoulders",
+    ] {
+        wanted.push(format!("primary={muscle}"));
+    }
+    for kind in ["Reps", "TimedHold", "Minutes"] {
+        wanted.push(format!("kind={kind}"));
+    }
+    wanted.push("muscle both primary and secondary".to_owned());
+    wanted.push("no instructions".to_owned());
+    let missing: Vec<&String> = wanted.iter().filter(|w| !seen.contains(*w)).collect();
+    assert!(missing.is_empty(), "the sample lacks {missing:?}");
+}
+
+/// No entry of the data set has more than one primary muscle, so the sample cannot show it:
+/// regions come from every primary muscle, each region once.
+#[test]
+fn import_takes_regions_from_every_primary_muscle() {
+    let json = r#"[{"id": "Made_Up", "name": "Made up", "force": null, "equipment": null,
+        "primaryMuscles": ["glutes", "abductors", "hamstrings"],
+        "secondaryMuscles": ["hamstrings", "calves"], "instructions": [], "category": "strength"}]"#;
+    let exercises = library::import_free_exercise_db(json).expect("imports");
+    assert_eq!(exercises.len(), 1);
+    assert_eq!(exercises[0].id, "fedb_made_up");
+    assert_eq!(exercises[0].regions, [Region::Hip, Region::Thigh]);
+    assert_eq!(
+        exercises[0].muscles,
+        ["glutes", "abductors", "hamstrings", "calves"]
+    );
+}
+
+#[test]
+fn import_refuses_an_unknown_category() {
+    let json = r#"[{"id": "X", "name": "X", "category": "yoga"}]"#;
+    let err = library::import_free_exercise_db(json).expect_err("unknown category");
+    assert_eq!(
+        err,
+        LibraryError::ImportCategory {
+            id: "X".to_owned(),
+            category: "yoga".to_owned()
+        }
+    );
 }
 
 #[test]

@@ -9,3 +9,4 @@ mod engine;
 mod engine_log;
 mod engine_props;
 mod library;
+mod standalone;

@@ -89,6 +89,14 @@ fn check_handout(plan: &Plan, pages: &[String]) {
     let rows = row_markers(&all);
     let expected: Vec<usize> = (1..=projection.sessions.len()).collect();
     assert_eq!(rows, expected, "one log row per session, in order");
+    // Sources name papers, never a file the reader does not have.
+    for file_word in ["CLINICAL", ".md"] {
+        assert!(
+            !all.contains(file_word),
+            "the handout of {} says {file_word:?}",
+            plan.title
+        );
+    }
 }
 
 #[test]
@@ -159,6 +167,15 @@ fn every_template_renders_on_letter_paper() {
         assert!(
             String::from_utf8_lossy(&bytes).contains("MediaBox[0 0 612 792]"),
             "{id}"
+        );
+        let all = pages.join(" ");
+        assert!(
+            all.contains("Sources") && all.contains("Silbernagel"),
+            "{id}: the sources page"
+        );
+        assert!(
+            !all.contains("CLINICAL") && !all.contains(".md"),
+            "{id}: the handout names a file"
         );
     }
 }

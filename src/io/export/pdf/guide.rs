@@ -1,5 +1,5 @@
 //! Two text pages: how to judge pain (the traffic-light rules of the pain-monitoring model,
-//! CLINICAL.md section 3, in plain words) and the sources the plan and its guardrails cite.
+//! docs/clinical.md#pain-monitoring, in plain words) and the sources of the plan and guardrails.
 
 use crate::engine::{Finding, sources};
 use crate::model::Plan;
