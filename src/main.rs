@@ -10,10 +10,10 @@ fn main() -> ExitCode {
     match cli.command {
         Some(command) => {
             let mut stdout = std::io::stdout().lock();
-            match run(command, &mut stdout) {
-                Ok(code) => ExitCode::from(u8::try_from(code).unwrap_or(1)),
-                Err(message) => {
-                    eprintln!("loadplan: error: {message}");
+            match run(&command, &mut stdout) {
+                Ok(code) => code,
+                Err(e) => {
+                    eprintln!("loadplan: error: {e}");
                     ExitCode::from(1)
                 }
             }
