@@ -3,21 +3,18 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use loadplan::cli::{Cli, run};
+use loadplan::cli::{Cli, run_on_stdout};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Some(command) => {
-            let mut stdout = std::io::stdout().lock();
-            match run(&command, &mut stdout) {
-                Ok(code) => code,
-                Err(e) => {
-                    eprintln!("loadplan: error: {e}");
-                    ExitCode::from(1)
-                }
+        Some(command) => match run_on_stdout(&command) {
+            Ok(code) => code,
+            Err(e) => {
+                eprintln!("loadplan: error: {e}");
+                ExitCode::from(1)
             }
-        }
+        },
         None => match loadplan::app::run(cli.file) {
             Ok(()) => ExitCode::SUCCESS,
             Err(message) => {

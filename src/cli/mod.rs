@@ -1,8 +1,8 @@
 //! The command line: thin subcommands over the model, engine and io, one module each. This
 //! module holds what they share at the top: the clap [`Cli`], the [`Command`] enum and the
 //! dispatch ([`run`]). Errors are [`CliError`]s, which `main` prints as one line on stderr
-//! with exit code 1; wrong usage gives 2 (clap's own). The JSON writer is shared
-//! ([`output`]).
+//! with exit code 1; wrong usage gives 2 (clap's own). Output goes through a buffer that is
+//! flushed once at the end ([`run_on_stdout`]).
 
 mod args;
 mod check;
@@ -84,6 +84,12 @@ pub fn run(command: &Command, out: &mut dyn Write) -> Result<ExitCode, CliError>
         Command::Library(args) => library::run(args, json(args.json), out)?,
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// [`run`] on standard output, through one buffer flushed at the end; a failed flush is an
+/// error like a failed write.
+pub fn run_on_stdout(command: &Command) -> Result<ExitCode, CliError> {
+    output::buffered(std::io::stdout().lock(), |out| run(command, out))
 }
 
 #[cfg(test)]

@@ -780,3 +780,27 @@ fn show_json_includes_the_adjustment_after_a_red_log() {
     ]));
     assert_eq!(v["pending_adjustments"].as_array().map(Vec::len), Some(0));
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn output_that_cannot_be_written_is_an_error() {
+    let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
+        return;
+    };
+    let o = Command::new(env!("CARGO_BIN_EXE_loadplan"))
+        .args([
+            "show",
+            &data("data/templates/nordic_hamstring.ron"),
+            "--json",
+        ])
+        .stdout(full)
+        .output()
+        .expect("run loadplan");
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.starts_with("loadplan: error: cannot write output: "),
+        "{err}"
+    );
+}
