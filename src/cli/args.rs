@@ -1,5 +1,5 @@
-//! Argument values that need more than clap's own parsing: dates and the paper size (a usage
-//! error, exit 2), and the numbers of
+//! Argument values that need more than clap's own parsing: dates (a usage error, exit 2),
+//! the paper size (a [`clap::ValueEnum`], so `--help` lists the sizes), and the numbers of
 //! `log`, which are checked here so that an out-of-range value is refused with a
 //! [`CliError::InvalidArgument`] naming the flag, before any file is read.
 
@@ -16,9 +16,25 @@ pub(super) fn parse_date(s: &str) -> Result<NaiveDate, String> {
         .map_err(|_| format!("`{s}` is not a date; write it as YYYY-MM-DD, e.g. 2026-01-05"))
 }
 
-/// Parses `--paper` for clap: `a4` or `letter`, in any case.
-pub(super) fn parse_paper(s: &str) -> Result<Paper, String> {
-    s.parse()
+/// `export --paper`: the paper size of a PDF handout, as the command line spells it. It maps
+/// onto [`Paper`], which knows nothing of clap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum PaperArg {
+    /// ISO A4, 210 x 297 mm.
+    #[default]
+    A4,
+    /// US Letter, 8.5 x 11 in.
+    #[value(alias = "us-letter")]
+    Letter,
+}
+
+impl From<PaperArg> for Paper {
+    fn from(p: PaperArg) -> Paper {
+        match p {
+            PaperArg::A4 => Paper::A4,
+            PaperArg::Letter => Paper::Letter,
+        }
+    }
 }
 
 fn invalid(flag: &'static str, value: String, problem: &'static str) -> CliError {
@@ -110,7 +126,23 @@ pub(super) fn load_value(kg: Option<f64>) -> Result<(), CliError> {
 
 #[cfg(test)]
 mod tests {
+    use clap::ValueEnum;
+
     use super::*;
+
+    #[test]
+    fn paper_sizes_map_onto_the_export_paper() {
+        assert_eq!(Paper::from(PaperArg::A4), Paper::A4);
+        assert_eq!(Paper::from(PaperArg::Letter), Paper::Letter);
+        let names: Vec<String> = PaperArg::value_variants()
+            .iter()
+            .filter_map(|p| p.to_possible_value())
+            .map(|v| v.get_name().to_owned())
+            .collect();
+        assert_eq!(names, ["a4", "letter"]);
+        assert_eq!(PaperArg::from_str("us-letter", true), Ok(PaperArg::Letter));
+        assert_eq!(PaperArg::from_str("A4", true), Ok(PaperArg::A4));
+    }
 
     #[test]
     fn numbers_out_of_range_name_the_flag() {

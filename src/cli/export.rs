@@ -10,7 +10,7 @@ use crate::io::export::{ExportFormat, Paper, PdfOptions, chart_metric, export_wi
 use crate::io::load_plan;
 
 use super::CliError;
-use super::args::parse_paper;
+use super::args::PaperArg;
 
 /// `loadplan export`: which plan, where to, and on which paper.
 #[derive(Debug, Clone, clap::Args)]
@@ -20,9 +20,9 @@ pub struct ExportArgs {
     /// Output file: OUT.pdf, OUT.csv or OUT.ics.
     #[arg(short, long)]
     pub output: PathBuf,
-    /// Paper size of a PDF: a4 or letter.
-    #[arg(long, default_value = "a4", value_parser = parse_paper)]
-    pub paper: Paper,
+    /// Paper size of a PDF.
+    #[arg(long, value_enum, ignore_case = true, default_value_t = PaperArg::A4)]
+    pub paper: PaperArg,
 }
 
 /// Exports the plan and says what it wrote.
@@ -30,7 +30,7 @@ pub(super) fn run(args: &ExportArgs, out: &mut dyn Write) -> Result<(), CliError
     // Refuse a wrong extension before reading the plan: the clearer error comes first.
     let export_format = ExportFormat::from_path(&args.output)?;
     let plan = load_plan(&args.file)?;
-    let paper = args.paper;
+    let paper = Paper::from(args.paper);
     let options = PdfOptions {
         paper,
         metric: chart_metric(&engine::project(&plan)),

@@ -23,6 +23,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+pub use self::args::PaperArg;
 pub use self::check::CheckArgs;
 pub use self::error::{CliError, PlannedThatDay};
 pub use self::export::ExportArgs;
@@ -101,5 +102,17 @@ mod tests {
     #[test]
     fn the_command_line_is_well_formed() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn paper_is_a_value_enum() {
+        let args = ["loadplan", "export", "p.ron", "-o", "p.pdf", "--paper"];
+        let cli = Cli::try_parse_from(args.into_iter().chain(["Letter"])).expect("parses");
+        let Some(Command::Export(export)) = cli.command else {
+            panic!("export");
+        };
+        assert_eq!(export.paper, PaperArg::Letter);
+        let e = Cli::try_parse_from(args.into_iter().chain(["a3"])).expect_err("a3");
+        assert_eq!(e.kind(), clap::error::ErrorKind::InvalidValue);
     }
 }

@@ -781,6 +781,53 @@ fn show_json_includes_the_adjustment_after_a_red_log() {
     assert_eq!(v["pending_adjustments"].as_array().map(Vec::len), Some(0));
 }
 
+#[test]
+fn export_help_lists_the_paper_sizes() {
+    let o = loadplan(&["export", "--help"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    let paper = out
+        .find("--paper")
+        .map(|i| &out[i..])
+        .unwrap_or_else(|| panic!("no --paper in:\n{out}"));
+    assert!(
+        paper.contains("a4") && paper.contains("letter"),
+        "the sizes are listed:\n{out}"
+    );
+    assert!(paper.contains("[default: a4]"), "{out}");
+}
+
+#[test]
+fn an_unknown_paper_size_is_refused_with_the_valid_ones() {
+    let dir = temp_dir();
+    let pdf = dir.path().join("h.pdf");
+    let o = loadplan(&[
+        "export",
+        &data("data/examples/sample_plan.ron"),
+        "-o",
+        &pdf.display().to_string(),
+        "--paper",
+        "a3",
+    ]);
+    assert_eq!(o.status.code(), Some(2), "wrong usage");
+    let err = stderr(&o);
+    assert!(err.contains("'a3'"), "{err}");
+    assert!(err.contains("[possible values: a4, letter]"), "{err}");
+    assert!(!pdf.exists());
+    // Any case, and the old spelling `us-letter`, still work.
+    for paper in ["LETTER", "us-letter", "A4"] {
+        let o = loadplan(&[
+            "export",
+            &data("data/examples/sample_plan.ron"),
+            "-o",
+            &pdf.display().to_string(),
+            "--paper",
+            paper,
+        ]);
+        assert!(o.status.success(), "{paper}: {}", stderr(&o));
+    }
+}
+
 #[cfg(target_os = "linux")]
 #[test]
 fn output_that_cannot_be_written_is_an_error() {
