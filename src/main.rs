@@ -2,13 +2,12 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
-use loadplan::cli::{Cli, run_on_stdout};
+use loadplan::cli::{Cli, Format, run_on_stdout};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = Cli::parse_checked();
     match cli.command {
-        Some(command) => match run_on_stdout(&command) {
+        Some(command) => match run_on_stdout(&command, Format::from_json_flag(cli.json)) {
             Ok(code) => code,
             Err(e) => {
                 eprintln!("loadplan: error: {e}");

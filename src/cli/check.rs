@@ -18,9 +18,16 @@ use super::words::exercise_name;
 pub struct CheckArgs {
     /// Plan file to check.
     pub file: PathBuf,
-    /// Print the findings as JSON.
-    #[arg(long)]
-    pub json: bool,
+}
+
+/// A finding of `check --json`: the engine's finding, field for field, with the name of the
+/// exercise it concerns.
+#[derive(Debug, serde::Serialize)]
+struct FindingJson<'a> {
+    #[serde(flatten)]
+    finding: &'a Finding,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    exercise_name: Option<String>,
 }
 
 /// Prints the findings; exit code 1 when one of them is an error.
@@ -32,7 +39,19 @@ pub(super) fn run(
     let plan = load_plan(&args.file)?;
     let findings = engine::check(&plan, &engine::project(&plan));
     match format {
-        Format::Json => write_json(out, &findings)?,
+        Format::Json => {
+            let list: Vec<FindingJson<'_>> = findings
+                .iter()
+                .map(|finding| FindingJson {
+                    finding,
+                    exercise_name: finding
+                        .exercise_id
+                        .as_deref()
+                        .map(|id| exercise_name(&plan, id)),
+                })
+                .collect();
+            write_json(out, &list)?;
+        }
         Format::Text => print_findings(&plan, &findings, out)?,
     }
     let error = findings.iter().any(|f| f.severity == Severity::Error);

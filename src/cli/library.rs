@@ -17,9 +17,6 @@ pub struct LibraryArgs {
     /// Muscle worked (e.g. "gluteus medius").
     #[arg(long)]
     pub muscle: Option<String>,
-    /// Print the exercises as JSON.
-    #[arg(long)]
-    pub json: bool,
 }
 
 /// Prints the exercises found.

@@ -21,7 +21,8 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::error::ErrorKind;
+use clap::{CommandFactory, Parser, Subcommand};
 
 pub use self::args::PaperArg;
 pub use self::check::CheckArgs;
@@ -40,13 +41,50 @@ pub use self::status::StatusArgs;
     name = "loadplan",
     version,
     about,
-    args_conflicts_with_subcommands = true
+    override_usage = "loadplan [FILE]\n       loadplan [--json] <COMMAND>"
 )]
 pub struct Cli {
     /// Plan file to open in the window (the sample plan when none is given).
     pub file: Option<PathBuf>,
+    /// Print the result as JSON instead of text (every subcommand).
+    #[arg(long, global = true)]
+    pub json: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+impl Cli {
+    /// Parses the process's arguments as [`Parser::parse`] does, then refuses what clap alone
+    /// cannot (see [`Cli::check_usage`]): wrong usage prints clap's message and exits with 2.
+    pub fn parse_checked() -> Cli {
+        let cli = Cli::parse();
+        if let Err(e) = cli.check_usage() {
+            e.exit();
+        }
+        cli
+    }
+
+    /// Refuses a plan file given with a subcommand (the file is the window's), and `--json`
+    /// without a subcommand. (Clap's `args_conflicts_with_subcommands` would refuse the first,
+    /// but also a global `--json` before the subcommand.)
+    pub fn check_usage(&self) -> Result<(), clap::Error> {
+        let mut cmd = Cli::command();
+        match (&self.file, &self.command, self.json) {
+            (Some(file), Some(_), _) => Err(cmd.error(
+                ErrorKind::ArgumentConflict,
+                format!(
+                    "a plan file before the subcommand opens the window; give it after the \
+                     subcommand instead, e.g. `loadplan show {}`",
+                    file.display()
+                ),
+            )),
+            (_, None, true) => Err(cmd.error(
+                ErrorKind::MissingSubcommand,
+                "--json needs a subcommand: the window has no JSON output",
+            )),
+            _ => Ok(()),
+        }
+    }
 }
 
 /// The subcommands.
@@ -70,34 +108,37 @@ pub enum Command {
     Library(LibraryArgs),
 }
 
-/// Runs a subcommand, printing to `out`. Returns the process exit code: success, except for
-/// `check` with an error finding (1).
-pub fn run(command: &Command, out: &mut dyn Write) -> Result<ExitCode, CliError> {
-    let json = Format::from_json_flag;
+/// Runs a subcommand, printing to `out` as `format` says. Returns the process exit code:
+/// success, except for `check` with an error finding (1).
+pub fn run(command: &Command, format: Format, out: &mut dyn Write) -> Result<ExitCode, CliError> {
     match command {
-        Command::Templates => templates::run(out)?,
-        Command::New(args) => new::run(args, out)?,
-        Command::Show(args) => show::run(args, json(args.json), out)?,
-        Command::Check(args) => return check::run(args, json(args.json), out),
-        Command::Export(args) => export::run(args, out)?,
-        Command::Log(args) => log::run(args, out)?,
-        Command::Status(args) => status::run(args, json(args.json), out)?,
-        Command::Library(args) => library::run(args, json(args.json), out)?,
+        Command::Templates => templates::run(format, out)?,
+        Command::New(args) => new::run(args, format, out)?,
+        Command::Show(args) => show::run(args, format, out)?,
+        Command::Check(args) => return check::run(args, format, out),
+        Command::Export(args) => export::run(args, format, out)?,
+        Command::Log(args) => log::run(args, format, out)?,
+        Command::Status(args) => status::run(args, format, out)?,
+        Command::Library(args) => library::run(args, format, out)?,
     }
     Ok(ExitCode::SUCCESS)
 }
 
 /// [`run`] on standard output, through one buffer flushed at the end; a failed flush is an
 /// error like a failed write.
-pub fn run_on_stdout(command: &Command) -> Result<ExitCode, CliError> {
-    output::buffered(std::io::stdout().lock(), |out| run(command, out))
+pub fn run_on_stdout(command: &Command, format: Format) -> Result<ExitCode, CliError> {
+    output::buffered(std::io::stdout().lock(), |out| run(command, format, out))
 }
 
 #[cfg(test)]
 mod tests {
-    use clap::CommandFactory;
-
     use super::*;
+
+    fn parse(args: &[&str]) -> Result<Cli, clap::Error> {
+        let cli = Cli::try_parse_from(std::iter::once("loadplan").chain(args.iter().copied()))?;
+        cli.check_usage()?;
+        Ok(cli)
+    }
 
     #[test]
     fn the_command_line_is_well_formed() {
@@ -105,14 +146,31 @@ mod tests {
     }
 
     #[test]
+    fn json_goes_before_or_after_the_subcommand() {
+        for args in [["--json", "check", "p.ron"], ["check", "p.ron", "--json"]] {
+            let cli = parse(&args).expect("parses");
+            assert!(cli.json && matches!(cli.command, Some(Command::Check(_))));
+        }
+        assert!(!parse(&["check", "p.ron"]).expect("parses").json);
+    }
+
+    #[test]
+    fn a_file_with_a_subcommand_or_json_without_one_is_wrong_usage() {
+        let e = parse(&["p.ron", "show", "p.ron"]).expect_err("file and subcommand");
+        assert_eq!(e.kind(), ErrorKind::ArgumentConflict);
+        let e = parse(&["--json"]).expect_err("json alone");
+        assert_eq!(e.kind(), ErrorKind::MissingSubcommand);
+        assert!(parse(&["p.ron"]).is_ok_and(|c| c.file.is_some() && c.command.is_none()));
+    }
+
+    #[test]
     fn paper_is_a_value_enum() {
-        let args = ["loadplan", "export", "p.ron", "-o", "p.pdf", "--paper"];
-        let cli = Cli::try_parse_from(args.into_iter().chain(["Letter"])).expect("parses");
-        let Some(Command::Export(export)) = cli.command else {
+        let cli = parse(&["export", "p.ron", "-o", "p.pdf", "--paper", "Letter"]).expect("parses");
+        let Some(Command::Export(args)) = cli.command else {
             panic!("export");
         };
-        assert_eq!(export.paper, PaperArg::Letter);
-        let e = Cli::try_parse_from(args.into_iter().chain(["a3"])).expect_err("a3");
-        assert_eq!(e.kind(), clap::error::ErrorKind::InvalidValue);
+        assert_eq!(args.paper, PaperArg::Letter);
+        let e = parse(&["export", "p.ron", "-o", "p.pdf", "--paper", "a3"]).expect_err("a3");
+        assert_eq!(e.kind(), ErrorKind::InvalidValue);
     }
 }

@@ -2,7 +2,7 @@
 //! date filled in. It never overwrites a file unless asked to (`--force`).
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
@@ -10,6 +10,7 @@ use crate::io::save_plan;
 
 use super::CliError;
 use super::args::parse_date;
+use super::output::{Format, write_json};
 
 /// `loadplan new`: which template, and where to write the plan.
 #[derive(Debug, Clone, clap::Args)]
@@ -31,8 +32,19 @@ pub struct NewArgs {
     pub force: bool,
 }
 
+/// What `new --json` prints: the file written and the plan in it.
+#[derive(Debug, serde::Serialize)]
+struct NewJson<'a> {
+    written: &'a Path,
+    template: &'a str,
+    title: &'a str,
+    weeks: u32,
+    athlete: &'a str,
+    start_date: Option<NaiveDate>,
+}
+
 /// Writes the plan and says what it wrote.
-pub(super) fn run(args: &NewArgs, out: &mut dyn Write) -> Result<(), CliError> {
+pub(super) fn run(args: &NewArgs, format: Format, out: &mut dyn Write) -> Result<(), CliError> {
     let mut plan = match crate::templates::load(&args.template) {
         Some(r) => r?,
         None => {
@@ -54,6 +66,17 @@ pub(super) fn run(args: &NewArgs, out: &mut dyn Write) -> Result<(), CliError> {
         plan.athlete.clone_from(name);
     }
     save_plan(&plan, &args.output)?;
+    if format == Format::Json {
+        let done = NewJson {
+            written: &args.output,
+            template: &args.template,
+            title: &plan.title,
+            weeks: plan.length_weeks(),
+            athlete: &plan.athlete,
+            start_date: plan.start_date,
+        };
+        return Ok(write_json(out, &done)?);
+    }
     writeln!(
         out,
         "wrote {} ({}, {} weeks)",

@@ -1,6 +1,6 @@
-//! How subcommands print: text or JSON ([`Format`], chosen by `--json`), the JSON writer they
-//! share, and the buffer standard output goes through, so that a long report is a few large
-//! writes rather than one system call per line, and a failed flush is reported.
+//! How subcommands print: text or JSON ([`Format`], chosen by the global `--json` flag), the
+//! JSON writer they share, and the buffer standard output goes through, so that a long report
+//! is a few large writes rather than one system call per line, and a failed flush is reported.
 
 use std::io::{BufWriter, Write};
 

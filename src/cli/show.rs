@@ -23,9 +23,6 @@ pub struct ShowArgs {
     /// Only this week.
     #[arg(long)]
     pub week: Option<u32>,
-    /// Print the projection as JSON.
-    #[arg(long)]
-    pub json: bool,
 }
 
 /// Shows the plan (or one week of it).

@@ -21,9 +21,6 @@ use super::words::exercise_name;
 pub struct StatusArgs {
     /// Plan file to report on.
     pub file: PathBuf,
-    /// Print the status as JSON.
-    #[arg(long)]
-    pub json: bool,
     /// The day to report on, YYYY-MM-DD (default: today).
     #[arg(long, value_parser = parse_date)]
     pub today: Option<NaiveDate>,
@@ -84,9 +81,9 @@ struct PainTrendJson {
     label: String,
 }
 
-/// An adjustment with the names and dose labels a reader needs.
+/// An adjustment with the names and dose labels a reader needs (also `log --json`'s).
 #[derive(serde::Serialize)]
-struct AdjustmentJson<'a> {
+pub(super) struct AdjustmentJson<'a> {
     #[serde(flatten)]
     adjustment: &'a engine::Adjustment,
     exercise_name: String,
@@ -97,7 +94,7 @@ struct AdjustmentJson<'a> {
 
 impl<'a> AdjustmentJson<'a> {
     /// `a`, with the names and labels from `plan`.
-    fn new(plan: &Plan, a: &'a engine::Adjustment) -> Self {
+    pub(super) fn new(plan: &Plan, a: &'a engine::Adjustment) -> Self {
         AdjustmentJson {
             adjustment: a,
             exercise_name: exercise_name(plan, &a.planned_exercise),

@@ -7,7 +7,7 @@ mod entry;
 mod target;
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
@@ -19,6 +19,8 @@ use self::entry::{apply_log, check_log_args, describe_log};
 use self::target::{LogTarget, find_log_target, plan_dates};
 use super::CliError;
 use super::args::parse_date;
+use super::output::{Format, write_json};
+use super::status::AdjustmentJson;
 use super::words::{adjustment_status_words, adjustment_words};
 
 /// `loadplan log`: what to record. Fields left out stay as they were, so the next morning's
@@ -77,7 +79,7 @@ pub struct LogArgs {
     pub slot: Option<u32>,
 }
 
-/// What was recorded and what follows from it.
+/// What was recorded and what follows from it, for either output format.
 struct Recorded<'a> {
     /// False when the entry already said all this (nothing was saved).
     changed: bool,
@@ -96,7 +98,7 @@ struct Recorded<'a> {
 }
 
 /// Records the entry, saves the plan when it changed, and says what follows.
-pub(super) fn run(a: &LogArgs, out: &mut dyn Write) -> Result<(), CliError> {
+pub(super) fn run(a: &LogArgs, format: Format, out: &mut dyn Write) -> Result<(), CliError> {
     let values = check_log_args(a)?;
     let mut plan = load_plan(&a.file)?;
     let projection = engine::project(&plan);
@@ -137,7 +139,11 @@ pub(super) fn run(a: &LogArgs, out: &mut dyn Write) -> Result<(), CliError> {
     if changed {
         follow_up(&mut recorded, a, &plan, &projection, &adjustments);
     }
-    Ok(print_recorded(&recorded, out)?)
+    match format {
+        Format::Json => write_json(out, &log_json(&recorded, &a.file, &plan))?,
+        Format::Text => print_recorded(&recorded, out)?,
+    }
+    Ok(())
 }
 
 /// Fills in what follows from a new entry: the note on twice-a-day sessions, and the
@@ -241,4 +247,52 @@ fn print_recorded(r: &Recorded<'_>, out: &mut dyn Write) -> std::io::Result<()> 
         writeln!(out, "{line}")?;
     }
     Ok(())
+}
+
+/// What `log --json` prints: the entry recorded (the whole session as the file now has it)
+/// and what follows from it.
+#[derive(serde::Serialize)]
+struct LogJson<'a> {
+    /// False when the entry already said all this and the file was left as it was.
+    recorded: bool,
+    file: &'a Path,
+    week: u32,
+    prescription_id: u32,
+    exercise_id: &'a str,
+    planned_exercise_id: &'a str,
+    /// The exercise is prescribed that week but not planned that day.
+    extra_session: bool,
+    session: &'a SessionLog,
+    /// The sentence the text output starts with.
+    summary: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    note: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    response: Option<engine::Response>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    adjustment: Option<AdjustmentJson<'a>>,
+    /// The sentence on the next session the text output ends with.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    next: Option<String>,
+}
+
+fn log_json<'a>(r: &'a Recorded<'a>, file: &'a Path, plan: &Plan) -> LogJson<'a> {
+    LogJson {
+        recorded: r.changed,
+        file,
+        week: r.target.week,
+        prescription_id: r.target.prescription,
+        exercise_id: &r.target.exercise,
+        planned_exercise_id: &r.target.planned_exercise,
+        extra_session: !r.target.planned,
+        session: r.session,
+        summary: &r.summary,
+        note: slot_note(r),
+        response: r
+            .adjustment
+            .map(|x| x.response)
+            .or(r.response.as_ref().map(|(response, _)| *response)),
+        adjustment: r.adjustment.map(|x| AdjustmentJson::new(plan, x)),
+        next: next_words(r),
+    }
 }
