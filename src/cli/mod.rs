@@ -49,6 +49,7 @@ pub struct Cli {
     /// Print the result as JSON instead of text (every subcommand).
     #[arg(long, global = true)]
     pub json: bool,
+    /// The subcommand to run; none opens the window.
     #[command(subcommand)]
     pub command: Option<Command>,
 }
