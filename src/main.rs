@@ -2,22 +2,18 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
-use loadplan::cli::{Cli, run};
+use loadplan::cli::{Cli, Format, run_on_stdout};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = Cli::parse_checked();
     match cli.command {
-        Some(command) => {
-            let mut stdout = std::io::stdout().lock();
-            match run(command, &mut stdout) {
-                Ok(code) => ExitCode::from(u8::try_from(code).unwrap_or(1)),
-                Err(message) => {
-                    eprintln!("loadplan: error: {message}");
-                    ExitCode::from(1)
-                }
+        Some(command) => match run_on_stdout(&command, Format::from_json_flag(cli.json)) {
+            Ok(code) => code,
+            Err(e) => {
+                eprintln!("loadplan: error: {e}");
+                ExitCode::from(1)
             }
-        }
+        },
         None => match loadplan::app::run(cli.file) {
             Ok(()) => ExitCode::SUCCESS,
             Err(message) => {

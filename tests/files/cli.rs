@@ -780,3 +780,258 @@ fn show_json_includes_the_adjustment_after_a_red_log() {
     ]));
     assert_eq!(v["pending_adjustments"].as_array().map(Vec::len), Some(0));
 }
+
+#[test]
+fn export_help_lists_the_paper_sizes() {
+    let o = loadplan(&["export", "--help"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    let paper = out
+        .find("--paper")
+        .map(|i| &out[i..])
+        .unwrap_or_else(|| panic!("no --paper in:\n{out}"));
+    assert!(
+        paper.contains("a4") && paper.contains("letter"),
+        "the sizes are listed:\n{out}"
+    );
+    assert!(paper.contains("[default: a4]"), "{out}");
+}
+
+#[test]
+fn an_unknown_paper_size_is_refused_with_the_valid_ones() {
+    let dir = temp_dir();
+    let pdf = dir.path().join("h.pdf");
+    let o = loadplan(&[
+        "export",
+        &data("data/examples/sample_plan.ron"),
+        "-o",
+        &pdf.display().to_string(),
+        "--paper",
+        "a3",
+    ]);
+    assert_eq!(o.status.code(), Some(2), "wrong usage");
+    let err = stderr(&o);
+    assert!(err.contains("'a3'"), "{err}");
+    assert!(err.contains("[possible values: a4, letter]"), "{err}");
+    assert!(!pdf.exists());
+    // Any case, and the old spelling `us-letter`, still work.
+    for paper in ["LETTER", "us-letter", "A4"] {
+        let o = loadplan(&[
+            "export",
+            &data("data/examples/sample_plan.ron"),
+            "-o",
+            &pdf.display().to_string(),
+            "--paper",
+            paper,
+        ]);
+        assert!(o.status.success(), "{paper}: {}", stderr(&o));
+    }
+}
+
+#[test]
+fn templates_check_and_library_print_json() {
+    let v = json_of(&loadplan(&["templates", "--json"]));
+    let list = v.as_array().expect("array");
+    let nordic = list
+        .iter()
+        .find(|t| t["id"] == "nordic_hamstring")
+        .expect("nordic_hamstring");
+    assert!(nordic["title"].is_string() && nordic["citation"].is_string());
+    assert!(nordic["weeks"].as_u64() >= Some(12), "{nordic}");
+    assert_eq!(
+        list.len(),
+        stdout(&loadplan(&["templates"])).lines().count()
+    );
+
+    let o = loadplan(&[
+        "check",
+        &data("data/templates/nordic_hamstring.ron"),
+        "--json",
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    let findings = v.as_array().expect("array");
+    assert!(!findings.is_empty());
+    for f in findings {
+        for key in ["severity", "code", "message", "source"] {
+            assert!(f[key].is_string(), "{key}: {f}");
+        }
+        assert_eq!(
+            f.get("exercise_id").is_some(),
+            f.get("exercise_name").is_some(),
+            "{f}"
+        );
+    }
+    assert!(
+        findings
+            .iter()
+            .any(|f| f["exercise_name"] == "Nordic hamstring curl"),
+        "{v}"
+    );
+
+    let v = json_of(&loadplan(&["library", "--search", "nordic", "--json"]));
+    let first = &v.as_array().expect("array")[0];
+    for key in ["id", "name", "category", "muscles"] {
+        assert!(first.get(key).is_some(), "{key}: {first}");
+    }
+}
+
+#[test]
+fn json_flag_is_global_and_every_subcommand_has_json() {
+    let f = data("data/templates/runners_glute.ron");
+    // Before or after the subcommand.
+    for args in [
+        &["--json", "show", f.as_str(), "--week", "2"][..],
+        &["show", "--json", f.as_str(), "--week", "2"][..],
+        &["--json", "status", f.as_str(), "--today", "2026-03-04"][..],
+        &["status", f.as_str(), "--today", "2026-03-04", "--json"][..],
+        &["--json", "templates"][..],
+        &["--json", "library", "--muscle", "gluteus medius"][..],
+    ] {
+        let o = loadplan(args);
+        assert!(o.status.success(), "{args:?}: {}", stderr(&o));
+        let parsed: Result<serde_json::Value, _> = serde_json::from_slice(&o.stdout);
+        assert!(parsed.is_ok(), "{args:?}:\n{}", stdout(&o));
+    }
+    let v = json_of(&loadplan(&["--json", "show", &f, "--week", "2"]));
+    assert_eq!(v["weeks"][0]["week"], 2);
+
+    // --json without a subcommand (the window) and a plan file before a subcommand are wrong
+    // usage.
+    assert_eq!(loadplan(&["--json"]).status.code(), Some(2));
+    let o = loadplan(&[&f, "show", &f]);
+    assert_eq!(o.status.code(), Some(2), "{}", stdout(&o));
+}
+
+#[test]
+fn new_export_and_log_say_what_they_did_in_json() {
+    let dir = temp_dir();
+    let f = dir.path().join("runner.ron").display().to_string();
+    let v = json_of(&loadplan(&[
+        "new",
+        "--template",
+        "runners_glute",
+        "--start",
+        "2026-03-02",
+        "--athlete",
+        "Ben",
+        "-o",
+        &f,
+        "--json",
+    ]));
+    assert_eq!(v["written"], f.as_str());
+    assert_eq!(v["template"], "runners_glute");
+    assert_eq!(
+        (v["athlete"].as_str(), v["weeks"].as_u64()),
+        (Some("Ben"), Some(12))
+    );
+    assert_eq!(v["start_date"], "2026-03-02");
+
+    let csv = dir.path().join("runner.csv").display().to_string();
+    let v = json_of(&loadplan(&["export", &f, "-o", &csv, "--json"]));
+    assert_eq!(v["written"], csv.as_str());
+    assert_eq!(v["format"], "csv");
+    assert!(v["count"].as_u64() > Some(0), "{v}");
+    assert!(v.get("paper").is_none(), "{v}");
+    let pdf = dir.path().join("runner.pdf").display().to_string();
+    let v = json_of(&loadplan(&[
+        "--json", "export", &f, "-o", &pdf, "--paper", "letter",
+    ]));
+    assert_eq!(
+        (v["format"].as_str(), v["paper"].as_str()),
+        (Some("pdf"), Some("Letter"))
+    );
+
+    let log = [
+        "log",
+        f.as_str(),
+        "--date",
+        "2026-03-02",
+        "--exercise",
+        "sl_deadlift_db",
+        "--pain-during",
+        "6",
+        "--json",
+    ];
+    let v = json_of(&loadplan(&log));
+    assert_eq!(v["recorded"], true);
+    assert_eq!(v["session"]["date"], "2026-03-02");
+    assert_eq!(v["session"]["exercises"][0]["pain_during"], 6);
+    assert_eq!(v["response"], "Red");
+    assert_eq!(v["adjustment"]["date"], "2026-03-04");
+    assert_eq!(
+        v["adjustment"]["effective_label"],
+        "3 x 10 @ 3.5 kg each side"
+    );
+    assert!(
+        v["summary"]
+            .as_str()
+            .is_some_and(|s| s.starts_with("Single-leg deadlift")),
+        "{v}"
+    );
+    assert!(
+        v["next"]
+            .as_str()
+            .is_some_and(|s| s.starts_with("next session 4 Mar:")),
+        "{v}"
+    );
+    // The same again: nothing new, and it says so.
+    let v = json_of(&loadplan(&log));
+    assert_eq!(v["recorded"], false);
+}
+
+#[test]
+fn typed_errors_are_one_line_and_exit_1() {
+    let dir = temp_dir();
+    let missing = dir.path().join("missing.ron").display().to_string();
+    let f = runner_plan(&dir);
+    let cases: [&[&str]; 4] = [
+        &["show", &missing],
+        &["--json", "show", &missing],
+        &[
+            "log",
+            &f,
+            "--date",
+            "2026-03-02",
+            "--exercise",
+            "x",
+            "--sets",
+            "0",
+        ],
+        &["export", &f, "-o", "plan.docx"],
+    ];
+    for args in cases {
+        let o = loadplan(args);
+        assert_eq!(o.status.code(), Some(1), "{args:?}");
+        let err = stderr(&o);
+        assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
+        assert!(err.starts_with("loadplan: error: "), "{args:?}: {err}");
+        assert!(o.stdout.is_empty(), "{args:?}: {}", stdout(&o));
+    }
+    let o = loadplan(&["show", &missing]);
+    assert!(stderr(&o).contains("missing.ron"), "{}", stderr(&o));
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn output_that_cannot_be_written_is_an_error() {
+    let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
+        return;
+    };
+    let o = Command::new(env!("CARGO_BIN_EXE_loadplan"))
+        .args([
+            "show",
+            &data("data/templates/nordic_hamstring.ron"),
+            "--json",
+        ])
+        .stdout(full)
+        .output()
+        .expect("run loadplan");
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.starts_with("loadplan: error: cannot write output: "),
+        "{err}"
+    );
+}

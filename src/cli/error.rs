@@ -1,0 +1,209 @@
+//! Why a subcommand failed, as a type. Each variant's message is the one line `main` prints
+//! after `loadplan: error: `: what failed, where (the file, and line:column when known) and
+//! what to do. Errors of the io layer and the library keep their own messages.
+
+use std::fmt;
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+
+use crate::io::PlanFileError;
+use crate::io::export::ExportError;
+use crate::library::LibraryError;
+
+use super::words::day_words;
+
+/// What went wrong running a subcommand (wrong usage is clap's, before any of this).
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    /// A plan file or a built-in template could not be read, or a plan could not be saved.
+    #[error(transparent)]
+    PlanFile(#[from] PlanFileError),
+    /// An export could not be made or written.
+    #[error(transparent)]
+    Export(#[from] ExportError),
+    /// The built-in exercise library could not be read.
+    #[error(transparent)]
+    Library(#[from] LibraryError),
+    /// `new --template ID` names no built-in template.
+    #[error("no template `{id}`; choose one of: {}", .known.join(", "))]
+    UnknownTemplate {
+        /// The id given.
+        id: String,
+        /// The ids there are.
+        known: Vec<&'static str>,
+    },
+    /// `new -o FILE` would overwrite a file without `--force`.
+    #[error(
+        "{} already exists; choose another name or pass --force to overwrite it",
+        .path.display()
+    )]
+    OutputExists {
+        /// The file that exists.
+        path: PathBuf,
+    },
+    /// `show --week N` asks for a week the plan does not have.
+    #[error(
+        "week {week} is not in the plan (it has weeks 1 to {weeks}): {}",
+        .path.display()
+    )]
+    NoSuchWeek {
+        /// The week asked for.
+        week: u32,
+        /// How many weeks the plan has.
+        weeks: usize,
+        /// The plan file.
+        path: PathBuf,
+    },
+    /// A flag's value is out of range or not of the right kind (checked before any file is
+    /// read or written).
+    #[error("{flag} {value} {problem}")]
+    InvalidArgument {
+        /// The flag, e.g. `--pain-during`.
+        flag: &'static str,
+        /// The value as the user gave it (quoted when it is not a number).
+        value: String,
+        /// What is wrong and what to give instead.
+        problem: &'static str,
+    },
+    /// `log` needs session dates, and the plan has no start date.
+    #[error(
+        "{}: the plan has no start date, so its sessions have no dates; set one in the \
+         window (plan details, Start date) or add `start_date: \"YYYY-MM-DD\",` to the file",
+        .path.display()
+    )]
+    Undated {
+        /// The plan file.
+        path: PathBuf,
+    },
+    /// `log` on a plan without weeks.
+    #[error("{}: the plan has no weeks yet", .path.display())]
+    NoWeeks {
+        /// The plan file.
+        path: PathBuf,
+    },
+    /// `log --date` is before the plan's first or after its last day.
+    #[error("{date} is not in the plan: it runs from {start} to {last} ({weeks} weeks)")]
+    DateOutsidePlan {
+        /// The date given.
+        date: NaiveDate,
+        /// The plan's first day.
+        start: NaiveDate,
+        /// The plan's last day.
+        last: NaiveDate,
+        /// How many weeks the plan has.
+        weeks: usize,
+    },
+    /// `log --exercise ID` is in the plan, but neither planned that day nor prescribed that
+    /// week.
+    #[error(
+        "no session of `{exercise}` on {}, and it is not prescribed that week; {planned}",
+        day_words(*.date, *.week)
+    )]
+    NoMatchingSession {
+        /// The exercise id given.
+        exercise: String,
+        /// The day given.
+        date: NaiveDate,
+        /// Its plan week, when it is in the plan.
+        week: Option<u32>,
+        /// What is planned that day.
+        planned: PlannedThatDay,
+    },
+    /// `log --exercise ID` names no exercise of the plan.
+    #[error(
+        "`{exercise}` is not an exercise of this plan (`loadplan show FILE --json` lists the \
+         exercise_id of each week); on {} {planned}",
+        day_words(*.date, *.week)
+    )]
+    UnknownExercise {
+        /// The exercise id given.
+        exercise: String,
+        /// The day given.
+        date: NaiveDate,
+        /// Its plan week, when it is in the plan.
+        week: Option<u32>,
+        /// What is planned that day.
+        planned: PlannedThatDay,
+    },
+    /// The log entry just written cannot be found again (a bug).
+    #[error("the log entry was not recorded (a bug; please report it)")]
+    NotRecorded,
+    /// Standard output could not be written or flushed. (Files are written by the io layer,
+    /// whose errors are [`CliError::PlanFile`] and [`CliError::Export`]; every plain
+    /// `std::io::Error` here comes from the output.)
+    #[error("cannot write output: {0}")]
+    Output(#[from] std::io::Error),
+}
+
+/// The exercise ids planned on one day, in the words of a `log` error: `planned that day:
+/// a, b`, or that it is a rest day.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct PlannedThatDay(pub Vec<String>);
+
+impl fmt::Display for PlannedThatDay {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.0.is_empty() {
+            f.write_str("nothing is planned that day (a rest day)")
+        } else {
+            write!(f, "planned that day: {}", self.0.join(", "))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(s: &str) -> NaiveDate {
+        s.parse().expect("date")
+    }
+
+    #[test]
+    fn messages_are_one_line_and_name_the_flag_or_file() {
+        let errors = [
+            CliError::InvalidArgument {
+                flag: "--sets",
+                value: "0".to_owned(),
+                problem: "is not possible: give a whole number of 1 or more",
+            },
+            CliError::NoSuchWeek {
+                week: 99,
+                weeks: 12,
+                path: PathBuf::from("plan.ron"),
+            },
+            CliError::NoMatchingSession {
+                exercise: "clams".to_owned(),
+                date: date("2026-03-05"),
+                week: Some(1),
+                planned: PlannedThatDay(vec!["nordic_partial".to_owned()]),
+            },
+            CliError::UnknownExercise {
+                exercise: "nordik".to_owned(),
+                date: date("2026-03-08"),
+                week: None,
+                planned: PlannedThatDay::default(),
+            },
+        ];
+        let texts: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        assert!(texts.iter().all(|t| !t.contains('\n')), "{texts:?}");
+        assert_eq!(
+            texts[0],
+            "--sets 0 is not possible: give a whole number of 1 or more"
+        );
+        assert_eq!(
+            texts[1],
+            "week 99 is not in the plan (it has weeks 1 to 12): plan.ron"
+        );
+        assert_eq!(
+            texts[2],
+            "no session of `clams` on 2026-03-05 (Thu, week 1), and it is not prescribed that \
+             week; planned that day: nordic_partial"
+        );
+        assert!(
+            texts[3].ends_with("on 2026-03-08 (Sun) nothing is planned that day (a rest day)"),
+            "{}",
+            texts[3]
+        );
+    }
+}

@@ -1,0 +1,70 @@
+//! `loadplan export`: a plan written as a PDF handout, a CSV spreadsheet or an iCalendar file,
+//! the format chosen by the output file's extension. The work is the io layer's
+//! ([`crate::io::export`]); this module picks the options and reports what was written.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::engine;
+use crate::io::export::{ExportFormat, Paper, PdfOptions, chart_metric, export_with};
+use crate::io::load_plan;
+
+use super::CliError;
+use super::args::PaperArg;
+use super::output::{Format, write_json};
+
+/// `loadplan export`: which plan, where to, and on which paper.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ExportArgs {
+    /// Plan file to export.
+    pub file: PathBuf,
+    /// Output file: OUT.pdf, OUT.csv or OUT.ics.
+    #[arg(short, long)]
+    pub output: PathBuf,
+    /// Paper size of a PDF.
+    #[arg(long, value_enum, ignore_case = true, default_value_t = PaperArg::A4)]
+    pub paper: PaperArg,
+}
+
+/// What `export --json` prints: the file written, its format and size.
+#[derive(Debug, serde::Serialize)]
+struct ExportJson<'a> {
+    written: &'a Path,
+    /// `pdf`, `csv` or `ics`.
+    format: &'static str,
+    /// Pages (PDF), data rows (CSV) or events (calendar).
+    count: usize,
+    /// `A4` or `Letter`, for a PDF.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    paper: Option<&'static str>,
+    /// `PDF, 9 pages`, as the sentence says it.
+    summary: String,
+}
+
+/// Exports the plan and says what it wrote.
+pub(super) fn run(args: &ExportArgs, format: Format, out: &mut dyn Write) -> Result<(), CliError> {
+    // Refuse a wrong extension before reading the plan: the clearer error comes first.
+    let export_format = ExportFormat::from_path(&args.output)?;
+    let plan = load_plan(&args.file)?;
+    let paper = Paper::from(args.paper);
+    let options = PdfOptions {
+        paper,
+        metric: chart_metric(&engine::project(&plan)),
+        image_dir: args.file.parent().map(Path::to_path_buf),
+    };
+    let summary = export_with(&plan, &args.output, &options)?;
+    let paper = (export_format == ExportFormat::Pdf).then(|| paper.label());
+    if format == Format::Json {
+        let done = ExportJson {
+            written: &args.output,
+            format: summary.format.extension(),
+            count: summary.count,
+            paper,
+            summary: summary.to_string(),
+        };
+        return Ok(write_json(out, &done)?);
+    }
+    let paper = paper.map_or_else(String::new, |p| format!(", {p}"));
+    writeln!(out, "wrote {} ({summary}{paper})", args.output.display())?;
+    Ok(())
+}

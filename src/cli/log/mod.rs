@@ -1,0 +1,298 @@
+//! `loadplan log`: record one exercise of one session in the plan file (saved in place, the
+//! previous version kept as FILE.bak), then say what the engine makes of it: the adjustment it
+//! proposes for the next session, or that the next session goes ahead as planned. The
+//! arguments are checked and applied in [`entry`], the session found in [`target`].
+
+mod entry;
+mod target;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+use crate::engine::{self, Projection};
+use crate::io::{load_plan, save_plan};
+use crate::model::{Plan, SessionLog};
+
+use self::entry::{apply_log, check_log_args, describe_log};
+use self::target::{LogTarget, find_log_target, plan_dates};
+use super::CliError;
+use super::args::parse_date;
+use super::output::{Format, write_json};
+use super::status::AdjustmentJson;
+use super::words::{adjustment_status_words, adjustment_words};
+
+/// `loadplan log`: what to record. Fields left out stay as they were, so the next morning's
+/// pain can be added to yesterday's entry on its own.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct LogArgs {
+    /// Plan file to record in (saved in place; the previous version is kept as FILE.bak).
+    pub file: PathBuf,
+    /// Day of the session, YYYY-MM-DD.
+    #[arg(long, value_parser = parse_date)]
+    pub date: NaiveDate,
+    /// Exercise id (as in `loadplan show FILE --json`: `exercise_id`).
+    #[arg(long, value_name = "ID")]
+    pub exercise: String,
+    /// The exercise was done (the default for a new entry).
+    #[arg(long)]
+    pub done: bool,
+    /// The exercise was not done.
+    #[arg(long, conflicts_with = "done")]
+    pub not_done: bool,
+    /// Sets actually done.
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
+    pub sets: Option<i64>,
+    /// Reps per set actually done.
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
+    pub reps: Option<i64>,
+    /// Load actually used, in kg.
+    #[arg(long, value_name = "KG", allow_negative_numbers = true)]
+    pub load_kg: Option<f64>,
+    /// Hold time actually done per set, in seconds.
+    #[arg(long, value_name = "SECS", allow_negative_numbers = true)]
+    pub hold_secs: Option<f64>,
+    /// Pain during the exercise, 0-10.
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
+    pub pain_during: Option<i64>,
+    /// Pain the next morning: 0-10, or `settled` (back to usual).
+    #[arg(long, value_name = "N|settled", allow_negative_numbers = true)]
+    pub pain_next: Option<String>,
+    /// Session effort, CR-10 (0-10).
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
+    pub rpe: Option<f64>,
+    /// Session duration in minutes.
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
+    pub minutes: Option<f64>,
+    /// The session was supervised by the clinician.
+    #[arg(long)]
+    pub supervised: bool,
+    /// The session was not supervised (undoes --supervised).
+    #[arg(long, conflicts_with = "supervised")]
+    pub not_supervised: bool,
+    /// A note on the session (replaces the session's note).
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+    /// Session of the day, for twice-a-day work: 0 the first (default), 1 the second, ...
+    #[arg(long, value_name = "N")]
+    pub slot: Option<u32>,
+}
+
+/// What was recorded and what follows from it, for either output format.
+struct Recorded<'a> {
+    /// False when the entry already said all this (nothing was saved).
+    changed: bool,
+    target: &'a LogTarget,
+    session: &'a SessionLog,
+    /// [`describe_log`]'s sentence.
+    summary: String,
+    /// How many sessions of the exercise are planned that day, when more than one and no
+    /// `--slot` was given.
+    sessions_that_day: Option<usize>,
+    /// The adjustment the entry makes the engine propose.
+    adjustment: Option<&'a engine::Adjustment>,
+    /// The entry's traffic light, and what it means for the next session (when there is no
+    /// adjustment).
+    response: Option<(engine::Response, String)>,
+}
+
+/// Records the entry, saves the plan when it changed, and says what follows.
+pub(super) fn run(a: &LogArgs, format: Format, out: &mut dyn Write) -> Result<(), CliError> {
+    let values = check_log_args(a)?;
+    let mut plan = load_plan(&a.file)?;
+    let projection = engine::project(&plan);
+    let (start, last) = plan_dates(&plan, &projection, &a.file)?;
+    if a.date < start || a.date > last {
+        return Err(CliError::DateOutsidePlan {
+            date: a.date,
+            start,
+            last,
+            weeks: projection.weeks.len(),
+        });
+    }
+    let target = find_log_target(&plan, &projection, a.date, &a.exercise, a.slot)?;
+    let before = plan.clone();
+    apply_log(&mut plan, &target, a, &values);
+    let session = plan
+        .session_log(a.date, target.slot)
+        .ok_or(CliError::NotRecorded)?;
+    let changed = plan != before;
+    if changed {
+        save_plan(&plan, &a.file)?;
+    }
+    // The projection does not depend on the log: only the adjustments change.
+    let adjustments = if changed {
+        engine::adjustments(&plan, &projection)
+    } else {
+        Vec::new()
+    };
+    let mut recorded = Recorded {
+        changed,
+        target: &target,
+        session,
+        summary: describe_log(&plan, &target, session),
+        sessions_that_day: None,
+        adjustment: None,
+        response: None,
+    };
+    if changed {
+        follow_up(&mut recorded, a, &plan, &projection, &adjustments);
+    }
+    match format {
+        Format::Json => write_json(out, &log_json(&recorded, &a.file, &plan))?,
+        Format::Text => print_recorded(&recorded, out)?,
+    }
+    Ok(())
+}
+
+/// Fills in what follows from a new entry: the note on twice-a-day sessions, and the
+/// adjustment proposed or the pain response.
+fn follow_up<'a>(
+    r: &mut Recorded<'a>,
+    a: &LogArgs,
+    plan: &Plan,
+    projection: &Projection,
+    adjustments: &'a [engine::Adjustment],
+) {
+    let t = r.target;
+    let sessions_that_day = projection
+        .sessions
+        .iter()
+        .filter(|s| s.date == Some(a.date))
+        .filter(|s| s.items.iter().any(|i| i.prescription_id == t.prescription))
+        .count();
+    if a.slot.is_none() && sessions_that_day > 1 {
+        r.sessions_that_day = Some(sessions_that_day);
+    }
+    r.adjustment = adjustments.iter().find(|x| {
+        x.prescription_id == t.prescription && x.basis_date == a.date && x.basis_slot == t.slot
+    });
+    if r.adjustment.is_some() {
+        return;
+    }
+    r.response = r
+        .session
+        .exercise(t.prescription)
+        .and_then(engine::response_of)
+        .map(|response| (response, then_words(plan, projection, a.date, t, response)));
+}
+
+/// What a pain response without an adjustment means for the next session of the exercise.
+fn then_words(
+    plan: &Plan,
+    projection: &Projection,
+    date: NaiveDate,
+    t: &LogTarget,
+    response: engine::Response,
+) -> String {
+    let next = projection.sessions.iter().find(|s| {
+        s.date.is_some_and(|d| (d, s.slot) > (date, t.slot))
+            && s.items.iter().any(|i| i.prescription_id == t.prescription)
+    });
+    let later_log = plan
+        .log
+        .iter()
+        .filter(|l| (l.date, l.slot) > (date, t.slot))
+        .find(|l| l.exercise(t.prescription).is_some_and(|e| e.done));
+    match (later_log, next.and_then(|s| s.date), response) {
+        (Some(l), _, _) => format!(
+            "the session logged on {} is more recent, so it decides the next dose",
+            l.date.format("%-d %b")
+        ),
+        (None, None, _) => "no later session of this exercise in the plan".to_owned(),
+        (None, Some(d), engine::Response::Green) => format!(
+            "the next session, {}, goes ahead as planned",
+            d.format("%-d %b")
+        ),
+        (None, Some(d), _) => format!(
+            "the next session, {}, is planned no higher, so it stays as planned",
+            d.format("%-d %b")
+        ),
+    }
+}
+
+/// The note on twice-a-day sessions, when there is one.
+fn slot_note(r: &Recorded<'_>) -> Option<String> {
+    r.sessions_that_day.map(|n| {
+        format!(
+            "note: {n} sessions of it are planned that day; this is session {} \
+             (give --slot N for another: 0 the first, 1 the second, ...)",
+            r.target.slot + 1
+        )
+    })
+}
+
+/// The last line: the adjustment proposed for the next session, or the pain response.
+fn next_words(r: &Recorded<'_>) -> Option<String> {
+    if let Some(x) = r.adjustment {
+        return Some(format!(
+            "next session {}: {} ({})",
+            x.date.format("%-d %b"),
+            adjustment_words(x),
+            adjustment_status_words(x)
+        ));
+    }
+    r.response
+        .as_ref()
+        .map(|(response, then)| format!("pain response {}: {then}", response.label()))
+}
+
+fn print_recorded(r: &Recorded<'_>, out: &mut dyn Write) -> std::io::Result<()> {
+    if !r.changed {
+        return writeln!(out, "nothing new to record: {}", r.summary);
+    }
+    writeln!(out, "recorded {}", r.summary)?;
+    for line in [slot_note(r), next_words(r)].into_iter().flatten() {
+        writeln!(out, "{line}")?;
+    }
+    Ok(())
+}
+
+/// What `log --json` prints: the entry recorded (the whole session as the file now has it)
+/// and what follows from it.
+#[derive(serde::Serialize)]
+struct LogJson<'a> {
+    /// False when the entry already said all this and the file was left as it was.
+    recorded: bool,
+    file: &'a Path,
+    week: u32,
+    prescription_id: u32,
+    exercise_id: &'a str,
+    planned_exercise_id: &'a str,
+    /// The exercise is prescribed that week but not planned that day.
+    extra_session: bool,
+    session: &'a SessionLog,
+    /// The sentence the text output starts with.
+    summary: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    note: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    response: Option<engine::Response>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    adjustment: Option<AdjustmentJson<'a>>,
+    /// The sentence on the next session the text output ends with.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    next: Option<String>,
+}
+
+fn log_json<'a>(r: &'a Recorded<'a>, file: &'a Path, plan: &Plan) -> LogJson<'a> {
+    LogJson {
+        recorded: r.changed,
+        file,
+        week: r.target.week,
+        prescription_id: r.target.prescription,
+        exercise_id: &r.target.exercise,
+        planned_exercise_id: &r.target.planned_exercise,
+        extra_session: !r.target.planned,
+        session: r.session,
+        summary: &r.summary,
+        note: slot_note(r),
+        response: r
+            .adjustment
+            .map(|x| x.response)
+            .or(r.response.as_ref().map(|(response, _)| *response)),
+        adjustment: r.adjustment.map(|x| AdjustmentJson::new(plan, x)),
+        next: next_words(r),
+    }
+}
