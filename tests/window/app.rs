@@ -133,8 +133,7 @@ fn adding_from_the_library_and_progressing_updates_the_chart() {
         rx.rules,
         vec![Rule::add(Target::Load, Amount::Percent(5.0))]
     );
-    let chart = h.state().shown_chart()
-        .expect("the chart was drawn");
+    let chart = h.state().shown_chart().expect("the chart was drawn");
     assert_eq!(chart.metric, Metric::VolumeLoadKg);
     let week4 = chart
         .weeks
@@ -284,10 +283,22 @@ fn findings_update_as_the_plan_is_edited_and_select_what_they_concern() {
     let mut h = welcome();
     click(&mut h, Role::Button, "New empty plan");
     add_from_library(&mut h, "single-leg deadlift", SLD);
-    let findings = h.state().document().expect("doc").read().findings().to_vec();
+    let findings = h
+        .state()
+        .document()
+        .expect("doc")
+        .read()
+        .findings()
+        .to_vec();
     assert!(findings.iter().any(|f| f.code == "few-supervised-sessions"));
     type_into_drag_value(&mut h, "Supervised per week", "1");
-    let findings = h.state().document().expect("doc").read().findings().to_vec();
+    let findings = h
+        .state()
+        .document()
+        .expect("doc")
+        .read()
+        .findings()
+        .to_vec();
     assert!(
         !findings.iter().any(|f| f.code == "few-supervised-sessions"),
         "{findings:?}"
@@ -531,7 +542,13 @@ fn a_big_plan_lays_out_only_what_is_in_view_and_then_idles() {
         .build_ui_state(|ui, app: &mut LoadplanApp| app.show(ui), big_app());
     // Settles (`run` fails when frames keep asking for more).
     h.run();
-    let findings = h.state().document().expect("doc").read().findings().to_vec();
+    let findings = h
+        .state()
+        .document()
+        .expect("doc")
+        .read()
+        .findings()
+        .to_vec();
     let heuristic = findings.iter().filter(|f| f.heuristic).count();
     assert!(heuristic > 100, "{heuristic} heuristic findings");
     // The findings panel counts them all but lays out only the rows in view.

@@ -171,7 +171,10 @@ fn choosing_reps_changes_the_metric_and_the_data() {
         panic!("the chart drew no data");
     };
     assert_eq!(data.metric, Metric::Reps);
-    assert!(close(data.total[3], s.doc.read().projection().weeks[3].totals.reps));
+    assert!(close(
+        data.total[3],
+        s.doc.read().projection().weeks[3].totals.reps
+    ));
     // The line under the selector says what the metric counts.
     assert!(h.query_by_label_contains("Every set with reps").is_some());
 }

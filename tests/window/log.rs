@@ -106,7 +106,13 @@ fn an_athlete_checks_off_today_with_pain_6_and_the_next_session_is_reduced() {
         1,
         "only the painful exercise is adjusted"
     );
-    let adjustments = h.state().document().expect("doc").read().adjustments().to_vec();
+    let adjustments = h
+        .state()
+        .document()
+        .expect("doc")
+        .read()
+        .adjustments()
+        .to_vec();
     assert_eq!(adjustments.len(), 1);
     assert_eq!(adjustments[0].date, date(2026, 11, 4));
     assert_eq!(adjustments[0].effective.load, Load::Kg(3.5));
@@ -157,7 +163,13 @@ fn the_physio_accepts_or_dismisses_an_adjustment() {
         Role::Button,
         &format!("Pain next morning after {SLD}: 7"),
     );
-    let adjustments = h.state().document().expect("doc").read().adjustments().to_vec();
+    let adjustments = h
+        .state()
+        .document()
+        .expect("doc")
+        .read()
+        .adjustments()
+        .to_vec();
     assert_eq!(adjustments.len(), 1);
     assert_eq!(adjustments[0].status, AdjustmentStatus::Pending);
     assert!(adjustments[0].reason.contains("worse next morning (7/10)"));
@@ -188,7 +200,13 @@ fn the_physio_accepts_or_dismisses_an_adjustment() {
         &ctx,
     );
     h.run();
-    let now = h.state().document().expect("doc").read().adjustments().to_vec();
+    let now = h
+        .state()
+        .document()
+        .expect("doc")
+        .read()
+        .adjustments()
+        .to_vec();
     assert_eq!(now[0].status, AdjustmentStatus::Dismissed);
     assert_eq!(now[0].effective, now[0].planned);
     // Undo brings the acceptance back.
@@ -266,7 +284,13 @@ fn the_next_morning_the_athlete_rates_yesterdays_pain() {
         Some(loadplan::model::NextMorning::Pain(5))
     );
     // Worse next morning: Wednesday's session is reduced.
-    let adjustments = h.state().document().expect("doc").read().adjustments().to_vec();
+    let adjustments = h
+        .state()
+        .document()
+        .expect("doc")
+        .read()
+        .adjustments()
+        .to_vec();
     assert_eq!(adjustments.len(), 1);
     assert_eq!(adjustments[0].date, date(2026, 11, 4));
     assert!(

@@ -221,12 +221,18 @@ fn dragging_the_left_edge_and_the_body() {
     let band = harness.get_by_role_and_label(Role::Button, "Build").rect();
     let from = egui::pos2(band.left() + 2.0, band.center().y);
     drag(&mut harness, from, from - egui::vec2(2.0 * col, 0.0));
-    assert_eq!(harness.state().doc.plan().phases[1].weeks, WeekRange::new(4, 9));
+    assert_eq!(
+        harness.state().doc.plan().phases[1].weeks,
+        WeekRange::new(4, 9)
+    );
 
     let band = harness.get_by_role_and_label(Role::Button, "Build").rect();
     let from = band.center();
     drag(&mut harness, from, from + egui::vec2(3.0 * col, 0.0));
-    assert_eq!(harness.state().doc.plan().phases[1].weeks, WeekRange::new(7, 12));
+    assert_eq!(
+        harness.state().doc.plan().phases[1].weeks,
+        WeekRange::new(7, 12)
+    );
     assert_eq!(harness.state().panel.selected_phase, Some(2));
 }
 

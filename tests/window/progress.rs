@@ -132,16 +132,15 @@ fn planned_against_done_load_counts_recorded_doses_and_stops_at_today() {
     assert_eq!(sessions.load.actual, vec![4.0, 0.0]);
 
     // Before the start nothing is done; after the end every week is.
-    let before = figures(&plan, date(2026, 10, 30),
+    let before = figures(
+        &plan,
+        date(2026, 10, 30),
         Metric::VolumeLoadKg,
         LoadUnit::Kg,
     );
     assert_eq!(before.weeks_begun, 0);
     assert!(before.load.actual.is_empty());
-    let after = figures(&plan, date(2027, 6, 1),
-        Metric::VolumeLoadKg,
-        LoadUnit::Kg,
-    );
+    let after = figures(&plan, date(2027, 6, 1), Metric::VolumeLoadKg, LoadUnit::Kg);
     assert_eq!(after.weeks_begun, 12);
     assert_eq!(after.load.actual.len(), 12);
     assert_eq!(after.load.current_week, None);

@@ -1,8 +1,8 @@
 //! The list of prescriptions: delete, duplicate, move, the empty-plan hint, dropping an
 //! exercise from the library, and the layout at 1280x800 and narrower.
 
-use crate::support::Doc;
 use super::*;
+use crate::support::Doc;
 
 #[test]
 fn delete_and_duplicate_prescriptions() {
@@ -98,7 +98,10 @@ fn dropping_an_exercise_adds_it() {
 #[test]
 fn drop_edit_looks_up_the_library_and_the_plan() {
     let plan = template("runners_glute");
-    match drop_edit(&Doc::new(plan.clone()).view(), &ExerciseDrag("nordic".to_owned())) {
+    match drop_edit(
+        &Doc::new(plan.clone()).view(),
+        &ExerciseDrag("nordic".to_owned()),
+    ) {
         Some(Edit::AddPrescription { exercise, weeks }) => {
             assert_eq!(exercise.name, NORDIC);
             assert_eq!(weeks, None);
@@ -111,9 +114,18 @@ fn drop_edit_looks_up_the_library_and_the_plan() {
         name: "Own exercise".to_owned(),
         ..plan.exercises[0].clone()
     });
-    assert!(drop_edit(&Doc::new(custom).view(), &ExerciseDrag("own_exercise".to_owned())).is_some());
+    assert!(
+        drop_edit(
+            &Doc::new(custom).view(),
+            &ExerciseDrag("own_exercise".to_owned())
+        )
+        .is_some()
+    );
     assert_eq!(
-        drop_edit(&Doc::new(plan.clone()).view(), &ExerciseDrag("no_such_exercise".to_owned())),
+        drop_edit(
+            &Doc::new(plan.clone()).view(),
+            &ExerciseDrag("no_such_exercise".to_owned())
+        ),
         None
     );
 }

@@ -41,7 +41,13 @@ fn nordic_table_grid_shows_and_edits_weeks() {
     };
     assert_eq!(rows[0].sets, Some(3));
     assert_eq!(
-        h.state().doc.read().projection().week(1).expect("week 1").items[0]
+        h.state()
+            .doc
+            .read()
+            .projection()
+            .week(1)
+            .expect("week 1")
+            .items[0]
             .dose
             .sets,
         3
