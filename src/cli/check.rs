@@ -11,7 +11,6 @@ use crate::model::Plan;
 
 use super::CliError;
 use super::output::{Format, write_json};
-use super::words::exercise_name;
 
 /// `loadplan check`: which plan.
 #[derive(Debug, Clone, clap::Args)]
@@ -47,7 +46,7 @@ pub(super) fn run(
                     exercise_name: finding
                         .exercise_id
                         .as_deref()
-                        .map(|id| exercise_name(&plan, id)),
+                        .map(|id| plan.exercise_name(id).into_owned()),
                 })
                 .collect();
             write_json(out, &list)?;
@@ -72,7 +71,7 @@ fn print_findings(plan: &Plan, findings: &[Finding], out: &mut dyn Write) -> std
             place.push(format!("week {w}"));
         }
         if let Some(id) = &f.exercise_id {
-            place.push(exercise_name(plan, id));
+            place.push(plan.exercise_name(id).into_owned());
         }
         let place = if place.is_empty() {
             String::new()

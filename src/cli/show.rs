@@ -13,7 +13,6 @@ use crate::model::{Plan, fmt_num};
 
 use super::CliError;
 use super::output::{Format, write_json};
-use super::words::{exercise_name, short_status};
 
 /// `loadplan show`: which plan, and which week of it.
 #[derive(Debug, Clone, clap::Args)]
@@ -117,7 +116,9 @@ struct ItemAdjustmentJson<'a> {
     /// The exercise done instead of the planned one, when it differs.
     #[serde(skip_serializing_if = "Option::is_none")]
     exercise_id: Option<&'a str>,
-    reason: &'a str,
+    /// Why, in words.
+    reason: String,
+    reason_detail: &'a engine::Reason,
     status: AdjustmentStatus,
     response: engine::Response,
     kind: engine::AdjustmentKind,
@@ -128,7 +129,7 @@ struct ItemAdjustmentJson<'a> {
 }
 
 impl<'a> ItemAdjustmentJson<'a> {
-    fn new(a: &'a engine::Adjustment) -> Self {
+    fn new(plan: &Plan, a: &'a engine::Adjustment) -> Self {
         let exercise = effective_exercise(a);
         ItemAdjustmentJson {
             date: a.date,
@@ -138,7 +139,8 @@ impl<'a> ItemAdjustmentJson<'a> {
             planned_label: engine::dose_label(&a.planned),
             adjusted_label: engine::dose_label(&a.effective),
             exercise_id: (exercise != a.planned_exercise).then_some(exercise),
-            reason: &a.reason,
+            reason: a.reason.words(crate::model::LoadUnit::Kg, plan),
+            reason_detail: &a.reason,
             status: a.status,
             response: a.response,
             kind: a.kind,
@@ -190,7 +192,7 @@ fn week_json<'a>(v: &ShowView<'a>, wp: &'a engine::WeekPlan) -> WeekJson<'a> {
                 item,
                 adjustments: v
                     .adjusted(item.prescription_id, *week)
-                    .map(ItemAdjustmentJson::new)
+                    .map(|a| ItemAdjustmentJson::new(v.plan, a))
                     .collect(),
             })
             .collect(),
@@ -322,15 +324,15 @@ fn print_item(
         let instead = if exercise == a.planned_exercise {
             String::new()
         } else {
-            format!("{} ", exercise_name(v.plan, exercise))
+            format!("{} ", v.plan.exercise_name(exercise))
         };
         writeln!(
             out,
             "    * adjusted {}: {instead}{} ({}) - {}",
             a.date.format("%a %-d %b"),
             engine::dose_label(&a.effective),
-            short_status(a),
-            a.reason
+            a.status_words(engine::Audience::Physio),
+            a.reason.words(crate::model::LoadUnit::Kg, v.plan)
         )?;
     }
     Ok(())

@@ -14,7 +14,6 @@ use crate::model::Plan;
 use super::CliError;
 use super::args::parse_date;
 use super::output::{Format, write_json};
-use super::words::exercise_name;
 
 /// `loadplan status`: which plan, on which day.
 #[derive(Debug, Clone, clap::Args)]
@@ -87,6 +86,8 @@ pub(super) struct AdjustmentJson<'a> {
     #[serde(flatten)]
     adjustment: &'a engine::Adjustment,
     exercise_name: String,
+    /// Why, in words.
+    reason: String,
     planned_label: String,
     proposed_label: String,
     effective_label: String,
@@ -97,7 +98,8 @@ impl<'a> AdjustmentJson<'a> {
     pub(super) fn new(plan: &Plan, a: &'a engine::Adjustment) -> Self {
         AdjustmentJson {
             adjustment: a,
-            exercise_name: exercise_name(plan, &a.planned_exercise),
+            exercise_name: plan.exercise_name(&a.planned_exercise).into_owned(),
+            reason: a.reason.words(crate::model::LoadUnit::Kg, plan),
             planned_label: engine::dose_label(&a.planned),
             proposed_label: engine::dose_label(&a.proposed),
             effective_label: engine::dose_label(&a.effective),
@@ -294,11 +296,15 @@ fn print_pending(plan: &Plan, status: &engine::Status, out: &mut dyn Write) -> s
             out,
             "  {}  {}: {} instead of {}",
             a.date.format("%a %-d %b"),
-            exercise_name(plan, &a.exercise),
+            plan.exercise_name(&a.exercise),
             engine::dose_label(&a.proposed),
             engine::dose_label(&a.planned)
         )?;
-        writeln!(out, "              {}", a.reason)?;
+        writeln!(
+            out,
+            "              {}",
+            a.reason.words(crate::model::LoadUnit::Kg, plan)
+        )?;
     }
     Ok(())
 }

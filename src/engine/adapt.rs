@@ -6,12 +6,13 @@
 
 use std::collections::HashMap;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::model::{Decision, Dose, ExerciseLog, Load, NextMorning, Plan, Reps, fmt_num};
+use crate::model::{Decision, Dose, ExerciseLog, Load, NextMorning, Plan, Reps};
 
 use super::projection::{Item, Projection};
+use super::words::{Change, Reason, Trigger};
 
 /// The traffic light of one logged exercise.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -129,8 +130,11 @@ pub struct Adjustment {
     /// What the athlete does: the proposed dose (pending or accepted), the clinician's
     /// (changed) or the planned one (dismissed).
     pub effective: Dose,
-    /// Why, in words: "pain 6/10 during on 3 Dec: load reduced from 7.5 kg to 6 kg".
-    pub reason: String,
+    /// Why: the pain report it follows and the change it calls for (each view words it:
+    /// "pain 6/10 during on 3 Dec: load reduced from 7.5 kg to 6 kg"). In JSON as
+    /// `reason_detail`, beside the words a reader gives as `reason`.
+    #[serde(rename = "reason_detail")]
+    pub reason: Reason,
     /// The adjusted session has been logged already (the adjustment is history).
     pub past: bool,
 }
@@ -248,7 +252,11 @@ pub fn adjustments(plan: &Plan, projection: &Projection) -> Vec<Adjustment> {
                 proposed: proposal.dose,
                 status,
                 effective,
-                reason: format!("{}: {}", pain_words(entry, date), proposal.what),
+                reason: Reason {
+                    trigger: trigger(entry),
+                    date,
+                    change: proposal.change,
+                },
                 past,
             });
         }
@@ -276,8 +284,8 @@ struct Proposal {
     kind: AdjustmentKind,
     exercise: String,
     dose: Dose,
-    /// "load held at 7.5 kg (planned 8 kg)".
-    what: String,
+    /// What changes.
+    change: Change,
 }
 
 /// The proposal for the next session, or `None` when the planned dose already is no higher
@@ -302,29 +310,27 @@ fn propose(
             if same_exercise && held == planned.dose {
                 return None;
             }
-            let what = if same_exercise {
-                format!(
-                    "{} (planned {})",
-                    held_words(&held),
-                    short_dose(&planned.dose)
-                )
+            let change = if same_exercise {
+                Change::Held {
+                    dose: held.clone(),
+                    planned: planned.dose.clone(),
+                }
             } else {
-                format!(
-                    "stay on {} at {} (planned: move on to {})",
-                    entry.exercise,
-                    short_dose(&held),
-                    planned.exercise_id
-                )
+                Change::StayOn {
+                    exercise: entry.exercise.clone(),
+                    dose: held.clone(),
+                    planned_exercise: planned.exercise_id.to_string(),
+                }
             };
             Some(Proposal {
                 kind: AdjustmentKind::Hold,
                 exercise: entry.exercise.clone(),
                 dose: held,
-                what,
+                change,
             })
         }
         Response::Red => {
-            let (reduced, what) = reduce_one(basis);
+            let (reduced, change) = reduce_one(basis);
             let dose = no_higher(&held, &reduced);
             if same_exercise && dose == planned.dose {
                 return None;
@@ -333,26 +339,24 @@ fn propose(
                 kind: AdjustmentKind::Reduce,
                 exercise: entry.exercise.clone(),
                 dose,
-                what,
+                change,
             })
         }
     }
 }
 
-/// `pain 6/10 during on 3 Dec`, `pain worse next morning (5/10) after 3 Dec` or
-/// `pain not settled next morning (3/10) after 3 Dec`.
-fn pain_words(entry: &ExerciseLog, date: NaiveDate) -> String {
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    let day = format!("{} {}", date.day(), MONTHS[date.month0() as usize]);
+/// The pain report an adjustment follows: the next morning when it was not settled (it decides
+/// most), else the pain during.
+fn trigger(entry: &ExerciseLog) -> Trigger {
     let during = entry.pain_during.unwrap_or(0);
     match entry.pain_next_morning {
         Some(NextMorning::Pain(n)) if n > PAIN_SAFE_MAX && during <= PAIN_ACCEPTABLE_MAX => {
-            let word = if n > during { "worse" } else { "not settled" };
-            format!("pain {word} next morning ({n}/10) after {day}")
+            Trigger::NextMorning {
+                pain: n,
+                worse: n > during,
+            }
         }
-        _ => format!("pain {during}/10 during on {day}"),
+        _ => Trigger::During { pain: during },
     }
 }
 
@@ -406,7 +410,7 @@ fn reps_total(reps: &Reps, sets: u32) -> u32 {
 
 /// Reduces one variable (one at a time: docs/clinical.md#pain-monitoring): the load by about a
 /// fifth when it is in kg, else the reps, else the hold time, else the minutes, else a set.
-fn reduce_one(dose: &Dose) -> (Dose, String) {
+fn reduce_one(dose: &Dose) -> (Dose, Change) {
     let mut out = dose.clone();
     if let Load::Kg(kg) = dose.load
         && kg > 0.0
@@ -416,12 +420,11 @@ fn reduce_one(dose: &Dose) -> (Dose, String) {
             new = (kg - 0.5).max(0.0);
         }
         out.load = Load::Kg(new);
-        let what = format!(
-            "load reduced from {} kg to {} kg",
-            fmt_num(kg),
-            fmt_num(new)
-        );
-        return (out, what);
+        let change = Change::Load {
+            from_kg: kg,
+            to_kg: new,
+        };
+        return (out, change);
     }
     if let Some(reps) = &dose.reps {
         let cut = |n: u32| {
@@ -434,9 +437,12 @@ fn reduce_one(dose: &Dose) -> (Dose, String) {
             Reps::PerSet(list) => Reps::PerSet(list.iter().map(|&n| cut(n)).collect()),
         };
         if &new != reps {
-            let what = format!("reps reduced from {} to {}", reps.label(), new.label());
+            let change = Change::Reps {
+                from: reps.clone(),
+                to: new.clone(),
+            };
             out.reps = Some(new);
-            return (out, what);
+            return (out, change);
         }
     }
     if let Some(h) = dose.hold_secs
@@ -444,42 +450,28 @@ fn reduce_one(dose: &Dose) -> (Dose, String) {
     {
         let new = (h * 0.8).round().min(h - 1.0).max(1.0);
         out.hold_secs = Some(new);
-        let what = format!("hold reduced from {} s to {} s", fmt_num(h), fmt_num(new));
-        return (out, what);
+        let change = Change::Hold {
+            from_secs: h,
+            to_secs: new,
+        };
+        return (out, change);
     }
     if let Some(m) = dose.minutes
         && m > 1.0
     {
         let new = (m * 0.8).round().min(m - 1.0).max(1.0);
         out.minutes = Some(new);
-        let what = format!(
-            "time reduced from {} min to {} min",
-            fmt_num(m),
-            fmt_num(new)
-        );
-        return (out, what);
+        return (out, Change::Minutes { from: m, to: new });
     }
     if dose.sets > 1 {
         out.sets = dose.sets - 1;
-        let what = format!("sets reduced from {} to {}", dose.sets, out.sets);
-        return (out, what);
+        let change = Change::Sets {
+            from: dose.sets,
+            to: out.sets,
+        };
+        return (out, change);
     }
-    (out, "already at the smallest dose: held".to_owned())
-}
-
-/// `load held at 7.5 kg`, `reps held at 10`, `dose held at 3 x 30 s`.
-fn held_words(dose: &Dose) -> String {
-    if let Load::Kg(kg) = dose.load {
-        return format!("load held at {} kg", fmt_num(kg));
-    }
-    format!("dose held at {}", short_dose(dose))
-}
-
-/// The dose label without side words: `3 x 10 @ 7.5 kg`.
-fn short_dose(dose: &Dose) -> String {
-    let mut d = dose.clone();
-    d.side = crate::model::Side::Both;
-    super::projection::dose_label(&d)
+    (out, Change::Smallest)
 }
 
 /// The session of a prescription an adjustment following `date`/`slot` is for: the next

@@ -14,6 +14,7 @@ mod read_model;
 pub mod review;
 mod sessions;
 mod status;
+pub mod words;
 
 pub use adapt::{
     Adjustment, AdjustmentKind, AdjustmentStatus, PAIN_ACCEPTABLE_MAX, PAIN_SAFE_MAX, Response,
@@ -30,3 +31,4 @@ pub use status::{
     WeekStatus, actual_metrics, day_state, day_states, exercises_done, pain_points, pain_trend,
     session_state, status,
 };
+pub use words::{Audience, Change, PainZone, Reason, Trigger};

@@ -8,7 +8,8 @@ use crate::command::Command;
 use crate::engine::SessionState;
 use crate::ui::Selection;
 use crate::ui::View;
-use crate::ui::log::{SessionPanel, state_color};
+use crate::ui::log::SessionPanel;
+use crate::ui::style::state_color;
 
 /// Month grid or one week.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -49,7 +50,7 @@ impl CalendarPanel {
             .unwrap_or_else(|| view.today().clamp(start, last));
         let states = view.read.day_states();
         if view.athlete() {
-            crate::ui::log::athlete_style(ui);
+            crate::ui::style::athlete_style(ui);
         }
         let wide = ui.available_width() >= 900.0;
         let calendar_width = if wide {

@@ -63,6 +63,14 @@ impl<'a> View<'a> {
         self.mode == Mode::Athlete
     }
 
+    /// Whom the words are for.
+    pub fn audience(&self) -> crate::engine::Audience {
+        match self.mode {
+            Mode::Athlete => crate::engine::Audience::Athlete,
+            Mode::Physio => crate::engine::Audience::Physio,
+        }
+    }
+
     /// The exercise `id`: the plan's copy, else the library's.
     pub fn exercise(&self, id: &str) -> Option<&'a Exercise> {
         crate::library::find(self.read.plan(), self.library, id)

@@ -6,7 +6,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::engine::{Adjustment, AdjustmentStatus, Item, Metrics, Projection, Session, WeekPlan};
+use crate::engine::{Adjustment, Audience, Item, Metrics, Projection, Session, WeekPlan};
 use crate::model::LoadUnit;
 use crate::model::{Plan, fmt_num};
 
@@ -327,12 +327,7 @@ fn adjustments_ui(
         .on_hover_text(crate::engine::PAIN_MODEL);
     for a in this_week {
         let name = plan.exercise_name(&a.exercise);
-        let status = match a.status {
-            AdjustmentStatus::Pending => "proposed, to review",
-            AdjustmentStatus::Accepted => "accepted",
-            AdjustmentStatus::Changed => "changed by the clinician",
-            AdjustmentStatus::Dismissed => "dismissed: as planned",
-        };
+        let status = a.status_words(Audience::Physio);
         ui.push_id(("adjusted", a.prescription_id, a.date, a.slot), |ui| {
             ui.horizontal_wrapped(|ui| {
                 ui.label(format!("{} - {name}:", a.date.format("%a %-d %b")));
@@ -342,7 +337,7 @@ fn adjustments_ui(
                     a.effective.label(unit)
                 ));
             });
-            ui.indent("why", |ui| ui.weak(&a.reason));
+            ui.indent("why", |ui| ui.weak(a.reason.words(unit, plan)));
         });
     }
 }

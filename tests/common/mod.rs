@@ -76,3 +76,8 @@ pub fn base_plan(weeks: u32) -> Plan {
         ..Plan::default()
     }
 }
+
+/// An adjustment's reason in words, loads in kg.
+pub fn reason(a: &loadplan::engine::Adjustment) -> String {
+    a.reason.words(LoadUnit::Kg, &Plan::default())
+}

@@ -317,7 +317,7 @@ fn log_records_a_session_and_proposes_the_adjustment() {
     assert_eq!(
         lines[1],
         "next session 4 Mar: load reduced from 4.5 kg to 3.5 kg — pain 6/10 during on 2 Mar \
-         (pending the physio's review)"
+         (proposed, pending review)"
     );
     let text = std::fs::read_to_string(&f).expect("saved");
     assert!(text.contains("    format_version: 2,\n"), "{text}");

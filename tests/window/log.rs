@@ -2,6 +2,7 @@
 //! with pain, the next session's adjusted dose, athlete mode keeping the plan read-only, the
 //! physio's decision on an adjustment, and the calendar.
 
+use crate::common::reason;
 use chrono::NaiveDate;
 use egui::accesskit::Role;
 use egui::vec2;
@@ -172,7 +173,7 @@ fn the_physio_accepts_or_dismisses_an_adjustment() {
         .to_vec();
     assert_eq!(adjustments.len(), 1);
     assert_eq!(adjustments[0].status, AdjustmentStatus::Pending);
-    assert!(adjustments[0].reason.contains("worse next morning (7/10)"));
+    assert!(reason(&adjustments[0]).contains("worse next morning (7/10)"));
 
     // The physio reviews it in Progress.
     click(&mut h, Role::Button, "Progress");
@@ -293,11 +294,7 @@ fn the_next_morning_the_athlete_rates_yesterdays_pain() {
         .to_vec();
     assert_eq!(adjustments.len(), 1);
     assert_eq!(adjustments[0].date, date(2026, 11, 4));
-    assert!(
-        adjustments[0]
-            .reason
-            .contains("worse next morning (5/10) after 2 Nov")
-    );
+    assert!(reason(&adjustments[0]).contains("worse next morning (5/10) after 2 Nov"));
     // Rated: the prompt is gone.
     assert!(h.query_by_label_contains("The morning after").is_none());
 }

@@ -25,7 +25,7 @@ fn harness(theme: ThemeChoice) -> Harness<'static, LoadplanApp> {
 /// anti-aliased edge differs between Mesa builds); a real change of the screen (a moved or
 /// changed label, another colour) changes hundreds.
 fn snapshot(h: &mut Harness<'_, LoadplanApp>, name: &str) {
-    let options = egui_kittest::SnapshotOptions::new().failed_pixel_count_threshold(16);
+    let options = egui_kittest::SnapshotOptions::new().max_failed_pixels(16);
     h.snapshot_options(name, &options);
 }
 

@@ -10,7 +10,6 @@ use crate::cli::CliError;
 use crate::cli::args::{
     count_value, load_value, next_morning_value, pain_value, positive_value, rpe_value,
 };
-use crate::cli::words::exercise_name;
 
 /// The checked values of `loadplan log`: counts and pain ratings.
 pub(super) struct LogValues {
@@ -141,11 +140,11 @@ pub(super) fn describe_log(plan: &Plan, t: &LogTarget, session: &SessionLog) -> 
     if !t.planned {
         place.push_str(", an extra session");
     }
-    let mut name = exercise_name(plan, &t.exercise);
+    let mut name = plan.exercise_name(&t.exercise).into_owned();
     if t.exercise != t.planned_exercise {
         name.push_str(&format!(
             " (planned: {})",
-            exercise_name(plan, &t.planned_exercise)
+            plan.exercise_name(&t.planned_exercise)
         ));
     }
     let mut text = format!(

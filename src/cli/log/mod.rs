@@ -21,7 +21,7 @@ use super::CliError;
 use super::args::parse_date;
 use super::output::{Format, write_json};
 use super::status::AdjustmentJson;
-use super::words::{adjustment_status_words, adjustment_words};
+use super::words::adjustment_line;
 
 /// `loadplan log`: what to record. Fields left out stay as they were, so the next morning's
 /// pain can be added to yesterday's entry on its own.
@@ -141,7 +141,7 @@ pub(super) fn run(a: &LogArgs, format: Format, out: &mut dyn Write) -> Result<()
     }
     match format {
         Format::Json => write_json(out, &log_json(&recorded, &a.file, &plan))?,
-        Format::Text => print_recorded(&recorded, out)?,
+        Format::Text => print_recorded(&recorded, &plan, out)?,
     }
     Ok(())
 }
@@ -224,13 +224,12 @@ fn slot_note(r: &Recorded<'_>) -> Option<String> {
 }
 
 /// The last line: the adjustment proposed for the next session, or the pain response.
-fn next_words(r: &Recorded<'_>) -> Option<String> {
+fn next_words(r: &Recorded<'_>, plan: &Plan) -> Option<String> {
     if let Some(x) = r.adjustment {
         return Some(format!(
-            "next session {}: {} ({})",
+            "next session {}: {}",
             x.date.format("%-d %b"),
-            adjustment_words(x),
-            adjustment_status_words(x)
+            adjustment_line(plan, x)
         ));
     }
     r.response
@@ -238,12 +237,12 @@ fn next_words(r: &Recorded<'_>) -> Option<String> {
         .map(|(response, then)| format!("pain response {}: {then}", response.label()))
 }
 
-fn print_recorded(r: &Recorded<'_>, out: &mut dyn Write) -> std::io::Result<()> {
+fn print_recorded(r: &Recorded<'_>, plan: &Plan, out: &mut dyn Write) -> std::io::Result<()> {
     if !r.changed {
         return writeln!(out, "nothing new to record: {}", r.summary);
     }
     writeln!(out, "recorded {}", r.summary)?;
-    for line in [slot_note(r), next_words(r)].into_iter().flatten() {
+    for line in [slot_note(r), next_words(r, plan)].into_iter().flatten() {
         writeln!(out, "{line}")?;
     }
     Ok(())
@@ -293,6 +292,6 @@ fn log_json<'a>(r: &'a Recorded<'a>, file: &'a Path, plan: &Plan) -> LogJson<'a>
             .map(|x| x.response)
             .or(r.response.as_ref().map(|(response, _)| *response)),
         adjustment: r.adjustment.map(|x| AdjustmentJson::new(plan, x)),
-        next: next_words(r),
+        next: next_words(r, plan),
     }
 }

@@ -79,7 +79,7 @@ impl ProgressPanel {
             .show(ui, |ui| {
                 let athlete = view.athlete();
                 if athlete {
-                    crate::ui::log::athlete_style(ui);
+                    crate::ui::style::athlete_style(ui);
                 }
                 let so_far = ProgressData::of(view, self.metric(view));
                 if !athlete {
