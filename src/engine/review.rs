@@ -168,18 +168,6 @@ pub fn long_date(date: NaiveDate) -> String {
     date.format("%a %-d %b %Y").to_string()
 }
 
-/// Band of a 0-10 pain rating in the pain-monitoring model (Silbernagel 2007).
-pub fn pain_band(pain: u8) -> &'static str {
-    use super::{PAIN_ACCEPTABLE_MAX, PAIN_SAFE_MAX};
-    if pain <= PAIN_SAFE_MAX {
-        "0-2: safe"
-    } else if pain <= PAIN_ACCEPTABLE_MAX {
-        "3-5: acceptable"
-    } else {
-        "6-10: too much"
-    }
-}
-
 /// Hover words for the pain reports on one date: `Mon 12 Jan 2026: pain during 4/10
 /// (3-5: acceptable), next morning 2/10`.
 pub fn pain_words(points: &[PainPoint], date: NaiveDate) -> Option<String> {
@@ -189,7 +177,10 @@ pub fn pain_words(points: &[PainPoint], date: NaiveDate) -> Option<String> {
         .map(|p| {
             let during = p.during.map_or_else(
                 || "pain during not recorded".to_owned(),
-                |d| format!("pain during {d}/10 ({})", pain_band(d)),
+                |d| {
+                    let zone = super::PainZone::during(d).label(super::Audience::Physio);
+                    format!("pain during {d}/10 ({zone})")
+                },
             );
             let next = p.next_morning.map_or_else(
                 || "next morning not recorded".to_owned(),

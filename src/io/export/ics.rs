@@ -60,9 +60,10 @@ pub fn ics_string(plan: &Plan, projection: &Projection) -> Result<String, Export
                 None => lines.push(si.exercise_id.to_string()),
             }
         }
-        lines.push(
-            "Pain during up to 5/10 is acceptable if it settles by the next morning.".to_owned(),
-        );
+        lines.push(format!(
+            "Pain during up to {}/10 is acceptable if it settles by the next morning.",
+            crate::engine::PAIN_ACCEPTABLE_MAX
+        ));
         let mut event = icalendar::Event::new();
         event
             .uid(&format!(

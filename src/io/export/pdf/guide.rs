@@ -1,33 +1,42 @@
 //! Two text pages: how to judge pain (the traffic-light rules of the pain-monitoring model,
 //! docs/clinical.md#pain-monitoring, in plain words) and the sources of the plan and guardrails.
 
-use crate::engine::{Finding, sources};
+use crate::engine::{Finding, PainZone, sources};
 use crate::model::Plan;
 
 use super::canvas::{GREY, Pen, Rgb, TextStyle};
 use super::flow::{Flow, LEADING};
 
-/// (colour, title, what it means, what to do) of each traffic light.
-const LIGHTS: [(Rgb, &str, &str, &str); 3] = [
+/// (zone, what it means, what to do) of each traffic light, in the patient's words.
+const LIGHTS: [(PainZone, &str, &str); 3] = [
     (
-        Rgb(46, 160, 67),
-        "Green: pain 0-2 out of 10",
+        PainZone::Green,
         "Safe. A little discomfort while you exercise is fine.",
         "Carry on as planned. If the next morning is as good or better, you may progress a little, as the plan says.",
     ),
     (
-        Rgb(230, 160, 20),
-        "Amber: pain 3-5 out of 10",
+        PainZone::Amber,
         "Acceptable, as long as it has settled by the next morning.",
         "Keep the dose; do not add load yet. Check how it feels the next morning before your next session.",
     ),
     (
-        Rgb(210, 50, 45),
-        "Red: pain above 5, or not settled by the next morning",
+        PainZone::Red,
         "Too much for now.",
         "Make the next session easier: change one thing only (less load, a smaller range, more rest or fewer sessions). Tell your clinician if it happens twice in a row.",
     ),
 ];
+
+/// `Amber: pain 3-5 out of 10`; red adds the next morning.
+fn light_title(zone: PainZone) -> String {
+    match zone {
+        PainZone::Green => format!("Green: pain {} out of 10", zone.range()),
+        PainZone::Amber => format!("Amber: pain {} out of 10", zone.range()),
+        PainZone::Red => format!(
+            "Red: pain above {}, or not settled by the next morning",
+            crate::engine::PAIN_ACCEPTABLE_MAX
+        ),
+    }
+}
 
 /// Draws the pain guide (from a new page).
 pub(super) fn pain(flow: &mut Flow<'_>) {
@@ -39,7 +48,8 @@ pub(super) fn pain(flow: &mut Flow<'_>) {
         0.0,
     );
     flow.gap(12.0);
-    for (color, title, meaning, action) in LIGHTS {
+    for (zone, meaning, action) in LIGHTS {
+        let (color, title) = (Rgb::of(zone.color()), light_title(zone));
         let text_w = flow.width() - 34.0;
         let lines: Vec<String> = [meaning, action]
             .iter()
@@ -60,7 +70,7 @@ pub(super) fn pain(flow: &mut Flow<'_>) {
             Some(Pen::solid(color, 1.0)),
         );
         flow.y += 3.0;
-        flow.lines(&[title.to_owned()], TextStyle::bold(12.0), x + 32.0);
+        flow.lines(&[title], TextStyle::bold(12.0), x + 32.0);
         flow.lines(&lines, body, x + 32.0);
         flow.y = y + height + 6.0;
     }

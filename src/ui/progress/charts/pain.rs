@@ -6,7 +6,8 @@ use egui_plot::{
     uniform_grid_spacer,
 };
 
-use crate::engine::review::{long_date, pain_band, pain_words};
+use crate::engine::review::{long_date, pain_words};
+use crate::engine::{Audience, PainZone};
 
 use super::super::ProgressData;
 use super::super::data::{date_of_day, day_number};
@@ -51,9 +52,13 @@ pub fn pain_chart(ui: &mut egui::Ui, data: &ProgressData<'_>, athlete: bool) {
                 return Some(words);
             }
             let y = hover_y(pos).round();
-            (0.0..=10.0)
-                .contains(&y)
-                .then(|| format!("{}\nPain {}", long_date(date), pain_band(y as u8)))
+            (0.0..=10.0).contains(&y).then(|| {
+                format!(
+                    "{}\nPain {}",
+                    long_date(date),
+                    PainZone::during(y as u8).label(Audience::Physio)
+                )
+            })
         })
         .show(ui, |plot_ui| {
             bands(plot_ui, &p);
@@ -106,15 +111,13 @@ pub fn pain_chart(ui: &mut egui::Ui, data: &ProgressData<'_>, athlete: bool) {
 
 /// The legend row of the pain chart.
 fn pain_legend(ui: &mut egui::Ui, p: &Palette, athlete: bool) {
-    let (safe, ok, much) = if athlete {
-        (
-            "Pain 0-2: fine",
-            "Pain 3-5: acceptable",
-            "Pain 6-10: too much",
-        )
+    let audience = if athlete {
+        Audience::Athlete
     } else {
-        ("0-2 safe", "3-5 acceptable", "6-10 too much")
+        Audience::Physio
     };
+    let zone = |z: PainZone| (z.label(audience), z.meaning());
+    let [(safe, safe_tip), (ok, ok_tip), (much, much_tip)] = PainZone::ALL.map(zone);
     legend_row(
         ui,
         &[
@@ -128,21 +131,9 @@ fn pain_legend(ui: &mut egui::Ui, p: &Palette, athlete: bool) {
                 NEXT_NAME,
                 "The highest pain the next morning, 0-10 (settled counts as 0)",
             ),
-            (
-                Swatch::Fill(p.green),
-                safe,
-                "Pain-monitoring model (Silbernagel 2007): 0-2 is safe",
-            ),
-            (
-                Swatch::Fill(p.amber),
-                ok,
-                "3-5 is acceptable during exercise, if it settles by the next morning",
-            ),
-            (
-                Swatch::Fill(p.red),
-                much,
-                "Above 5, or not settled the next morning: too much; the next session is reduced",
-            ),
+            (Swatch::Fill(p.green), &safe, &safe_tip),
+            (Swatch::Fill(p.amber), &ok, &ok_tip),
+            (Swatch::Fill(p.red), &much, &much_tip),
         ],
     );
 }

@@ -2,6 +2,7 @@
 
 use egui::{Color32, Stroke};
 
+use crate::engine::PainZone;
 use crate::model::Prom;
 
 /// Colours that read on both themes.
@@ -19,7 +20,10 @@ pub(super) struct Palette {
 impl Palette {
     pub(super) fn of(ui: &egui::Ui) -> Palette {
         let dark = ui.visuals().dark_mode;
-        let band = |r, g, b| Color32::from_rgba_unmultiplied(r, g, b, if dark { 46 } else { 40 });
+        let band = |zone: PainZone| {
+            let [r, g, b] = zone.color();
+            Color32::from_rgba_unmultiplied(r, g, b, if dark { 46 } else { 40 })
+        };
         Palette {
             planned: Color32::from_rgb(112, 144, 196),
             done: if dark {
@@ -38,9 +42,9 @@ impl Palette {
                 Color32::from_rgb(125, 40, 160)
             },
             today: ui.visuals().weak_text_color(),
-            green: band(67, 160, 71),
-            amber: band(255, 179, 0),
-            red: band(229, 57, 53),
+            green: band(PainZone::Green),
+            amber: band(PainZone::Amber),
+            red: band(PainZone::Red),
         }
     }
 }
