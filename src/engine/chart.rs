@@ -183,10 +183,8 @@ pub fn includes_text(plan: &Plan, projection: &Projection, metric: Metric) -> St
         .filter(|i| i.metrics.get(metric) > 0.0)
         .map(|i| i.exercise_id.as_str())
         .collect();
-    let names: Vec<&str> = ids
-        .into_iter()
-        .map(|id| plan.exercise(id).map_or(id, |e| e.name.as_str()))
-        .collect();
+    let names: Vec<std::borrow::Cow<'_, str>> =
+        ids.into_iter().map(|id| plan.exercise_name(id)).collect();
     let which = if names.is_empty() {
         "No exercise in this plan counts here.".to_owned()
     } else {

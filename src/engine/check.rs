@@ -100,9 +100,7 @@ impl Out<'_> {
     }
 
     fn name(&self, id: &str) -> String {
-        self.plan
-            .exercise(id)
-            .map_or_else(|| id.to_owned(), |e| e.name.clone())
+        self.plan.exercise_name(id).into_owned()
     }
 }
 

@@ -245,7 +245,10 @@ pub fn project(plan: &Plan) -> Projection {
             let item = Item {
                 prescription_id: rx.id,
                 exercise_id: state.exercise.clone(),
-                exercise_name: exercise.map_or_else(|| state.exercise.clone(), |e| e.name.clone()),
+                exercise_name: exercise.map_or_else(
+                    || plan.exercise_name(&state.exercise).into_owned(),
+                    |e| e.name.clone(),
+                ),
                 sessions,
                 supervised_sessions: supervised,
                 sets: sets_of(&dose),

@@ -185,6 +185,19 @@ pub fn find<'a>(plan: &'a Plan, library: &'a Library, id: &str) -> Option<&'a Ex
     plan.exercise(id).or_else(|| library.get(id))
 }
 
+/// The name exercise `id` is shown under: as [`find`] finds it, else the plan's one fallback
+/// (its id with spaces, [`Plan::exercise_name`]).
+pub fn exercise_name<'a>(
+    plan: &'a Plan,
+    library: &'a Library,
+    id: &'a str,
+) -> std::borrow::Cow<'a, str> {
+    match find(plan, library, id) {
+        Some(e) => std::borrow::Cow::Borrowed(e.name.as_str()),
+        None => plan.exercise_name(id),
+    }
+}
+
 /// The built-in library, parsed once on first use and shared afterwards.
 pub fn builtin() -> Result<&'static Library, LibraryError> {
     static BUILTIN: OnceLock<Result<Library, LibraryError>> = OnceLock::new();

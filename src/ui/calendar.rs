@@ -318,11 +318,7 @@ fn week_rows(
                     let names: Vec<String> = s
                         .items
                         .iter()
-                        .map(|i| {
-                            view.plan()
-                                .exercise(&i.exercise_id)
-                                .map_or_else(|| i.exercise_id.to_string(), |e| e.name.clone())
-                        })
+                        .map(|i| view.plan().exercise_name(&i.exercise_id).into_owned())
                         .collect();
                     ui.label(names.join(", "));
                 }

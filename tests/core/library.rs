@@ -777,3 +777,30 @@ fn library_checks_ids_and_ladders() {
         Err(LibraryError::NewerFormat { found: 2, .. })
     ));
 }
+
+#[test]
+fn one_lookup_the_plans_copy_then_the_library_and_one_name_fallback() {
+    let lib = library::builtin().expect("built-in library");
+    let mut plan = loadplan::model::Plan::default();
+    // Not in the plan: the library's.
+    let nordic = library::find(&plan, lib, "nordic").expect("in the library");
+    assert_eq!(nordic.name, "Nordic hamstring curl");
+    // The plan's own copy wins over the library's.
+    let mut own = nordic.clone();
+    own.name = "Nordic curl, our clinic's way".to_owned();
+    plan.exercises.push(own);
+    assert_eq!(
+        library::find(&plan, lib, "nordic").map(|e| e.name.as_str()),
+        Some("Nordic curl, our clinic's way")
+    );
+    assert_eq!(
+        library::exercise_name(&plan, lib, "nordic"),
+        "Nordic curl, our clinic's way"
+    );
+    // Found nowhere: the id with spaces, the same in the plan alone and with the library.
+    assert_eq!(plan.exercise_name("no_such_thing"), "no such thing");
+    assert_eq!(
+        library::exercise_name(&plan, lib, "no_such_thing"),
+        "no such thing"
+    );
+}

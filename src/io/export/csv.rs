@@ -84,10 +84,7 @@ pub fn csv_string(plan: &Plan, projection: &Projection) -> Result<String, Export
         for si in &session.items {
             let item = item_of(projection, session, si.prescription_id);
             let name = item.map_or_else(
-                || {
-                    plan.exercise(&si.exercise_id)
-                        .map_or_else(|| si.exercise_id.to_string(), |e| e.name.clone())
-                },
+                || plan.exercise_name(&si.exercise_id).into_owned(),
                 |i| i.exercise_name.clone(),
             );
             let mut row: Vec<String> = vec![

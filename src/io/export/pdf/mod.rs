@@ -209,15 +209,23 @@ pub(super) fn phase_runs(projection: &Projection) -> Vec<PhaseRun> {
     runs
 }
 
-/// The exercise `id`: the plan's copy, else the built-in library's.
-pub(super) fn find_exercise<'a>(plan: &'a Plan, id: &str) -> Option<&'a Exercise> {
-    plan.exercise(id)
-        .or_else(|| crate::library::builtin().ok().and_then(|lib| lib.get(id)))
+/// The built-in library the handout looks exercises up in (after the plan's own copies); an
+/// empty one if it cannot be read (the plan carries its exercises anyway).
+fn library() -> &'static crate::library::Library {
+    static EMPTY: crate::library::Library = crate::library::Library {
+        exercises: Vec::new(),
+    };
+    crate::library::builtin().unwrap_or(&EMPTY)
 }
 
-/// The name of exercise `id` (its id with spaces when it is found nowhere).
+/// The exercise `id`: the plan's copy, else the built-in library's (the one lookup).
+pub(super) fn find_exercise<'a>(plan: &'a Plan, id: &str) -> Option<&'a Exercise> {
+    crate::library::find(plan, library(), id)
+}
+
+/// The name of exercise `id` (the one lookup, the one fallback).
 pub(super) fn exercise_name(plan: &Plan, id: &str) -> String {
-    find_exercise(plan, id).map_or_else(|| id.replace('_', " "), |e| e.name.clone())
+    crate::library::exercise_name(plan, library(), id).into_owned()
 }
 
 /// A date as "Mon 5 Jan 2026".
