@@ -14,6 +14,13 @@ use super::actuals::{actuals_ui, dose_details, session_fields_ui};
 use super::pain::{next_morning_picker, pain_picker};
 use super::{SessionPanel, exercise_name};
 
+/// One exercise of a session as planned: its week's dose, the adjustment in force, the day.
+struct Planned<'a> {
+    item: &'a Item,
+    adjustment: Option<&'a Adjustment>,
+    date: NaiveDate,
+}
+
 impl SessionPanel {
     /// Every session on `date` with its logging form.
     pub fn day_ui(
@@ -107,7 +114,12 @@ impl SessionPanel {
                 egui::Frame::group(ui.style()).show(ui, |ui| {
                     ui.set_width(ui.available_width());
                     let entry = log.exercise_mut(item.prescription_id, &item.exercise_id);
-                    changed |= self.exercise_ui(ui, view, week_item, adjustment, entry, date, cmds);
+                    let planned = Planned {
+                        item: week_item,
+                        adjustment,
+                        date,
+                    };
+                    changed |= self.exercise_ui(ui, view, &planned, entry, cmds);
                 });
             });
         }
@@ -122,17 +134,19 @@ impl SessionPanel {
     }
 
     /// One exercise: check box, dose (planned or adjusted), pain, what was done.
-    #[allow(clippy::too_many_arguments)]
     fn exercise_ui(
         &mut self,
         ui: &mut egui::Ui,
         view: &View<'_>,
-        item: &Item,
-        adjustment: Option<&Adjustment>,
+        planned: &Planned<'_>,
         entry: &mut ExerciseLog,
-        date: NaiveDate,
         cmds: &mut Vec<Command>,
     ) -> bool {
+        let Planned {
+            item,
+            adjustment,
+            date,
+        } = *planned;
         let mut changed = false;
         let name = exercise_name(
             view,
