@@ -44,6 +44,7 @@ pub fn big_plan(table_rows: bool) -> Plan {
         ];
         if table_rows {
             rules.push(Rule::Table {
+                source: None,
                 rows: (1..=104)
                     .map(|w| TableRow {
                         week: w,

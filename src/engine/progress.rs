@@ -223,6 +223,9 @@ impl State {
         if let Some(kg) = row.load_kg {
             self.load_value = Some(clean(kg));
         }
+        if let Some(rm) = row.rm {
+            self.load_value = Some(f64::from(rm));
+        }
         if let Some(m) = row.minutes {
             self.minutes = Some(clean(m));
         }
@@ -299,6 +302,7 @@ impl State {
             (Load::Rpe(_), Some(v)) => Load::Rpe(round_to(v, self.load_step, 0.5).min(10.0)),
             (Load::Band(_), Some(v)) => Load::Band(whole(v)),
             (Load::Rir(_), Some(v)) => Load::Rir(whole(v)),
+            (Load::Rm(_), Some(v)) => Load::Rm(whole(v).max(1)),
             (other, _) => other.clone(),
         };
         Dose {
@@ -323,7 +327,7 @@ fn finite(x: f64) -> f64 {
 
 fn table_row(rx: &Prescription, week: u32) -> Option<&TableRow> {
     rx.rules.iter().find_map(|rule| match rule {
-        Rule::Table { rows } => rows.iter().find(|r| r.week == week),
+        Rule::Table { rows, .. } => rows.iter().find(|r| r.week == week),
         _ => None,
     })
 }

@@ -65,6 +65,10 @@ pub enum Load {
     Rpe(f64),
     /// Reps in reserve.
     Rir(u32),
+    /// A repetition maximum: the load the athlete can lift this many times with good form
+    /// (15RM, ..., 6RM), as heavy slow resistance is written. The athlete finds the kilograms;
+    /// none are invented.
+    Rm(u32),
 }
 
 impl Load {
@@ -91,6 +95,7 @@ impl Load {
             Load::PercentOneRm(p) => format!("{} %1RM", fmt_num(*p)),
             Load::Rpe(r) => format!("RPE {}", fmt_num(*r)),
             Load::Rir(r) => format!("RIR {r}"),
+            Load::Rm(n) => format!("{n}RM"),
         }
     }
 }
@@ -122,6 +127,31 @@ impl Tempo {
     }
 }
 
+/// A leg (or arm): the plan's injured side.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Limb {
+    Left,
+    Right,
+}
+
+impl Limb {
+    /// `left`, `right`.
+    pub fn label(self) -> &'static str {
+        match self {
+            Limb::Left => "left",
+            Limb::Right => "right",
+        }
+    }
+
+    /// The other one.
+    pub fn other(self) -> Limb {
+        match self {
+            Limb::Left => Limb::Right,
+            Limb::Right => Limb::Left,
+        }
+    }
+}
+
 /// Which side does the work.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub enum Side {
@@ -132,9 +162,23 @@ pub enum Side {
     Each,
     Left,
     Right,
+    /// The injured side only (the plan says which one it is).
+    Affected,
+    /// The side that is not injured only.
+    Unaffected,
 }
 
 impl Side {
+    /// Every side, in the order an editor lists them.
+    pub const ALL: [Side; 6] = [
+        Side::Both,
+        Side::Each,
+        Side::Affected,
+        Side::Unaffected,
+        Side::Left,
+        Side::Right,
+    ];
+
     /// How many times the dose is done: twice for `Each`, once otherwise.
     pub fn multiplier(self) -> f64 {
         match self {
@@ -150,6 +194,38 @@ impl Side {
             Side::Each => "each side",
             Side::Left => "left",
             Side::Right => "right",
+            Side::Affected => "injured side",
+            Side::Unaffected => "other side",
+        }
+    }
+
+    /// The limb a one-sided dose is for, when known: left, right, or the injured or other
+    /// side of a plan that says which side is injured.
+    pub fn limb(self, injured: Option<Limb>) -> Option<Limb> {
+        match self {
+            Side::Left => Some(Limb::Left),
+            Side::Right => Some(Limb::Right),
+            Side::Affected => injured,
+            Side::Unaffected => injured.map(Limb::other),
+            Side::Both | Side::Each => None,
+        }
+    }
+
+    /// The side in words for the athlete, given the plan's injured side: `your left leg, the
+    /// injured side`, `your right leg (not the injured one)`, `each leg`, `the injured side`.
+    pub fn words(self, injured: Option<Limb>) -> String {
+        match (self, self.limb(injured)) {
+            (Side::Both, _) => "both legs".to_owned(),
+            (Side::Each, _) => "each leg".to_owned(),
+            (_, Some(limb)) if Some(limb) == injured => {
+                format!("your {} leg, the injured side", limb.label())
+            }
+            (_, Some(limb)) if injured.is_some() => {
+                format!("your {} leg (not the injured one)", limb.label())
+            }
+            (_, Some(limb)) => format!("your {} leg", limb.label()),
+            (Side::Affected, None) => "the injured side".to_owned(),
+            (_, None) => "the other side (not the injured one)".to_owned(),
         }
     }
 }
@@ -192,7 +268,7 @@ impl Dose {
         match self.load {
             Load::None | Load::BodyWeight => None,
             Load::Kg(x) | Load::PercentOneRm(x) | Load::Rpe(x) => Some(x),
-            Load::Band(n) | Load::Rir(n) => Some(f64::from(n)),
+            Load::Band(n) | Load::Rir(n) | Load::Rm(n) => Some(f64::from(n)),
         }
     }
 }
@@ -281,7 +357,9 @@ impl Dose {
         }
         match self.side {
             Side::Each => s.push_str(" each side"),
-            Side::Left | Side::Right => s.push_str(&format!(" ({})", self.side.label())),
+            Side::Left | Side::Right | Side::Affected | Side::Unaffected => {
+                s.push_str(&format!(" ({})", self.side.label()));
+            }
             Side::Both => {}
         }
         s

@@ -9,12 +9,12 @@ pub mod progression;
 pub mod schedule;
 pub mod validate;
 
-pub use dose::{Dose, Load, LoadUnit, Reps, Side, Tempo, fmt_num};
+pub use dose::{Dose, Limb, Load, LoadUnit, Reps, Side, Tempo, fmt_num};
 pub use exercise::{Category, DoseKind, Exercise, Laterality, Region};
 pub use log::{
     AdjustmentDecision, Decision, ExerciseLog, NextMorning, Prom, PromScore, SessionLog,
 };
-pub use plan::{FORMAT_VERSION, Phase, Plan, Prescription, Thresholds};
+pub use plan::{FORMAT_VERSION, LoadStep, PainLimits, Phase, Plan, Prescription, Thresholds};
 pub use progression::{Amount, Rule, TableRow, Target};
 pub use schedule::{Schedule, WeekRange, Weekday};
 pub use validate::{Anchor, MAX_WEEKS, Problem, validate};

@@ -12,9 +12,49 @@ use super::progression::Rule;
 use super::schedule::{Schedule, WeekRange};
 
 /// Newest plan file format this version reads and writes. Files with a higher number are
-/// refused. Version 2 added the athlete's log, PROM scores and adjustment decisions; a plan
-/// without them is still written as version 1, so older programs keep opening it.
-pub const FORMAT_VERSION: u32 = 2;
+/// refused. Version 2 added the athlete's log, PROM scores and adjustment decisions; version 3
+/// the injured side (and doses for the injured or other side), the plan's pain limits, load
+/// steps, repetition-maximum loads and the source of a protocol table. A plan is written in
+/// the lowest version that holds it, so older programs keep opening what they can read.
+pub const FORMAT_VERSION: u32 = 3;
+
+/// The pain a plan accepts during exercise (the pain-monitoring model, Silbernagel et al.
+/// 2007: 0-2 safe, 3-5 acceptable). Some programmes set a lower ceiling: at most 3/10 for
+/// proximal hamstring tendinopathy (Goom et al. 2016).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PainLimits {
+    /// Pain during at or below this is safe (green).
+    pub safe_max: u8,
+    /// Pain during at or below this is acceptable (amber), above it too much (red).
+    pub acceptable_max: u8,
+}
+
+impl Default for PainLimits {
+    fn default() -> Self {
+        PainLimits {
+            safe_max: 2,
+            acceptable_max: 5,
+        }
+    }
+}
+
+impl PainLimits {
+    /// True for the model's usual limits (0-2, 3-5).
+    pub fn is_default(&self) -> bool {
+        *self == PainLimits::default()
+    }
+}
+
+/// The smallest load step available for a piece of equipment (dumbbells in 0.5 kg steps,
+/// plates in 2.5 kg): progressions are fitted to what can be held in the hand.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LoadStep {
+    /// Equipment as the exercises name it (`dumbbell`, `barbell`, `kettlebell`).
+    pub equipment: String,
+    pub step_kg: f64,
+}
 
 /// Guardrail thresholds a plan may change.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -109,6 +149,15 @@ pub struct Plan {
     #[serde(skip_serializing_if = "String::is_empty")]
     pub disclaimer: String,
     pub thresholds: Thresholds,
+    /// The injured side, when one side is (format version 3).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub injured_side: Option<super::dose::Limb>,
+    /// The pain the plan accepts during exercise (format version 3).
+    #[serde(skip_serializing_if = "PainLimits::is_default")]
+    pub pain_limits: PainLimits,
+    /// Load steps of the equipment available to the athlete (format version 3).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub load_steps: Vec<LoadStep>,
     pub phases: Vec<Phase>,
     pub exercises: Vec<Exercise>,
     pub prescriptions: Vec<Prescription>,
@@ -138,6 +187,9 @@ impl Default for Plan {
             citation: String::new(),
             disclaimer: String::new(),
             thresholds: Thresholds::default(),
+            injured_side: None,
+            pain_limits: PainLimits::default(),
+            load_steps: Vec::new(),
             phases: Vec::new(),
             exercises: Vec::new(),
             prescriptions: Vec::new(),
@@ -211,11 +263,44 @@ impl Plan {
     /// The lowest file format that can hold this plan: 2 with a log, PROM scores or
     /// adjustment decisions, 1 without (so programs from before the log still open it).
     pub fn required_format_version(&self) -> u32 {
-        if self.log.is_empty() && self.proms.is_empty() && self.adjustments.is_empty() {
+        if self.uses_version_3() {
+            3
+        } else if self.log.is_empty() && self.proms.is_empty() && self.adjustments.is_empty() {
             1
         } else {
             2
         }
+    }
+
+    /// Whether the plan uses anything format version 3 added.
+    fn uses_version_3(&self) -> bool {
+        use super::dose::{Load, Side};
+        use super::progression::{Rule, TableRow};
+        let dose_v3 = |d: &Dose| {
+            matches!(d.load, Load::Rm(_)) || matches!(d.side, Side::Affected | Side::Unaffected)
+        };
+        let row_v3 = |r: &TableRow| r.rm.is_some();
+        self.injured_side.is_some()
+            || !self.pain_limits.is_default()
+            || !self.load_steps.is_empty()
+            || self.exercises.iter().any(|e| dose_v3(&e.default_dose))
+            || self.prescriptions.iter().any(|rx| {
+                dose_v3(&rx.dose)
+                    || rx.rules.iter().any(|rule| match rule {
+                        Rule::Table { rows, source } => {
+                            source.is_some() || rows.iter().any(row_v3)
+                        }
+                        _ => false,
+                    })
+            })
+    }
+
+    /// The load step of `equipment` the plan says is available, if any.
+    pub fn load_step_kg(&self, equipment: &[String]) -> Option<f64> {
+        self.load_steps
+            .iter()
+            .find(|s| equipment.iter().any(|e| e.eq_ignore_ascii_case(&s.equipment)))
+            .map(|s| s.step_kg)
     }
 
     /// The logged session on `date`, slot `slot`.

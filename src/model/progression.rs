@@ -75,6 +75,9 @@ pub struct TableRow {
     pub hold_secs: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub load_kg: Option<f64>,
+    /// The load as a repetition maximum that week (15 = 15RM; format version 3).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rm: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub minutes: Option<f64>,
 }
@@ -111,6 +114,10 @@ pub enum Rule {
     },
     Table {
         rows: Vec<TableRow>,
+        /// The published protocol the table reproduces ("Petersen et al. 2011"): a rise it
+        /// prescribes is reported as a note naming it, not as a warning.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        source: Option<String>,
     },
     Deload {
         /// Every N-th plan week is a deload week (4 = weeks 4, 8, 12, ...).
@@ -226,7 +233,10 @@ impl Rule {
                 "harder variation every {after_weeks} weeks{}",
                 if *reset_dose { ", dose restarts" } else { "" }
             ),
-            Rule::Table { rows } => format!("explicit values for {} weeks", rows.len()),
+            Rule::Table { rows, source } => match source {
+                Some(source) => format!("explicit values for {} weeks ({source})", rows.len()),
+                None => format!("explicit values for {} weeks", rows.len()),
+            },
             Rule::Deload {
                 every_weeks,
                 weeks,

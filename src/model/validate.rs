@@ -54,6 +54,33 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
             message: format!("weeks is {}, more than the {MAX_WEEKS} allowed", plan.weeks),
         });
     }
+    let limits = plan.pain_limits;
+    if limits.safe_max >= limits.acceptable_max || limits.acceptable_max > 10 {
+        out.push(Problem {
+            anchor: Anchor::Field("pain_limits"),
+            message: format!(
+                "pain_limits: safe_max ({}) must be below acceptable_max ({}), and acceptable_max at most 10 (e.g. safe_max: 2, acceptable_max: 5)",
+                limits.safe_max, limits.acceptable_max
+            ),
+        });
+    }
+    for step in &plan.load_steps {
+        if !(step.step_kg.is_finite() && step.step_kg > 0.0 && step.step_kg <= 50.0) {
+            out.push(Problem {
+                anchor: Anchor::Field("load_steps"),
+                message: format!(
+                    "load_steps: the step of \"{}\" is {}; give a step above 0 and at most 50 kg",
+                    step.equipment, step.step_kg
+                ),
+            });
+        }
+        if step.equipment.trim().is_empty() {
+            out.push(Problem {
+                anchor: Anchor::Field("load_steps"),
+                message: "load_steps: a step names no equipment; write e.g. equipment: \"dumbbell\"".to_owned(),
+            });
+        }
+    }
     for (i, ex) in plan.exercises.iter().enumerate() {
         if ex.id.trim().is_empty() {
             out.push(problem(
@@ -299,7 +326,7 @@ fn check_rule(rule: &Rule, what: &str, anchor: Anchor, out: &mut Vec<Problem>) {
                 format!("{what}: after_weeks must be at least 1"),
             ));
         }
-        Rule::Table { rows } => {
+        Rule::Table { rows, .. } => {
             for row in rows {
                 if row.week == 0 {
                     out.push(problem(
@@ -316,6 +343,12 @@ fn check_rule(rule: &Rule, what: &str, anchor: Anchor, out: &mut Vec<Problem>) {
                 check_number(row.hold_secs, "hold_secs", what, anchor, out);
                 check_number(row.load_kg, "load_kg", what, anchor, out);
                 check_number(row.minutes, "minutes", what, anchor, out);
+                if row.rm == Some(0) {
+                    out.push(problem(
+                        anchor,
+                        format!("{what}: week {} has rm 0; a repetition maximum is 1 or more (15 = 15RM)", row.week),
+                    ));
+                }
             }
         }
         Rule::Deload {

@@ -198,7 +198,7 @@ fn table_rows_set_values_that_carry_forward() {
         1,
         6,
         dose(3, 10, Load::BodyWeight),
-        vec![Rule::Table { rows }],
+        vec![Rule::Table { rows, source: None }],
     )];
     let p = project(&plan);
     let sessions: Vec<u32> = p.weeks.iter().map(|w| w.items[0].sessions).collect();

@@ -64,6 +64,7 @@ fn any_rule() -> impl Strategy<Value = Rule> {
             0..4
         )
         .prop_map(|rows| Rule::Table {
+            source: None,
             rows: rows
                 .into_iter()
                 .map(|(week, sessions, sets, load_kg)| TableRow {

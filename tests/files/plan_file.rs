@@ -110,6 +110,7 @@ fn nordic_prescription() -> Prescription {
         },
         rules: vec![
             Rule::Table {
+                source: None,
                 rows: vec![
                     TableRow {
                         week: 1,
@@ -124,6 +125,7 @@ fn nordic_prescription() -> Prescription {
                         reps: Some(Reps::Range(6, 8)),
                         hold_secs: Some(2.5),
                         load_kg: Some(0.0),
+                        rm: None,
                         minutes: None,
                         sets: None,
                     },
@@ -361,7 +363,7 @@ fn common_mistakes_read_clearly() {
         (
             base("dose: (side: each),"),
             "p.ron:6:26: unknown side `each` for `side` (did you mean `Each`?); use one of \
-             `Both`, `Each`, `Left` or `Right`",
+             `Both`, `Each`, `Left`, `Right`, `Affected` or `Unaffected`",
         ),
     ];
     for (text, expected) in cases {
@@ -674,7 +676,7 @@ fn a_plan_with_a_log_round_trips() {
 
 #[test]
 fn a_plan_without_a_log_is_still_written_as_version_1() {
-    assert_eq!(FORMAT_VERSION, 2);
+    assert_eq!(FORMAT_VERSION, 3);
     let version = |plan: &Plan| {
         let text = plan_to_string(plan).expect("plan serialises");
         let line = text
@@ -708,7 +710,7 @@ fn a_plan_without_a_log_is_still_written_as_version_1() {
     for field in ["log:", "proms:", "adjustments:"] {
         assert!(!text.contains(field), "{field} in\n{text}");
     }
-    // Whatever the version in memory (a new plan says 2).
+    // Whatever the version in memory (a new plan says 3).
     assert_eq!(Plan::default().format_version, FORMAT_VERSION);
     assert_eq!(version(&Plan::default()).0, "format_version: 1,");
     // The log emptied again: back to version 1.
@@ -836,4 +838,73 @@ fn a_hand_written_log_reads_and_a_mistake_in_it_is_pointed_at() {
         "{message}"
     );
     assert!(message.contains("pain_durng"), "{message}");
+}
+
+#[test]
+fn version_3_only_for_what_it_added() {
+    use loadplan::model::{Limb, LoadStep, PainLimits, Side};
+    let version = |plan: &Plan| {
+        let text = plan_to_string(plan).expect("plan serialises");
+        let v = text
+            .lines()
+            .find_map(|l| l.trim().strip_prefix("format_version: "))
+            .expect("a format_version line")
+            .trim_end_matches(',')
+            .to_owned();
+        (v, text)
+    };
+    let base = logged_plan();
+    let mut plan = base.clone();
+    plan.log.clear();
+    plan.proms.clear();
+    plan.adjustments.clear();
+    assert_eq!(version(&plan).0, "1");
+    let cases: Vec<(&str, Box<dyn Fn(&mut Plan)>)> = vec![
+        ("injured side", Box::new(|p: &mut Plan| p.injured_side = Some(Limb::Left))),
+        (
+            "pain limits",
+            Box::new(|p: &mut Plan| {
+                p.pain_limits = PainLimits {
+                    safe_max: 2,
+                    acceptable_max: 3,
+                }
+            }),
+        ),
+        (
+            "load steps",
+            Box::new(|p: &mut Plan| {
+                p.load_steps.push(LoadStep {
+                    equipment: "dumbbell".to_owned(),
+                    step_kg: 0.5,
+                })
+            }),
+        ),
+        (
+            "a repetition maximum",
+            Box::new(|p: &mut Plan| p.prescriptions[0].dose.load = Load::Rm(15)),
+        ),
+        (
+            "a dose for the injured side",
+            Box::new(|p: &mut Plan| p.prescriptions[0].dose.side = Side::Affected),
+        ),
+    ];
+    for (what, change) in cases {
+        let mut p = plan.clone();
+        change(&mut p);
+        let (v, text) = version(&p);
+        assert_eq!(v, "3", "{what} needs version 3:\n{text}");
+        // It reads back as written.
+        let path = std::env::temp_dir().join(format!(
+            "loadplan-v3-{}-{}.ron",
+            std::process::id(),
+            what.replace(' ', "_")
+        ));
+        std::fs::write(&path, &text).expect("write");
+        assert_eq!(load_plan(&path).expect("reads back"), p, "{what}");
+        let _ = std::fs::remove_file(&path);
+    }
+    // A newer file than version 3 is refused, naming the version.
+    let text = version(&plan).1.replace("format_version: 1,", "format_version: 4,");
+    let err = parse_plan(&text, Path::new("new.ron")).expect_err("version 4 is refused");
+    assert!(err.to_string().contains("format_version 4"), "{err}");
 }

@@ -14,17 +14,19 @@ enum LoadKind {
     Kg,
     Band,
     PercentOneRm,
+    Rm,
     Rpe,
     Rir,
 }
 
 impl LoadKind {
-    const ALL: [LoadKind; 7] = [
+    const ALL: [LoadKind; 8] = [
         LoadKind::None,
         LoadKind::BodyWeight,
         LoadKind::Kg,
         LoadKind::Band,
         LoadKind::PercentOneRm,
+        LoadKind::Rm,
         LoadKind::Rpe,
         LoadKind::Rir,
     ];
@@ -38,6 +40,7 @@ impl LoadKind {
             Load::PercentOneRm(_) => LoadKind::PercentOneRm,
             Load::Rpe(_) => LoadKind::Rpe,
             Load::Rir(_) => LoadKind::Rir,
+            Load::Rm(_) => LoadKind::Rm,
         }
     }
 
@@ -50,6 +53,7 @@ impl LoadKind {
             LoadKind::PercentOneRm => "%1RM",
             LoadKind::Rpe => "RPE",
             LoadKind::Rir => "RIR",
+            LoadKind::Rm => "Repetition maximum (nRM)",
         }
     }
 
@@ -62,6 +66,9 @@ impl LoadKind {
             LoadKind::PercentOneRm => "Percent of the one-repetition maximum",
             LoadKind::Rpe => "An effort target on the 0-10 scale",
             LoadKind::Rir => "Repetitions left in reserve at the end of each set",
+            LoadKind::Rm => {
+                "The load the athlete can lift this many times with good form (15RM, 12RM, ...): heavy slow resistance is written so; the athlete finds the weight"
+            }
         }
     }
 
@@ -75,6 +82,7 @@ impl LoadKind {
             LoadKind::PercentOneRm => Load::PercentOneRm(70.0),
             LoadKind::Rpe => Load::Rpe(7.0),
             LoadKind::Rir => Load::Rir(2),
+            LoadKind::Rm => Load::Rm(15),
         }
     }
 }
@@ -178,6 +186,15 @@ fn load_value_row(ui: &mut egui::Ui, load: &mut Load, unit: LoadUnit) {
                 .speed(0.05);
             drag_row(ui, &field, n, 0..=10);
         }
+        Load::Rm(n) => {
+            let field = Field::new(
+                "Load",
+                "Repetition maximum: the load the athlete can lift this many times",
+            )
+            .suffix("RM")
+            .speed(0.05);
+            drag_row(ui, &field, n, 1..=50);
+        }
     }
 }
 
@@ -232,7 +249,7 @@ fn side_row(ui: &mut egui::Ui, side: &mut Side) {
     egui::ComboBox::from_id_salt("rx_side")
         .selected_text(side.label())
         .show_ui(ui, |ui| {
-            for s in [Side::Both, Side::Each, Side::Left, Side::Right] {
+            for s in Side::ALL {
                 ui.selectable_value(side, s, s.label());
             }
         })

@@ -99,6 +99,7 @@ impl NewRule {
                     reps: rx.dose.reps.clone(),
                     ..TableRow::default()
                 }],
+                source: None,
             },
             NewRule::Deload => Rule::Deload {
                 every_weeks: Some(4),
@@ -251,7 +252,7 @@ fn rule_fields_ui(ui: &mut egui::Ui, rule: &mut Rule, ctx: &RuleContext<'_>) {
             after_weeks,
             reset_dose,
         } => kinds::next_variation_ui(ui, after_weeks, reset_dose, ctx),
-        Rule::Table { rows } => table::table_ui(ui, rows, ctx),
+        Rule::Table { rows, .. } => table::table_ui(ui, rows, ctx),
         Rule::Deload {
             every_weeks,
             weeks,

@@ -21,10 +21,11 @@ pub(super) fn table_ui(ui: &mut egui::Ui, rows: &mut Vec<TableRow>, ctx: &RuleCo
         Load::PercentOneRm(_) => "Load (%1RM)".to_owned(),
         Load::Rpe(_) => "Load (RPE)".to_owned(),
         Load::Rir(_) => "Load (RIR)".to_owned(),
+        Load::Rm(_) => "Load (RM)".to_owned(),
     };
     let convert = !matches!(
         ctx.dose.load,
-        Load::Band(_) | Load::PercentOneRm(_) | Load::Rpe(_) | Load::Rir(_)
+        Load::Band(_) | Load::PercentOneRm(_) | Load::Rpe(_) | Load::Rir(_) | Load::Rm(_)
     );
     let mut errors = Vec::new();
     let mut delete = None;
@@ -117,9 +118,16 @@ fn row_ui(
     if let Some(v) = cell.number_ui(ui, "hold", row.hold_secs) {
         row.hold_secs = v;
     }
-    let to_shown = |kg: f64| if convert { ctx.unit.from_kg(kg) } else { kg };
-    if let Some(v) = cell.number_ui(ui, "load", row.load_kg.map(to_shown)) {
-        row.load_kg = v.map(|x| if convert { ctx.unit.to_kg(x) } else { x });
+    if matches!(ctx.dose.load, Load::Rm(_)) {
+        // A repetition maximum: a whole number of reps (15 = 15RM), no kilograms.
+        if let Some(v) = cell.count_ui(ui, "load", row.rm, 50) {
+            row.rm = v;
+        }
+    } else {
+        let to_shown = |kg: f64| if convert { ctx.unit.from_kg(kg) } else { kg };
+        if let Some(v) = cell.number_ui(ui, "load", row.load_kg.map(to_shown)) {
+            row.load_kg = v.map(|x| if convert { ctx.unit.to_kg(x) } else { x });
+        }
     }
     if let Some(v) = cell.number_ui(ui, "minutes", row.minutes) {
         row.minutes = v;

@@ -36,7 +36,7 @@ fn nordic_table_grid_shows_and_edits_weeks() {
         Some("12/10/8")
     );
     type_into_text(&mut h, "Week 1 sets", "3");
-    let Rule::Table { rows } = &h.state().rx(NORDIC).rules[0] else {
+    let Rule::Table { rows, .. } = &h.state().rx(NORDIC).rules[0] else {
         panic!("table rule");
     };
     assert_eq!(rows[0].sets, Some(3));
@@ -66,13 +66,13 @@ fn invalid_table_text_is_red_and_changes_nothing() {
     h.get_by_label_contains("Week 3 reps: the range 8-6 goes down");
     // Correcting it pushes the new value.
     type_into_text(&mut h, "Week 3 reps", "7-9");
-    let Rule::Table { rows } = &h.state().rx(NORDIC).rules[0] else {
+    let Rule::Table { rows, .. } = &h.state().rx(NORDIC).rules[0] else {
         panic!("table rule");
     };
     assert_eq!(rows[2].reps, Some(Reps::Range(7, 9)));
     // An empty cell carries the week before on.
     type_into_text(&mut h, "Week 3 reps", "");
-    let Rule::Table { rows } = &h.state().rx(NORDIC).rules[0] else {
+    let Rule::Table { rows, .. } = &h.state().rx(NORDIC).rules[0] else {
         panic!("table rule");
     };
     assert_eq!(rows[2].reps, None);
@@ -82,7 +82,7 @@ fn invalid_table_text_is_red_and_changes_nothing() {
 fn table_rows_are_added_and_deleted() {
     let mut h = select("nordic_hamstring", NORDIC);
     let table_len = |h: &Harness<'_, State>| match &h.state().rx(NORDIC).rules[0] {
-        Rule::Table { rows } => rows.iter().map(|r| r.week).collect::<Vec<_>>(),
+        Rule::Table { rows, .. } => rows.iter().map(|r| r.week).collect::<Vec<_>>(),
         _ => panic!("table rule"),
     };
     assert_eq!(table_len(&h), vec![1, 2, 3, 4, 5, 11]);
