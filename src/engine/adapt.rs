@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::model::{Decision, Dose, ExerciseLog, Load, NextMorning, Plan, Reps};
+use crate::model::{Decision, Dose, ExerciseLog, Load, NextMorning, PainLimits, Plan, Reps};
 
 use super::projection::{Item, Projection};
 use super::words::{Change, Reason, Trigger};
@@ -36,30 +36,29 @@ impl Response {
     }
 }
 
-/// Pain during at or below this is safe (green).
-pub const PAIN_SAFE_MAX: u8 = 2;
-/// Pain during at or below this is acceptable (amber); above it is too much (red).
-pub const PAIN_ACCEPTABLE_MAX: u8 = 5;
-
 /// Classifies one exercise's pain report; `None` when nothing was reported.
 ///
-/// docs/clinical.md#pain-monitoring: pain during 0-2 is safe, 3-5 acceptable, >5 too much, and pain
-/// must settle by the next morning. The next morning is settled when reported so, or when its
+/// docs/clinical.md#pain-monitoring: pain during 0-2 is safe, 3-5 acceptable, >5 too much (the
+/// plan's `limits` may lower them), and pain must settle by the next morning. The next morning is settled when reported so, or when its
 /// rating is back in the safe zone (0-2); a higher rating (not settled, or worse) is red
 /// whatever the pain during, as the 24-hour response matters most. Without a next-morning
 /// report (not known yet) the pain during decides.
-pub fn classify(during: Option<u8>, next: Option<NextMorning>) -> Option<Response> {
+pub fn classify(
+    limits: PainLimits,
+    during: Option<u8>,
+    next: Option<NextMorning>,
+) -> Option<Response> {
     if during.is_none() && next.is_none() {
         return None;
     }
     let during_n = during.unwrap_or(0);
     let settled = match next {
         Some(NextMorning::Settled) | None => true,
-        Some(NextMorning::Pain(n)) => n <= PAIN_SAFE_MAX,
+        Some(NextMorning::Pain(n)) => n <= limits.safe_max,
     };
-    Some(if !settled || during_n > PAIN_ACCEPTABLE_MAX {
+    Some(if !settled || during_n > limits.acceptable_max {
         Response::Red
-    } else if during_n > PAIN_SAFE_MAX {
+    } else if during_n > limits.safe_max {
         Response::Amber
     } else {
         Response::Green
@@ -67,11 +66,11 @@ pub fn classify(during: Option<u8>, next: Option<NextMorning>) -> Option<Respons
 }
 
 /// The response of a logged exercise entry (only entries marked done count).
-pub fn response_of(entry: &ExerciseLog) -> Option<Response> {
+pub fn response_of(limits: PainLimits, entry: &ExerciseLog) -> Option<Response> {
     if !entry.done {
         return None;
     }
-    classify(entry.pain_during, entry.pain_next_morning)
+    classify(limits, entry.pain_during, entry.pain_next_morning)
 }
 
 /// What an adjustment does.
@@ -191,7 +190,7 @@ pub fn adjustments(plan: &Plan, projection: &Projection) -> Vec<Adjustment> {
         };
         let rx_sessions = sessions.get(&rx.id).unwrap_or(&no_sessions);
         for (i, &(date, slot, entry)) in logged.iter().enumerate() {
-            let Some(response) = response_of(entry) else {
+            let Some(response) = response_of(plan.pain_limits, entry) else {
                 continue;
             };
             if response == Response::Green {
@@ -253,7 +252,7 @@ pub fn adjustments(plan: &Plan, projection: &Projection) -> Vec<Adjustment> {
                 status,
                 effective,
                 reason: Reason {
-                    trigger: trigger(entry),
+                    trigger: trigger(plan.pain_limits, entry),
                     date,
                     change: proposal.change,
                 },
@@ -347,10 +346,10 @@ fn propose(
 
 /// The pain report an adjustment follows: the next morning when it was not settled (it decides
 /// most), else the pain during.
-fn trigger(entry: &ExerciseLog) -> Trigger {
+fn trigger(limits: PainLimits, entry: &ExerciseLog) -> Trigger {
     let during = entry.pain_during.unwrap_or(0);
     match entry.pain_next_morning {
-        Some(NextMorning::Pain(n)) if n > PAIN_SAFE_MAX && during <= PAIN_ACCEPTABLE_MAX => {
+        Some(NextMorning::Pain(n)) if n > limits.safe_max && during <= limits.acceptable_max => {
             Trigger::NextMorning {
                 pain: n,
                 worse: n > during,

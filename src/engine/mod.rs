@@ -17,8 +17,8 @@ mod status;
 pub mod words;
 
 pub use adapt::{
-    Adjustment, AdjustmentKind, AdjustmentStatus, PAIN_ACCEPTABLE_MAX, PAIN_SAFE_MAX, Response,
-    adjustment_for, adjustments, classify, done_dose, response_of, week_of,
+    Adjustment, AdjustmentKind, AdjustmentStatus, Response, adjustment_for, adjustments, classify,
+    done_dose, response_of, week_of,
 };
 pub use check::{Finding, Severity, check, sources};
 pub use metrics::{ACWR_MIN_DAYS, Metric, MetricChanges, Metrics};

@@ -170,7 +170,11 @@ pub fn long_date(date: NaiveDate) -> String {
 
 /// Hover words for the pain reports on one date: `Mon 12 Jan 2026: pain during 4/10
 /// (3-5: acceptable), next morning 2/10`.
-pub fn pain_words(points: &[PainPoint], date: NaiveDate) -> Option<String> {
+pub fn pain_words(
+    points: &[PainPoint],
+    date: NaiveDate,
+    limits: crate::model::PainLimits,
+) -> Option<String> {
     let lines: Vec<String> = points
         .iter()
         .filter(|p| p.date == date)
@@ -178,7 +182,8 @@ pub fn pain_words(points: &[PainPoint], date: NaiveDate) -> Option<String> {
             let during = p.during.map_or_else(
                 || "pain during not recorded".to_owned(),
                 |d| {
-                    let zone = super::PainZone::during(d).label(super::Audience::Physio);
+                    let zone =
+                        super::PainZone::during(d, limits).label(limits, super::Audience::Physio);
                     format!("pain during {d}/10 ({zone})")
                 },
             );

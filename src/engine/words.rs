@@ -6,10 +6,9 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::adapt::{PAIN_ACCEPTABLE_MAX, PAIN_SAFE_MAX};
 use super::palette::{self, Rgb};
 use super::{Adjustment, AdjustmentStatus, Response};
-use crate::model::{Dose, LoadUnit, Plan, Reps, fmt_num};
+use crate::model::{Dose, LoadUnit, PainLimits, Plan, Reps, fmt_num};
 
 /// Who reads the words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -33,11 +32,12 @@ impl PainZone {
     /// Every zone, green first.
     pub const ALL: [PainZone; 3] = [PainZone::Green, PainZone::Amber, PainZone::Red];
 
-    /// The zone of a pain-during rating: 0-2 green, 3-5 amber, above 5 red.
-    pub fn during(pain: u8) -> PainZone {
-        if pain <= PAIN_SAFE_MAX {
+    /// The zone of a pain-during rating: 0-2 green, 3-5 amber, above 5 red (with the usual
+    /// limits; a plan may lower them).
+    pub fn during(pain: u8, limits: PainLimits) -> PainZone {
+        if pain <= limits.safe_max {
             PainZone::Green
-        } else if pain <= PAIN_ACCEPTABLE_MAX {
+        } else if pain <= limits.acceptable_max {
             PainZone::Amber
         } else {
             PainZone::Red
@@ -46,8 +46,8 @@ impl PainZone {
 
     /// The zone of a next-morning rating: settled (0-2) green, anything above red - the
     /// 24-hour response decides (there is no amber the next morning).
-    pub fn next_morning(pain: u8) -> PainZone {
-        if pain <= PAIN_SAFE_MAX {
+    pub fn next_morning(pain: u8, limits: PainLimits) -> PainZone {
+        if pain <= limits.safe_max {
             PainZone::Green
         } else {
             PainZone::Red
@@ -55,11 +55,14 @@ impl PainZone {
     }
 
     /// The ratings of the zone during exercise: `0-2`, `3-5`, `6-10`.
-    pub fn range(self) -> String {
+    pub fn range(self, limits: PainLimits) -> String {
+        let (safe, ok) = (limits.safe_max, limits.acceptable_max);
         match self {
-            PainZone::Green => format!("0-{PAIN_SAFE_MAX}"),
-            PainZone::Amber => format!("{}-{PAIN_ACCEPTABLE_MAX}", PAIN_SAFE_MAX + 1),
-            PainZone::Red => format!("{}-10", PAIN_ACCEPTABLE_MAX + 1),
+            PainZone::Green => format!("0-{safe}"),
+            PainZone::Amber if ok == safe + 1 => ok.to_string(),
+            PainZone::Amber => format!("{}-{ok}", safe + 1),
+            PainZone::Red if ok >= 9 => "10".to_owned(),
+            PainZone::Red => format!("{}-10", ok + 1),
         }
     }
 
@@ -74,24 +77,25 @@ impl PainZone {
     }
 
     /// `3-5: acceptable`.
-    pub fn label(self, audience: Audience) -> String {
-        format!("{}: {}", self.range(), self.name(audience))
+    pub fn label(self, limits: PainLimits, audience: Audience) -> String {
+        format!("{}: {}", self.range(limits), self.name(audience))
     }
 
     /// What the zone means, in a sentence (tooltips and guides).
-    pub fn meaning(self) -> String {
+    pub fn meaning(self, limits: PainLimits) -> String {
         match self {
             PainZone::Green => format!(
                 "Pain {} during exercise is safe (pain-monitoring model, Silbernagel 2007)",
-                self.range()
+                self.range(limits)
             ),
             PainZone::Amber => format!(
                 "Pain {} during exercise is acceptable, if it has settled by the next morning",
-                self.range()
+                self.range(limits)
             ),
             PainZone::Red => format!(
-                "Pain above {PAIN_ACCEPTABLE_MAX}, or not settled the next morning (above \
-                 {PAIN_SAFE_MAX}), is too much: the next session is made easier"
+                "Pain above {}, or not settled the next morning (above {}), is too much: the \
+                 next session is made easier",
+                limits.acceptable_max, limits.safe_max
             ),
         }
     }
@@ -117,11 +121,11 @@ impl Response {
     }
 
     /// The verdict and what follows from it.
-    pub fn verdict(self, audience: Audience) -> String {
+    pub fn verdict(self, limits: PainLimits, audience: Audience) -> String {
         let (safe, ok, much) = (
-            PainZone::Green.range(),
-            PainZone::Amber.range(),
-            PAIN_ACCEPTABLE_MAX,
+            PainZone::Green.range(limits),
+            PainZone::Amber.range(limits),
+            limits.acceptable_max,
         );
         match (self, audience) {
             (Response::Green, Audience::Athlete) => {
@@ -315,26 +319,37 @@ mod tests {
 
     #[test]
     fn zones_follow_the_thresholds() {
-        let during: Vec<PainZone> = (0..=10).map(PainZone::during).collect();
+        let usual = PainLimits::default();
+        let during: Vec<PainZone> = (0..=10).map(|n| PainZone::during(n, usual)).collect();
         assert_eq!(during[2], PainZone::Green);
         assert_eq!(during[3], PainZone::Amber);
         assert_eq!(during[5], PainZone::Amber);
         assert_eq!(during[6], PainZone::Red);
-        assert_eq!(PainZone::next_morning(2), PainZone::Green);
-        assert_eq!(PainZone::next_morning(3), PainZone::Red);
-        assert_eq!(PainZone::Amber.label(Audience::Physio), "3-5: acceptable");
-        assert_eq!(PainZone::Green.label(Audience::Athlete), "0-2: fine");
-        assert_eq!(PainZone::Red.range(), "6-10");
+        assert_eq!(PainZone::next_morning(2, usual), PainZone::Green);
+        assert_eq!(PainZone::next_morning(3, usual), PainZone::Red);
+        assert_eq!(
+            PainZone::Amber.label(usual, Audience::Physio),
+            "3-5: acceptable"
+        );
+        assert_eq!(PainZone::Green.label(usual, Audience::Athlete), "0-2: fine");
+        assert_eq!(PainZone::Red.range(usual), "6-10");
+        // A tendinopathy plan allows at most 3/10.
+        let tendon = PainLimits {
+            safe_max: 2,
+            acceptable_max: 3,
+        };
+        assert_eq!(PainZone::during(3, tendon), PainZone::Amber);
+        assert_eq!(PainZone::during(4, tendon), PainZone::Red);
+        assert_eq!(PainZone::Amber.range(tendon), "3");
+        assert_eq!(PainZone::Red.range(tendon), "4-10");
     }
 
     #[test]
     fn a_verdict_has_the_colour_of_its_zone() {
         for r in [Response::Green, Response::Amber, Response::Red] {
             assert_eq!(r.zone().color(), PainZone::ALL[r as usize].color());
-            assert!(
-                r.verdict(Audience::Athlete)
-                    .starts_with(&r.label()[..1].to_uppercase())
-            );
+            let verdict = r.verdict(PainLimits::default(), Audience::Athlete);
+            assert!(verdict.starts_with(&r.label()[..1].to_uppercase()));
         }
     }
 

@@ -287,9 +287,7 @@ impl Plan {
             || self.prescriptions.iter().any(|rx| {
                 dose_v3(&rx.dose)
                     || rx.rules.iter().any(|rule| match rule {
-                        Rule::Table { rows, source } => {
-                            source.is_some() || rows.iter().any(row_v3)
-                        }
+                        Rule::Table { rows, source } => source.is_some() || rows.iter().any(row_v3),
                         _ => false,
                     })
             })
@@ -299,7 +297,11 @@ impl Plan {
     pub fn load_step_kg(&self, equipment: &[String]) -> Option<f64> {
         self.load_steps
             .iter()
-            .find(|s| equipment.iter().any(|e| e.eq_ignore_ascii_case(&s.equipment)))
+            .find(|s| {
+                equipment
+                    .iter()
+                    .any(|e| e.eq_ignore_ascii_case(&s.equipment))
+            })
             .map(|s| s.step_kg)
     }
 

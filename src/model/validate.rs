@@ -77,7 +77,9 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
         if step.equipment.trim().is_empty() {
             out.push(Problem {
                 anchor: Anchor::Field("load_steps"),
-                message: "load_steps: a step names no equipment; write e.g. equipment: \"dumbbell\"".to_owned(),
+                message:
+                    "load_steps: a step names no equipment; write e.g. equipment: \"dumbbell\""
+                        .to_owned(),
             });
         }
     }

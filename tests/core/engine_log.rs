@@ -136,14 +136,33 @@ fn classify_follows_the_pain_monitoring_model() {
         (Some(6), Some(Pain(8)), Some(Response::Red)),
     ];
     for (during, next, expected) in cases {
-        assert_eq!(classify(during, next), expected, "{during:?} / {next:?}");
+        let usual = PainLimits::default();
+        assert_eq!(
+            classify(usual, during, next),
+            expected,
+            "{during:?} / {next:?}"
+        );
     }
     // Only exercises checked off get a response.
     let mut entry = ExerciseLog::new(1, "sldl");
     entry.pain_during = Some(8);
-    assert_eq!(response_of(&entry), None);
+    assert_eq!(response_of(PainLimits::default(), &entry), None);
     entry.done = true;
-    assert_eq!(response_of(&entry), Some(Response::Red));
+    assert_eq!(
+        response_of(PainLimits::default(), &entry),
+        Some(Response::Red)
+    );
+    // A plan that allows at most 3/10 (tendinopathy): 4 during is red.
+    let tendon = PainLimits {
+        safe_max: 2,
+        acceptable_max: 3,
+    };
+    assert_eq!(classify(tendon, Some(3), None), Some(Response::Amber));
+    assert_eq!(classify(tendon, Some(4), None), Some(Response::Red));
+    assert_eq!(
+        classify(PainLimits::default(), Some(4), None),
+        Some(Response::Amber)
+    );
 }
 
 #[test]

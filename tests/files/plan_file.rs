@@ -860,7 +860,10 @@ fn version_3_only_for_what_it_added() {
     plan.adjustments.clear();
     assert_eq!(version(&plan).0, "1");
     let cases: Vec<(&str, Box<dyn Fn(&mut Plan)>)> = vec![
-        ("injured side", Box::new(|p: &mut Plan| p.injured_side = Some(Limb::Left))),
+        (
+            "injured side",
+            Box::new(|p: &mut Plan| p.injured_side = Some(Limb::Left)),
+        ),
         (
             "pain limits",
             Box::new(|p: &mut Plan| {
@@ -904,7 +907,9 @@ fn version_3_only_for_what_it_added() {
         let _ = std::fs::remove_file(&path);
     }
     // A newer file than version 3 is refused, naming the version.
-    let text = version(&plan).1.replace("format_version: 1,", "format_version: 4,");
+    let text = version(&plan)
+        .1
+        .replace("format_version: 1,", "format_version: 4,");
     let err = parse_plan(&text, Path::new("new.ron")).expect_err("version 4 is refused");
     assert!(err.to_string().contains("format_version 4"), "{err}");
 }

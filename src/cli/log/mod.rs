@@ -174,7 +174,7 @@ fn follow_up<'a>(
     r.response = r
         .session
         .exercise(t.prescription)
-        .and_then(engine::response_of)
+        .and_then(|entry| engine::response_of(plan.pain_limits, entry))
         .map(|response| (response, then_words(plan, projection, a.date, t, response)));
 }
 

@@ -62,7 +62,7 @@ pub fn ics_string(plan: &Plan, projection: &Projection) -> Result<String, Export
         }
         lines.push(format!(
             "Pain during up to {}/10 is acceptable if it settles by the next morning.",
-            crate::engine::PAIN_ACCEPTABLE_MAX
+            plan.pain_limits.acceptable_max
         ));
         let mut event = icalendar::Event::new();
         event

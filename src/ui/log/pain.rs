@@ -2,22 +2,28 @@
 //! anything above settled is red), and "Settled".
 
 use crate::engine::{Audience, PainZone};
+use crate::model::PainLimits;
 use crate::ui::style;
 
 /// A row of 0-10 buttons in traffic-light colours, and "clear". Each button's accessible
 /// label is `{label}: N`. Returns true when the value changed.
-pub(super) fn pain_picker(ui: &mut egui::Ui, label: &str, value: &mut Option<u8>) -> bool {
+pub(super) fn pain_picker(
+    ui: &mut egui::Ui,
+    label: &str,
+    value: &mut Option<u8>,
+    limits: PainLimits,
+) -> bool {
     let mut changed = false;
     ui.horizontal_wrapped(|ui| {
         let zones: Vec<String> = PainZone::ALL
             .iter()
-            .map(|z| z.label(Audience::Physio))
+            .map(|z| z.label(limits, Audience::Physio))
             .collect();
         ui.label("Pain during (0-10):").on_hover_text(format!(
             "{} (pain-monitoring model, Silbernagel 2007)",
             zones.join(", ")
         ));
-        changed |= pain_buttons(ui, label, value, PainZone::during);
+        changed |= pain_buttons(ui, label, value, &|n| PainZone::during(n, limits));
     });
     changed
 }
@@ -27,7 +33,7 @@ fn pain_buttons(
     ui: &mut egui::Ui,
     label: &str,
     value: &mut Option<u8>,
-    zone: fn(u8) -> PainZone,
+    zone: &dyn Fn(u8) -> PainZone,
 ) -> bool {
     let mut changed = false;
     for n in 0..=10u8 {
@@ -60,13 +66,14 @@ pub(super) fn next_morning_picker(
     label: &str,
     rating: &mut Option<u8>,
     settled: &mut bool,
+    limits: PainLimits,
 ) -> bool {
     let mut changed = false;
     ui.horizontal_wrapped(|ui| {
         ui.label("Next morning:")
             .on_hover_text(format!(
                 "Pain should have settled (back to {}) by the next morning; above that, the next session is made easier",
-                PainZone::Green.range()
+                PainZone::Green.range(limits)
             ));
         let mut button = egui::Button::new(egui::RichText::new("Settled").color(if *settled {
             egui::Color32::WHITE
@@ -90,7 +97,7 @@ pub(super) fn next_morning_picker(
             changed = true;
         }
         let mut value = if *settled { None } else { *rating };
-        if pain_buttons(ui, label, &mut value, PainZone::next_morning) {
+        if pain_buttons(ui, label, &mut value, &|n| PainZone::next_morning(n, limits)) {
             *rating = value;
             *settled = false;
             changed = true;

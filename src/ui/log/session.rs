@@ -7,7 +7,7 @@ use crate::command::{Command, Edit};
 use crate::engine::{
     Adjustment, AdjustmentStatus, Audience, Item, Response, Session, SessionState,
 };
-use crate::model::{ExerciseLog, NextMorning, SessionLog};
+use crate::model::{ExerciseLog, NextMorning, PainLimits, SessionLog};
 use crate::ui::{View, style};
 
 use super::actuals::{actuals_ui, dose_details, session_fields_ui};
@@ -164,14 +164,15 @@ impl SessionPanel {
             self.adjustment_ui(ui, view, a, cmds);
         }
         let pain_label = format!("Pain during {name}");
-        changed |= pain_picker(ui, &pain_label, &mut entry.pain_during);
+        let limits = view.plan().pain_limits;
+        changed |= pain_picker(ui, &pain_label, &mut entry.pain_during, limits);
         let mut next = entry.pain_next_morning;
         let next_label = format!("Pain next morning after {name}");
         let next_open = entry.done || next.is_some();
         if next_open && (date < view.today() || next.is_some()) {
             let mut rating = next.map(NextMorning::value);
             let mut settled = next == Some(NextMorning::Settled);
-            if next_morning_picker(ui, &next_label, &mut rating, &mut settled) {
+            if next_morning_picker(ui, &next_label, &mut rating, &mut settled, limits) {
                 next = if settled {
                     Some(NextMorning::Settled)
                 } else {
@@ -183,8 +184,8 @@ impl SessionPanel {
         } else if entry.done {
             ui.weak("Pain the next morning: rate it tomorrow morning.");
         }
-        if let Some(response) = crate::engine::response_of(entry) {
-            ui.label(response_text(response, view.audience()));
+        if let Some(response) = crate::engine::response_of(limits, entry) {
+            ui.label(response_text(response, limits, view.audience()));
         }
         changed |= actuals_ui(ui, view, dose, entry, &name);
         changed
@@ -196,6 +197,6 @@ fn state_text(ui: &egui::Ui, state: SessionState) -> egui::RichText {
 }
 
 /// The verdict of a logged exercise, in its zone's colour.
-fn response_text(response: Response, audience: Audience) -> egui::RichText {
-    egui::RichText::new(response.verdict(audience)).color(style::zone(response.zone()))
+fn response_text(response: Response, limits: PainLimits, audience: Audience) -> egui::RichText {
+    egui::RichText::new(response.verdict(limits, audience)).color(style::zone(response.zone()))
 }

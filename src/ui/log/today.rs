@@ -103,7 +103,13 @@ fn morning_after_ui(ui: &mut egui::Ui, view: &View<'_>, cmds: &mut Vec<Command>)
             ui.push_id(("morning", entry.prescription), |ui| {
                 ui.label(&name);
                 let (mut rating, mut settled) = (None, false);
-                if next_morning_picker(ui, &label, &mut rating, &mut settled) {
+                if next_morning_picker(
+                    ui,
+                    &label,
+                    &mut rating,
+                    &mut settled,
+                    view.plan().pain_limits,
+                ) {
                     entry.pain_next_morning = if settled {
                         Some(NextMorning::Settled)
                     } else {

@@ -184,7 +184,7 @@ fn pain_ui(ui: &mut egui::Ui, view: &View<'_>, data: &ProgressData<'_>) {
     if let Some(trend) = &data.status.pain_trend {
         ui.label(format!("Pain during: {}", trend.label()));
     }
-    charts::pain_chart(ui, data, athlete);
+    charts::pain_chart(ui, data, plan.pain_limits, athlete);
 }
 
 impl ProgressPanel {

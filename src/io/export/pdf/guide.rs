@@ -2,7 +2,7 @@
 //! docs/clinical.md#pain-monitoring, in plain words) and the sources of the plan and guardrails.
 
 use crate::engine::{Finding, PainZone, sources};
-use crate::model::Plan;
+use crate::model::{PainLimits, Plan};
 
 use super::canvas::{GREY, Pen, Rgb, TextStyle};
 use super::flow::{Flow, LEADING};
@@ -27,19 +27,19 @@ const LIGHTS: [(PainZone, &str, &str); 3] = [
 ];
 
 /// `Amber: pain 3-5 out of 10`; red adds the next morning.
-fn light_title(zone: PainZone) -> String {
+fn light_title(zone: PainZone, limits: PainLimits) -> String {
     match zone {
-        PainZone::Green => format!("Green: pain {} out of 10", zone.range()),
-        PainZone::Amber => format!("Amber: pain {} out of 10", zone.range()),
+        PainZone::Green => format!("Green: pain {} out of 10", zone.range(limits)),
+        PainZone::Amber => format!("Amber: pain {} out of 10", zone.range(limits)),
         PainZone::Red => format!(
             "Red: pain above {}, or not settled by the next morning",
-            crate::engine::PAIN_ACCEPTABLE_MAX
+            limits.acceptable_max
         ),
     }
 }
 
-/// Draws the pain guide (from a new page).
-pub(super) fn pain(flow: &mut Flow<'_>) {
+/// Draws the pain guide with the plan's limits (from a new page).
+pub(super) fn pain(flow: &mut Flow<'_>, limits: PainLimits) {
     flow.section("How to judge pain");
     let body = TextStyle::plain(10.0);
     flow.paragraph(
@@ -49,7 +49,7 @@ pub(super) fn pain(flow: &mut Flow<'_>) {
     );
     flow.gap(12.0);
     for (zone, meaning, action) in LIGHTS {
-        let (color, title) = (Rgb::of(zone.color()), light_title(zone));
+        let (color, title) = (Rgb::of(zone.color()), light_title(zone, limits));
         let text_w = flow.width() - 34.0;
         let lines: Vec<String> = [meaning, action]
             .iter()

@@ -146,7 +146,7 @@ fn layout(
     findings::draw(&mut flow, plan, findings);
     schedule::draw(&mut flow, plan, projection);
     cards::draw(&mut flow, plan, projection, options.image_dir.as_deref());
-    guide::pain(&mut flow);
+    guide::pain(&mut flow, plan.pain_limits);
     log::draw(&mut flow, plan, projection);
     guide::sources(&mut flow, plan, findings);
     flow.canvas

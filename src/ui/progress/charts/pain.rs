@@ -8,6 +8,7 @@ use egui_plot::{
 
 use crate::engine::review::{long_date, pain_words};
 use crate::engine::{Audience, PainZone};
+use crate::model::PainLimits;
 
 use super::super::ProgressData;
 use super::super::data::{date_of_day, day_number};
@@ -18,9 +19,9 @@ use super::{
 };
 
 /// The pain chart: during and next morning per logged session on the traffic-light bands.
-pub fn pain_chart(ui: &mut egui::Ui, data: &ProgressData<'_>, athlete: bool) {
+pub fn pain_chart(ui: &mut egui::Ui, data: &ProgressData<'_>, limits: PainLimits, athlete: bool) {
     let p = Palette::of(ui);
-    pain_legend(ui, &p, athlete);
+    pain_legend(ui, &p, limits, athlete);
     let pain = &data.status.pain;
     let today_x = day_number(data.status.today);
     let (lo, hi) = date_range(pain.iter().map(|p| p.date), today_x);
@@ -48,7 +49,7 @@ pub fn pain_chart(ui: &mut egui::Ui, data: &ProgressData<'_>, athlete: bool) {
         .y_grid_spacer(uniform_grid_spacer(|_| [1.0, 5.0, 10.0]))
         .label_formatter(|pos| {
             let date = date_of_day(hover_x(pos))?;
-            if let Some(words) = pain_words(pain, date) {
+            if let Some(words) = pain_words(pain, date, limits) {
                 return Some(words);
             }
             let y = hover_y(pos).round();
@@ -56,12 +57,12 @@ pub fn pain_chart(ui: &mut egui::Ui, data: &ProgressData<'_>, athlete: bool) {
                 format!(
                     "{}\nPain {}",
                     long_date(date),
-                    PainZone::during(y as u8).label(Audience::Physio)
+                    PainZone::during(y as u8, limits).label(limits, Audience::Physio)
                 )
             })
         })
         .show(ui, |plot_ui| {
-            bands(plot_ui, &p);
+            bands(plot_ui, &p, limits);
             plot_ui.vline(
                 VLine::new("", today_x)
                     .color(p.today)
@@ -98,7 +99,7 @@ pub fn pain_chart(ui: &mut egui::Ui, data: &ProgressData<'_>, athlete: bool) {
             );
         });
     let latest = pain.last().map_or_else(String::new, |last| {
-        pain_words(pain, last.date).map_or_else(String::new, |w| format!("; latest {w}"))
+        pain_words(pain, last.date, limits).map_or_else(String::new, |w| format!("; latest {w}"))
     });
     describe(
         &response.response,
@@ -110,13 +111,13 @@ pub fn pain_chart(ui: &mut egui::Ui, data: &ProgressData<'_>, athlete: bool) {
 }
 
 /// The legend row of the pain chart.
-fn pain_legend(ui: &mut egui::Ui, p: &Palette, athlete: bool) {
+fn pain_legend(ui: &mut egui::Ui, p: &Palette, limits: PainLimits, athlete: bool) {
     let audience = if athlete {
         Audience::Athlete
     } else {
         Audience::Physio
     };
-    let zone = |z: PainZone| (z.label(audience), z.meaning());
+    let zone = |z: PainZone| (z.label(limits, audience), z.meaning(limits));
     let [(safe, safe_tip), (ok, ok_tip), (much, much_tip)] = PainZone::ALL.map(zone);
     legend_row(
         ui,
@@ -139,10 +140,10 @@ fn pain_legend(ui: &mut egui::Ui, p: &Palette, athlete: bool) {
 }
 
 /// The green, amber and red bands of the pain-monitoring model behind the pain chart.
-fn bands(plot_ui: &mut PlotUi<'_>, p: &Palette) {
+fn bands(plot_ui: &mut PlotUi<'_>, p: &Palette, limits: PainLimits) {
     // Band edges halfway between the last rating of one zone and the first of the next.
-    let safe = f64::from(crate::engine::PAIN_SAFE_MAX) + 0.5;
-    let acceptable = f64::from(crate::engine::PAIN_ACCEPTABLE_MAX) + 0.5;
+    let safe = f64::from(limits.safe_max) + 0.5;
+    let acceptable = f64::from(limits.acceptable_max) + 0.5;
     for (range, color) in [
         (-1.0..=safe, p.green),
         (safe..=acceptable, p.amber),
