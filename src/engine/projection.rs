@@ -8,7 +8,7 @@ use crate::model::{Dose, Load, MAX_WEEKS, Plan, Reps, Tempo, Weekday};
 
 use super::metrics::{self, Metric, MetricChanges, Metrics};
 use super::progress::{State, deload_of, is_hold_week};
-use super::sessions::fill_days_in_week;
+use super::sessions::{fill_days_in_week, usual_sessions_per_week};
 
 /// One set as the athlete does it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
@@ -45,6 +45,12 @@ pub struct Item {
     pub tempo: Option<Tempo>,
     /// The week's figures for this exercise (all its sessions).
     pub metrics: Metrics,
+    /// The figures of one session.
+    pub per_session: Metrics,
+    /// Sessions a week the schedule gives on average (3.5 for every other day, whose weeks
+    /// alternate 4 and 3): the guardrails compare weeks at this frequency, so a rise the
+    /// calendar alone makes is not a rise.
+    pub usual_sessions: f64,
     pub deload: bool,
     /// Progression held this week.
     pub hold: bool,
@@ -53,6 +59,15 @@ pub struct Item {
 }
 
 impl Item {
+    /// The week's figure of `metric` at the schedule's usual frequency (`per_session` x
+    /// `usual_sessions`): what the guardrails compare from week to week.
+    pub fn usual_week(&self, metric: Metric) -> f64 {
+        match metric {
+            Metric::Sessions => self.usual_sessions,
+            _ => self.per_session.get(metric) * self.usual_sessions,
+        }
+    }
+
     /// `3 x 10 @ 4.5 kg`, `5 x 45 s`, `3 x 12/10/8`, `1 x 20 min`, with side.
     pub fn dose_label(&self) -> String {
         dose_label(&self.dose)
@@ -254,6 +269,8 @@ pub fn project(plan: &Plan) -> Projection {
                 sets: sets_of(&dose),
                 tempo,
                 metrics: per_session.times_sessions(sessions),
+                per_session,
+                usual_sessions: usual_sessions_per_week(&rx.schedule, state.sessions),
                 deload: deload.is_some(),
                 hold: week > first && is_hold_week(rx, week),
                 from_table: touched.from_table,

@@ -46,6 +46,24 @@ pub(crate) fn days_in_week(
 }
 
 /// As `days_in_week`, writing into `out` (cleared first) so a caller can reuse one buffer.
+/// How many sessions a week the schedule gives on average, with the table's override: every
+/// other day is 3.5 a week although the calendar alternates 4 and 3. A rise that only the
+/// calendar makes is not a rise; the guardrails compare weeks at this frequency.
+pub(crate) fn usual_sessions_per_week(schedule: &Schedule, sessions_override: Option<u32>) -> f64 {
+    match (sessions_override, schedule) {
+        (Some(n), _) | (None, &Schedule::PerWeek(n)) => f64::from(n.min(14)),
+        (None, Schedule::Weekdays(days)) => {
+            let mut seen = [false; 7];
+            for d in days {
+                seen[d.index() as usize % 7] = true;
+            }
+            seen.iter().filter(|s| **s).count() as f64
+        }
+        (None, Schedule::TimesPerDay(n)) => 7.0 * f64::from((*n).clamp(1, 6)),
+        (None, Schedule::EveryNDays(n)) => 7.0 / f64::from((*n).clamp(1, 28)),
+    }
+}
+
 pub(crate) fn fill_days_in_week(
     out: &mut Vec<(u32, u32)>,
     schedule: &Schedule,
@@ -134,5 +152,22 @@ mod tests {
         let w = days_in_week(&s, None, 1, 1, Weekday::Mon);
         assert_eq!(w.len(), 14);
         assert!(w.contains(&(0, 1)));
+    }
+}
+
+#[cfg(test)]
+mod usual_tests {
+    use super::*;
+    use crate::model::Weekday;
+
+    #[test]
+    fn the_usual_frequency_is_the_schedules_average() {
+        assert_eq!(usual_sessions_per_week(&Schedule::PerWeek(3), None), 3.0);
+        assert_eq!(usual_sessions_per_week(&Schedule::EveryNDays(2), None), 3.5);
+        assert_eq!(usual_sessions_per_week(&Schedule::TimesPerDay(2), None), 14.0);
+        let days = Schedule::Weekdays(vec![Weekday::Mon, Weekday::Wed, Weekday::Mon]);
+        assert_eq!(usual_sessions_per_week(&days, None), 2.0);
+        // A table row's sessions win.
+        assert_eq!(usual_sessions_per_week(&Schedule::EveryNDays(2), Some(1)), 1.0);
     }
 }
