@@ -12,6 +12,7 @@ mod progress;
 mod projection;
 mod read_model;
 pub mod review;
+pub mod rise;
 mod sessions;
 mod status;
 pub mod words;

@@ -164,10 +164,16 @@ mod usual_tests {
     fn the_usual_frequency_is_the_schedules_average() {
         assert_eq!(usual_sessions_per_week(&Schedule::PerWeek(3), None), 3.0);
         assert_eq!(usual_sessions_per_week(&Schedule::EveryNDays(2), None), 3.5);
-        assert_eq!(usual_sessions_per_week(&Schedule::TimesPerDay(2), None), 14.0);
+        assert_eq!(
+            usual_sessions_per_week(&Schedule::TimesPerDay(2), None),
+            14.0
+        );
         let days = Schedule::Weekdays(vec![Weekday::Mon, Weekday::Wed, Weekday::Mon]);
         assert_eq!(usual_sessions_per_week(&days, None), 2.0);
         // A table row's sessions win.
-        assert_eq!(usual_sessions_per_week(&Schedule::EveryNDays(2), Some(1)), 1.0);
+        assert_eq!(
+            usual_sessions_per_week(&Schedule::EveryNDays(2), Some(1)),
+            1.0
+        );
     }
 }
