@@ -2,7 +2,8 @@
 //! plan and whether it merges with the edit before it into one undo step.
 
 use crate::model::{
-    Decision, Exercise, Phase, Plan, Prescription, PromScore, SessionLog, Thresholds, WeekRange,
+    Decision, Exercise, Limb, LoadStep, PainLimits, Phase, Plan, Prescription, PromScore,
+    SessionLog, Thresholds, WeekRange,
 };
 
 /// The plan's descriptive fields, edited together in the details form.
@@ -16,6 +17,8 @@ pub struct PlanMeta {
     pub start_date: Option<chrono::NaiveDate>,
     pub weeks: u32,
     pub notes: String,
+    /// The injured side, when one side is.
+    pub injured_side: Option<Limb>,
 }
 
 impl PlanMeta {
@@ -30,6 +33,7 @@ impl PlanMeta {
             start_date: plan.start_date,
             weeks: plan.weeks,
             notes: plan.notes.clone(),
+            injured_side: plan.injured_side,
         }
     }
 }
@@ -39,6 +43,10 @@ impl PlanMeta {
 pub enum Edit {
     SetMeta(PlanMeta),
     SetThresholds(Thresholds),
+    /// The pain the plan accepts during exercise.
+    SetPainLimits(PainLimits),
+    /// The load steps of the athlete's equipment.
+    SetLoadSteps(Vec<LoadStep>),
     /// Adds a prescription of `exercise` (copied into the plan if new) with its default dose.
     AddPrescription {
         exercise: Exercise,
@@ -97,6 +105,8 @@ impl Edit {
         match self {
             Edit::SetMeta(_) => "Edit plan details".to_owned(),
             Edit::SetThresholds(_) => "Edit guardrail thresholds".to_owned(),
+            Edit::SetPainLimits(_) => "Edit pain limits".to_owned(),
+            Edit::SetLoadSteps(_) => "Edit equipment load steps".to_owned(),
             Edit::AddPrescription { exercise, .. } => format!("Add {}", exercise.name),
             Edit::UpdatePrescription(rx) => format!("Edit {}", rx_name(&rx.id)),
             Edit::RemovePrescription(id) => format!("Delete {}", rx_name(id)),
@@ -131,6 +141,8 @@ impl Edit {
         match self {
             Edit::SetMeta(_) => Some("meta".to_owned()),
             Edit::SetThresholds(_) => Some("thresholds".to_owned()),
+            Edit::SetPainLimits(_) => Some("pain limits".to_owned()),
+            Edit::SetLoadSteps(_) => Some("load steps".to_owned()),
             Edit::UpdatePrescription(rx) => Some(format!("rx{}", rx.id)),
             Edit::UpdatePhase(p) => Some(format!("phase{}", p.id)),
             Edit::LogSession(log) => Some(format!("log{}/{}", log.date, log.slot)),
@@ -151,10 +163,24 @@ impl Edit {
                 plan.start_date = m.start_date;
                 plan.weeks = m.weeks.min(crate::model::MAX_WEEKS);
                 plan.notes = m.notes;
+                plan.injured_side = m.injured_side;
                 true
             }
             Edit::SetThresholds(t) => {
                 plan.thresholds = t;
+                true
+            }
+            Edit::SetPainLimits(limits) => {
+                // Keep the zones in order whatever the fields say: safe below acceptable.
+                let acceptable_max = limits.acceptable_max.clamp(1, 10);
+                plan.pain_limits = PainLimits {
+                    safe_max: limits.safe_max.min(acceptable_max - 1),
+                    acceptable_max,
+                };
+                true
+            }
+            Edit::SetLoadSteps(steps) => {
+                plan.load_steps = steps;
                 true
             }
             Edit::AddPrescription { exercise, weeks } => {

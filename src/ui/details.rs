@@ -2,7 +2,8 @@
 //! length, notes and the guardrail thresholds.
 
 use crate::command::{Command, Edit, PlanMeta};
-use crate::model::{MAX_WEEKS, Thresholds};
+use crate::engine::{Audience, PainZone};
+use crate::model::{Limb, LoadStep, LoadUnit, MAX_WEEKS, PainLimits, Thresholds};
 use crate::ui::View;
 
 /// Plan-details form state (none beyond the plan itself).
@@ -89,6 +90,7 @@ impl DetailsPanel {
                             false,
                             "e.g. Proximal hamstring tendinopathy, right",
                         );
+                        changed |= injured_side_row(ui, &mut meta.injured_side);
                         changed |= text_row(
                             ui,
                             "Goal",
@@ -163,6 +165,10 @@ impl DetailsPanel {
                     ui.colored_label(ui.visuals().warn_fg_color, &plan.disclaimer);
                 }
                 ui.add_space(12.0);
+                pain_limits_ui(ui, plan.pain_limits, cmds);
+                ui.add_space(12.0);
+                load_steps_ui(ui, &plan.load_steps, view.unit, cmds);
+                ui.add_space(12.0);
                 thresholds_ui(ui, &plan.thresholds, cmds);
             });
     }
@@ -184,7 +190,7 @@ fn thresholds_ui(ui: &mut egui::Ui, current: &Thresholds, cmds: &mut Vec<Command
         };
         row(ui, "Weekly increase warning", &mut t.weekly_increase_pct, 1.0..=100.0, " %", "Warn when a load metric rises more than this from one week to the next (default 10 %)");
         row(ui, "Two-week increase alert", &mut t.two_week_increase_pct, 1.0..=300.0, " %", "Alert when a load metric rises more than this over two weeks (default 30 %)");
-        row(ui, "Acute:chronic ratio flag", &mut t.acwr_high, 1.0..=3.0, "", "Flag weeks whose EWMA acute:chronic ratio reaches this (default 1.5; a heuristic)");
+        row(ui, "Acute:chronic ratio flag", &mut t.acwr_high, 1.0..=3.0, "", "Flag weeks whose acute:chronic ratio (the last 7 days against the last 28, rolling averages of daily load) reaches this (default 1.5; a heuristic, not an injury predictor)");
         let mut weeks = f64::from(t.min_weeks);
         row(ui, "Minimum plan length", &mut weeks, 1.0..=104.0, " weeks", "Warn when the plan is shorter (default 12 weeks)");
         t.min_weeks = weeks.round() as u32;
@@ -194,5 +200,142 @@ fn thresholds_ui(ui: &mut egui::Ui, current: &Thresholds, cmds: &mut Vec<Command
     });
     if changed {
         cmds.push(Command::Edit(Edit::SetThresholds(t)));
+    }
+}
+
+/// The injured side: none, left or right. Returns true when it changed.
+fn injured_side_row(ui: &mut egui::Ui, side: &mut Option<Limb>) -> bool {
+    let label = ui.label("Injured side");
+    let before = *side;
+    let name = |s: Option<Limb>| match s {
+        None => "Not one side",
+        Some(Limb::Left) => "Left",
+        Some(Limb::Right) => "Right",
+    };
+    egui::ComboBox::from_id_salt("injured_side")
+        .selected_text(name(*side))
+        .show_ui(ui, |ui| {
+            for s in [None, Some(Limb::Left), Some(Limb::Right)] {
+                ui.selectable_value(side, s, name(s));
+            }
+        })
+        .response
+        .labelled_by(label.id)
+        .on_hover_text(
+            "Which side is injured: doses \"for the injured side\" or \"the other side\" are then worded as the left or right leg",
+        );
+    ui.end_row();
+    *side != before
+}
+
+/// The pain the plan accepts during exercise (the pain-monitoring model's zones).
+fn pain_limits_ui(ui: &mut egui::Ui, current: PainLimits, cmds: &mut Vec<Command>) {
+    ui.strong("Pain limits");
+    ui.weak("The pain accepted during exercise; classification, the pain guide and the charts use them. Some programmes allow less (at most 3/10 for proximal hamstring tendinopathy, Goom et al. 2016).");
+    let mut limits = current;
+    egui::Grid::new("pain_limits")
+        .num_columns(3)
+        .spacing([12.0, 6.0])
+        .show(ui, |ui| {
+            let l = ui.label("Safe (green) up to");
+            ui.add(
+                egui::DragValue::new(&mut limits.safe_max)
+                    .range(0..=8)
+                    .speed(0.05)
+                    .suffix(" /10"),
+            )
+            .labelled_by(l.id)
+            .on_hover_text(PainZone::Green.meaning(limits));
+            ui.weak(PainZone::Green.label(limits, Audience::Physio));
+            ui.end_row();
+            let l = ui.label("Acceptable (amber) up to");
+            ui.add(
+                egui::DragValue::new(&mut limits.acceptable_max)
+                    .range(1..=9)
+                    .speed(0.05)
+                    .suffix(" /10"),
+            )
+            .labelled_by(l.id)
+            .on_hover_text(PainZone::Amber.meaning(limits));
+            ui.weak(PainZone::Amber.label(limits, Audience::Physio));
+            ui.end_row();
+        });
+    if !current.is_default()
+        && ui
+            .button("Back to 0-2 safe, 3-5 acceptable")
+            .on_hover_text("The pain-monitoring model's usual limits (Silbernagel et al. 2007)")
+            .clicked()
+    {
+        limits = PainLimits::default();
+    }
+    if limits != current {
+        cmds.push(Command::Edit(Edit::SetPainLimits(limits)));
+    }
+}
+
+/// The load steps of the athlete's equipment (dumbbells in 0.5 kg steps, ...): progressions
+/// are fitted to them.
+fn load_steps_ui(ui: &mut egui::Ui, current: &[LoadStep], unit: LoadUnit, cmds: &mut Vec<Command>) {
+    ui.strong("Equipment load steps");
+    ui.weak("The smallest load change the athlete's equipment allows; fitting a progression uses it (0.5 kg when none is given).");
+    let mut steps = current.to_vec();
+    let mut remove = None;
+    egui::Grid::new("load_steps")
+        .num_columns(3)
+        .spacing([12.0, 6.0])
+        .show(ui, |ui| {
+            for (i, step) in steps.iter_mut().enumerate() {
+                ui.push_id(i, |ui| {
+                    ui.add(
+                        egui::TextEdit::singleline(&mut step.equipment)
+                            .desired_width(140.0)
+                            .hint_text("e.g. dumbbell"),
+                    )
+                    .on_hover_text(
+                        "Equipment as the exercises name it: dumbbell, barbell, kettlebell",
+                    );
+                });
+                let mut shown = unit.from_kg(step.step_kg);
+                if ui
+                    .add(
+                        egui::DragValue::new(&mut shown)
+                            .range(unit.from_kg(0.1)..=unit.from_kg(50.0))
+                            .speed(0.05)
+                            .max_decimals(2)
+                            .suffix(format!(" {}", unit.symbol())),
+                    )
+                    .on_hover_text(format!("The smallest load step of {}", step.equipment))
+                    .changed()
+                {
+                    step.step_kg = unit.to_kg(shown);
+                }
+                if ui
+                    .small_button(format!("Remove the {} step", step.equipment))
+                    .clicked()
+                {
+                    remove = Some(i);
+                }
+                ui.end_row();
+            }
+        });
+    if let Some(i) = remove {
+        steps.remove(i);
+    }
+    if ui
+        .button("Add a load step")
+        .on_hover_text("Add a piece of equipment and its smallest load step")
+        .clicked()
+    {
+        let step_kg = match unit {
+            LoadUnit::Kg => 0.5,
+            LoadUnit::Lb => unit.to_kg(2.5),
+        };
+        steps.push(LoadStep {
+            equipment: "dumbbell".to_owned(),
+            step_kg,
+        });
+    }
+    if steps != current {
+        cmds.push(Command::Edit(Edit::SetLoadSteps(steps)));
     }
 }

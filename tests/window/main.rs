@@ -7,6 +7,7 @@ mod common;
 
 mod app;
 mod chart;
+mod details;
 mod library;
 mod log;
 mod phases;
