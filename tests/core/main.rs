@@ -11,3 +11,4 @@ mod engine_log;
 mod engine_props;
 mod library;
 mod standalone;
+mod templates;
