@@ -336,6 +336,12 @@ impl Dose {
     /// `3 x 20 s hold @ body weight`, `1 x 20 min`, `3 x 6-8 (3 s hold) @ band 2 (left)`.
     /// The one wording of a dose everywhere (window, command line, handout, calendar).
     pub fn label(&self, unit: LoadUnit) -> String {
+        self.label_with(unit, None)
+    }
+
+    /// [`Dose::label`], the side named as a leg when the plan says which side is injured:
+    /// `3 x 6 @ body weight (left leg, the injured side)`.
+    pub fn label_with(&self, unit: LoadUnit, injured: Option<Limb>) -> String {
         let hold = self.hold_secs.map(|h| format!("{} s hold", fmt_num(h)));
         let minutes = self.minutes.map(|m| format!("{} min", fmt_num(m)));
         let distance = self.distance_m.map(|d| format!("{} m", fmt_num(d)));
@@ -357,6 +363,15 @@ impl Dose {
         }
         match self.side {
             Side::Each => s.push_str(" each side"),
+            Side::Affected | Side::Unaffected if injured.is_some() => {
+                let limb = self.side.limb(injured).map_or("", Limb::label);
+                let which = if self.side == Side::Affected {
+                    "the injured side"
+                } else {
+                    "not the injured side"
+                };
+                s.push_str(&format!(" ({limb} leg, {which})"));
+            }
             Side::Left | Side::Right | Side::Affected | Side::Unaffected => {
                 s.push_str(&format!(" ({})", self.side.label()));
             }
@@ -387,5 +402,43 @@ pub fn fmt_num(x: f64) -> String {
     } else {
         let s = format!("{rounded:.2}");
         s.trim_end_matches('0').to_owned()
+    }
+}
+
+#[cfg(test)]
+mod side_tests {
+    use super::*;
+
+    #[test]
+    fn a_dose_for_the_injured_side_names_the_leg_once_the_plan_knows_it() {
+        let dose = Dose {
+            sets: 3,
+            reps: Some(Reps::Fixed(6)),
+            load: Load::BodyWeight,
+            side: Side::Affected,
+            ..Dose::default()
+        };
+        assert_eq!(
+            dose.label(LoadUnit::Kg),
+            "3 x 6 @ body weight (injured side)"
+        );
+        assert_eq!(
+            dose.label_with(LoadUnit::Kg, Some(Limb::Left)),
+            "3 x 6 @ body weight (left leg, the injured side)"
+        );
+        let other = Dose {
+            side: Side::Unaffected,
+            ..dose
+        };
+        assert_eq!(
+            other.label_with(LoadUnit::Kg, Some(Limb::Left)),
+            "3 x 6 @ body weight (right leg, not the injured side)"
+        );
+        assert_eq!(
+            Side::Unaffected.words(Some(Limb::Right)),
+            "your left leg (not the injured one)"
+        );
+        assert_eq!(Side::Each.multiplier(), 2.0);
+        assert_eq!(Side::Affected.multiplier(), 1.0);
     }
 }

@@ -1,12 +1,12 @@
 //! What was actually done (sets, reps, load, hold) when it differed from the dose, and the
 //! session's effort, minutes, supervision and note.
 
-use crate::model::{Dose, ExerciseLog, Load, LoadUnit, SessionLog, fmt_num};
+use crate::model::{Dose, ExerciseLog, Limb, Load, LoadUnit, SessionLog, fmt_num};
 use crate::ui::View;
 
 /// The dose with its details: `3 x 10 @ 7.5 kg each side, rest 90 s, tempo 3-0-3`.
-pub fn dose_details(dose: &Dose, unit: LoadUnit) -> String {
-    let mut s = dose.label(unit);
+pub fn dose_details(dose: &Dose, unit: LoadUnit, injured: Option<Limb>) -> String {
+    let mut s = dose.label_with(unit, injured);
     if let Some(t) = dose.tempo {
         s.push_str(&format!(", tempo {}", t.label()));
     }

@@ -159,7 +159,7 @@ impl SessionPanel {
             .on_hover_text("Check off this exercise")
             .changed();
         let dose = adjustment.map_or(&item.dose, |a| &a.effective);
-        ui.label(dose_details(dose, view.unit));
+        ui.label(dose_details(dose, view.unit, view.plan().injured_side));
         if let Some(a) = adjustment {
             self.adjustment_ui(ui, view, a, cmds);
         }
