@@ -113,7 +113,10 @@ impl DetailsPanel {
                                 let r = ui.add(
                                     egui_extras::DatePickerButton::new(&mut date)
                                         .id_salt("start_date_picker")
-                                        .calendar_week(true),
+                                        .calendar_week(true)
+                                        // The calendar glyph is not in the bundled fonts.
+                                        .show_icon(false)
+                                        .format("%a %-d %b %Y"),
                                 );
                                 if r.changed() {
                                     meta.start_date = from_jiff(date);
