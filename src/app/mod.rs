@@ -133,6 +133,71 @@ pub struct Panels {
     pub progress: ui::progress::ProgressPanel,
 }
 
+impl Panels {
+    /// Athlete mode: no library, chart or findings; today's session first.
+    fn athlete_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        view: &ui::View<'_>,
+        selection: &mut Selection,
+        tab: &mut Tab,
+        cmds: &mut Vec<Command>,
+    ) {
+        if !ATHLETE_TABS.iter().any(|(t, _, _)| t == tab) {
+            *tab = Tab::Today;
+        }
+        egui::CentralPanel::default().show(ui, |ui| {
+            tab_bar(ui, tab, ATHLETE_TABS);
+            ui.separator();
+            tab_ui(ui, *tab, view, self, selection, cmds);
+        });
+    }
+
+    /// The physio's view: library, findings, phases and chart, and the selected tab.
+    fn physio_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        view: &ui::View<'_>,
+        selection: &mut Selection,
+        tab: &mut Tab,
+        show_library: bool,
+        cmds: &mut Vec<Command>,
+    ) {
+        if show_library {
+            egui::Panel::left("library_panel")
+                .resizable(true)
+                .default_size(300.0)
+                .min_size(220.0)
+                .show(ui, |ui| self.library.ui(ui, view, cmds));
+        }
+        egui::Panel::bottom("findings_panel")
+            .resizable(true)
+            .default_size(120.0)
+            .min_size(60.0)
+            .show(ui, |ui| {
+                ui::findings::findings_ui(ui, view, selection, cmds)
+            });
+        // The calendar and progress tabs have their own charts and need the height: the
+        // planning chart shows with the planning tabs.
+        let planning = matches!(*tab, Tab::Prescriptions | Tab::Week | Tab::Details);
+        egui::CentralPanel::default().show(ui, |ui| {
+            if planning {
+                egui::Panel::top("chart_area")
+                    .resizable(true)
+                    .default_size(290.0)
+                    .min_size(160.0)
+                    .show(ui, |ui| {
+                        self.phases.ui(ui, view, selection, cmds);
+                        self.chart.ui(ui, view, selection);
+                    });
+            }
+            tab_bar(ui, tab, PHYSIO_TABS);
+            ui.separator();
+            tab_ui(ui, *tab, view, self, selection, cmds);
+        });
+    }
+}
+
 /// The application state.
 pub struct LoadplanApp {
     doc: Option<Document>,
@@ -314,6 +379,49 @@ impl LoadplanApp {
     }
 
     fn layout(&mut self, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
+        self.bars(ui, cmds);
+        let library = match &self.library {
+            Ok(lib) => *lib,
+            Err(e) => {
+                egui::CentralPanel::default().show(ui, |ui| {
+                    ui.colored_label(
+                        ui.visuals().error_fg_color,
+                        format!("The built-in exercise library cannot be read: {e}"),
+                    );
+                });
+                return;
+            }
+        };
+        if self.doc.is_none() {
+            let recent = self.prefs.recent_files.clone();
+            egui::CentralPanel::default().show(ui, |ui| self.panels.welcome.ui(ui, &recent, cmds));
+            return;
+        }
+        if self.show_welcome {
+            self.welcome_window(ui.ctx(), cmds);
+        }
+        let Some(doc) = &self.doc else { return };
+        let view = ui::View {
+            read: doc.read(),
+            library,
+            unit: self.prefs.load_unit,
+            mode: if self.prefs.athlete_mode {
+                ui::Mode::Athlete
+            } else {
+                ui::Mode::Physio
+            },
+        };
+        let (panels, selection) = (&mut self.panels, &mut self.selection);
+        if view.athlete() {
+            panels.athlete_ui(ui, &view, selection, &mut self.tab, cmds);
+        } else {
+            let show_library = !self.prefs.hide_library;
+            panels.physio_ui(ui, &view, selection, &mut self.tab, show_library, cmds);
+        }
+    }
+
+    /// The menu bar, the status bar and the unsaved-changes question.
+    fn bars(&mut self, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
         let menu = ui::menu::MenuState {
             app: self.action_state(),
             dirty: self.doc.as_ref().is_some_and(Document::is_dirty),
@@ -339,119 +447,37 @@ impl LoadplanApp {
                 .map_or_else(String::new, Document::display_name);
             ui::dialogs::unsaved_changes_ui(ui.ctx(), &name, cmds);
         }
-        let library = match &self.library {
-            Ok(lib) => *lib,
-            Err(e) => {
-                egui::CentralPanel::default().show(ui, |ui| {
-                    ui.colored_label(
-                        ui.visuals().error_fg_color,
-                        format!("The built-in exercise library cannot be read: {e}"),
-                    );
-                });
-                return;
-            }
-        };
-        let Some(doc) = &self.doc else {
-            let recent = self.prefs.recent_files.clone();
-            egui::CentralPanel::default().show(ui, |ui| self.panels.welcome.ui(ui, &recent, cmds));
-            return;
-        };
-        if self.show_welcome {
-            let recent = self.prefs.recent_files.clone();
-            let mut open = true;
-            let before = cmds.len();
-            let screen = ui.ctx().content_rect();
-            egui::Window::new("Welcome to loadplan")
-                .open(&mut open)
-                .collapsible(false)
-                .resizable(false)
-                .default_width(640.0)
-                .max_height(screen.height() * 0.8)
-                .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
-                .show(ui.ctx(), |ui| {
-                    self.panels.welcome.ui(ui, &recent, cmds);
-                    ui.separator();
-                    if ui
-                        .button("Continue with the sample plan")
-                        .on_hover_text("Close this window and look at the sample plan")
-                        .clicked()
-                    {
-                        self.show_welcome = false;
-                    }
-                });
-            let escape = ui.ctx().input(|i| i.key_pressed(egui::Key::Escape));
-            if !open || escape || cmds.len() > before {
-                self.show_welcome = false;
-            }
-        }
-        let view = ui::View {
-            read: doc.read(),
-            library,
-            unit: self.prefs.load_unit,
-            mode: if self.prefs.athlete_mode {
-                ui::Mode::Athlete
-            } else {
-                ui::Mode::Physio
-            },
-        };
-        if view.athlete() {
-            // No library, chart or findings; today's session first.
-            if !ATHLETE_TABS.iter().any(|(t, _, _)| *t == self.tab) {
-                self.tab = Tab::Today;
-            }
-            egui::CentralPanel::default().show(ui, |ui| {
-                tab_bar(ui, &mut self.tab, ATHLETE_TABS);
+    }
+
+    /// The welcome window over the sample plan opened at start; any choice in it, closing it
+    /// or Escape hides it.
+    fn welcome_window(&mut self, ctx: &egui::Context, cmds: &mut Vec<Command>) {
+        let recent = self.prefs.recent_files.clone();
+        let mut open = true;
+        let before = cmds.len();
+        let screen = ctx.content_rect();
+        egui::Window::new("Welcome to loadplan")
+            .open(&mut open)
+            .collapsible(false)
+            .resizable(false)
+            .default_width(640.0)
+            .max_height(screen.height() * 0.8)
+            .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+            .show(ctx, |ui| {
+                self.panels.welcome.ui(ui, &recent, cmds);
                 ui.separator();
-                tab_ui(
-                    ui,
-                    self.tab,
-                    &view,
-                    &mut self.panels,
-                    &mut self.selection,
-                    cmds,
-                );
+                if ui
+                    .button("Continue with the sample plan")
+                    .on_hover_text("Close this window and look at the sample plan")
+                    .clicked()
+                {
+                    self.show_welcome = false;
+                }
             });
-            return;
+        let escape = ctx.input(|i| i.key_pressed(egui::Key::Escape));
+        if !open || escape || cmds.len() > before {
+            self.show_welcome = false;
         }
-        if !self.prefs.hide_library {
-            egui::Panel::left("library_panel")
-                .resizable(true)
-                .default_size(300.0)
-                .min_size(220.0)
-                .show(ui, |ui| self.panels.library.ui(ui, &view, cmds));
-        }
-        egui::Panel::bottom("findings_panel")
-            .resizable(true)
-            .default_size(120.0)
-            .min_size(60.0)
-            .show(ui, |ui| {
-                ui::findings::findings_ui(ui, &view, &self.selection, cmds)
-            });
-        // The calendar and progress tabs have their own charts and need the height: the
-        // planning chart shows with the planning tabs.
-        let planning = matches!(self.tab, Tab::Prescriptions | Tab::Week | Tab::Details);
-        egui::CentralPanel::default().show(ui, |ui| {
-            if planning {
-                egui::Panel::top("chart_area")
-                    .resizable(true)
-                    .default_size(290.0)
-                    .min_size(160.0)
-                    .show(ui, |ui| {
-                        self.panels.phases.ui(ui, &view, &mut self.selection, cmds);
-                        self.panels.chart.ui(ui, &view, &mut self.selection);
-                    });
-            }
-            tab_bar(ui, &mut self.tab, PHYSIO_TABS);
-            ui.separator();
-            tab_ui(
-                ui,
-                self.tab,
-                &view,
-                &mut self.panels,
-                &mut self.selection,
-                cmds,
-            );
-        });
     }
 
     /// Opens `file` at start, or the sample plan when none is given.
