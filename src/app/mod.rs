@@ -4,6 +4,7 @@
 
 mod apply;
 pub mod document;
+mod files;
 pub mod history;
 pub mod prefs;
 pub mod tasks;
@@ -12,6 +13,7 @@ use std::path::PathBuf;
 
 use crate::command::{Command, ThemeChoice};
 use document::{Document, Origin};
+use files::{AfterJobs, InFlight, Replace};
 use history::History;
 use prefs::Prefs;
 use tasks::Tasks;
@@ -208,9 +210,13 @@ pub struct LoadplanApp {
     panels: Panels,
     tab: Tab,
     /// A command waiting for the answer to "Save changes?".
-    pending: Option<Command>,
+    pending: Option<Replace>,
+    /// The user answered Save: the next save takes `pending` along, to run once it is done.
     save_then_continue: bool,
-    perform_after_save: Option<Command>,
+    /// Saves and opens running on the file thread, in order.
+    in_flight: Vec<InFlight>,
+    /// A command waiting for the file jobs in flight to report back.
+    after_jobs: Option<AfterJobs>,
     message: Option<Message>,
     allow_close: bool,
     library: Result<&'static Library, String>,
@@ -236,7 +242,8 @@ impl LoadplanApp {
             tab: Tab::default(),
             pending: None,
             save_then_continue: false,
-            perform_after_save: None,
+            in_flight: Vec::new(),
+            after_jobs: None,
             message: None,
             allow_close: false,
             library: crate::library::builtin().map_err(|e| e.to_string()),
@@ -311,9 +318,6 @@ impl LoadplanApp {
         let ctx = ui.ctx().clone();
         self.apply_theme(&ctx);
         let mut cmds = self.tasks.drain();
-        if let Some(cmd) = self.perform_after_save.take() {
-            cmds.push(cmd);
-        }
         self.shortcuts(&ctx, &mut cmds);
         self.close_request(&ctx, &mut cmds);
         if let Some(doc) = &mut self.doc {
@@ -367,9 +371,11 @@ impl LoadplanApp {
         );
     }
 
+    /// Holds the window open while there are unsaved changes (to ask) or a save is in flight
+    /// (to let it finish).
     fn close_request(&mut self, ctx: &egui::Context, cmds: &mut Vec<Command>) {
         if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close {
-            if self.doc.as_ref().is_some_and(Document::is_dirty) {
+            if self.is_busy() || self.doc.as_ref().is_some_and(Document::is_dirty) {
                 ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
                 cmds.push(Command::Quit);
             } else {
@@ -483,7 +489,7 @@ impl LoadplanApp {
     /// Opens `file` at start, or the sample plan when none is given.
     fn start_with(&mut self, file: Option<PathBuf>, ctx: &egui::Context) {
         match file {
-            Some(path) => self.open_path(path),
+            Some(path) => self.apply(Command::OpenPath(path), ctx, 0.0),
             None => {
                 self.apply(Command::OpenSample, ctx, 0.0);
                 self.show_welcome = true;

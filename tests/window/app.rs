@@ -64,6 +64,29 @@ fn send(h: &mut Harness<'_, LoadplanApp>, cmd: Command) {
     h.run();
 }
 
+/// Applies `cmd` as `send` does, but draws no frame after it: what a command does before a
+/// later frame picks up the result of work off the frame.
+fn send_only(h: &mut Harness<'_, LoadplanApp>, cmd: Command) {
+    let ctx = h.ctx.clone();
+    h.state_mut().send(cmd, &ctx);
+}
+
+/// Steps the window until the saves and opens in flight (on the file thread) have reported
+/// back, then lets it settle. Fails after 10 s.
+fn wait_for_files(h: &mut Harness<'_, LoadplanApp>) {
+    let start = std::time::Instant::now();
+    while h.state().is_busy() {
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(10),
+            "a save or open did not report back within 10 s (status: {:?})",
+            h.state().message()
+        );
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        h.step();
+    }
+    h.run();
+}
+
 fn plan(h: &Harness<'_, LoadplanApp>) -> loadplan::model::Plan {
     h.state().document().expect("a plan is open").plan().clone()
 }
@@ -197,12 +220,14 @@ fn save_and_open_again_gives_an_equal_plan() {
     let path = dir.path().join("runner.ron");
     assert!(h.state().document().is_some_and(|d| d.is_dirty()));
     send(&mut h, Command::SaveTo(path.clone()));
+    wait_for_files(&mut h);
     let saved = plan(&h);
     let doc = h.state().document().expect("doc");
     assert!(!doc.is_dirty());
     assert_eq!(doc.path(), Some(path.as_path()));
     assert!(!doc.window_title().starts_with('*'));
     send(&mut h, Command::OpenPath(path.clone()));
+    wait_for_files(&mut h);
     assert_eq!(plan(&h), saved);
     assert_eq!(h.state().prefs().recent_files.first(), Some(&path));
     assert!(
@@ -234,11 +259,13 @@ fn unsaved_changes_are_asked_about_before_they_are_lost() {
     let path = dir.path().join("kept.ron");
     let mut h = runner_plan_by_hand();
     send(&mut h, Command::SaveTo(path.clone()));
+    wait_for_files(&mut h);
     type_into_drag_value(&mut h, "Sets", "5");
     send(&mut h, Command::OpenSample);
     assert!(h.state().is_asking_to_save());
     click(&mut h, Role::Button, "Save");
     assert!(!h.state().is_asking_to_save());
+    wait_for_files(&mut h);
     assert_eq!(
         plan(&h).athlete,
         "Alex Morgan",
@@ -263,6 +290,7 @@ fn a_malformed_file_shows_the_error_and_keeps_the_current_plan() {
     // The plan has unsaved changes: opening asks first; going ahead still keeps the plan.
     assert!(h.state().is_asking_to_save());
     click(&mut h, Role::Button, "Discard changes");
+    wait_for_files(&mut h);
     assert_eq!(plan(&h), before);
     let message = h.state().message().expect("an error is shown").clone();
     assert!(message.is_error);
@@ -410,10 +438,12 @@ fn a_physio_builds_the_runners_glute_programme_saves_and_reopens_it() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run();
     send(&mut h, Command::SaveTo(path.clone()));
+    wait_for_files(&mut h);
     let saved = plan(&h);
     send(&mut h, Command::CloseDocument);
     assert!(h.state().document().is_none(), "back on the welcome screen");
     click(&mut h, Role::Link, &path.display().to_string());
+    wait_for_files(&mut h);
     assert_eq!(plan(&h), saved);
 }
 
@@ -502,6 +532,15 @@ fn exports_run_off_the_frame_and_report_in_the_window() {
 /// A 104-week plan with 40 prescriptions of library exercises, each raised 20 % a week:
 /// over a hundred findings, 40 chart series, a long prescription list.
 fn big_app() -> LoadplanApp {
+    LoadplanApp::with_document(
+        Prefs::default(),
+        big_plan(),
+        loadplan::app::document::Origin::Unsaved("big".to_owned()),
+    )
+}
+
+/// The plan of `big_app`.
+fn big_plan() -> loadplan::model::Plan {
     use loadplan::model::{Dose, Prescription, Reps, Schedule, WeekRange};
     let lib = loadplan::library::builtin().expect("library");
     let mut plan = loadplan::model::Plan {
@@ -528,11 +567,7 @@ fn big_app() -> LoadplanApp {
         });
     }
     loadplan::library::fill_missing(&mut plan, lib);
-    LoadplanApp::with_document(
-        Prefs::default(),
-        plan,
-        loadplan::app::document::Origin::Unsaved("big".to_owned()),
-    )
+    plan
 }
 
 #[test]
