@@ -71,6 +71,22 @@ fn send_only(h: &mut Harness<'_, LoadplanApp>, cmd: Command) {
     h.state_mut().send(cmd, &ctx);
 }
 
+/// Sends `cmd` and waits for the saves and opens it started (`send` would run the window
+/// while they report back, and the frames they cause can exceed `run`'s step budget).
+fn send_and_wait(h: &mut Harness<'_, LoadplanApp>, cmd: Command) {
+    send_only(h, cmd);
+    wait_for_files(h);
+}
+
+/// Clicks as `click` does, then waits for the saves and opens the click started.
+fn click_and_wait(h: &mut Harness<'_, LoadplanApp>, role: Role, label: &str) {
+    h.get_by_role_and_label(role, label).scroll_to_me();
+    h.run();
+    h.get_by_role_and_label(role, label).click();
+    h.step();
+    wait_for_files(h);
+}
+
 /// Steps the window until the saves and opens in flight (on the file thread) have reported
 /// back, then lets it settle. Fails after 10 s.
 fn wait_for_files(h: &mut Harness<'_, LoadplanApp>) {
@@ -219,15 +235,13 @@ fn save_and_open_again_gives_an_equal_plan() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("runner.ron");
     assert!(h.state().document().is_some_and(|d| d.is_dirty()));
-    send(&mut h, Command::SaveTo(path.clone()));
-    wait_for_files(&mut h);
+    send_and_wait(&mut h, Command::SaveTo(path.clone()));
     let saved = plan(&h);
     let doc = h.state().document().expect("doc");
     assert!(!doc.is_dirty());
     assert_eq!(doc.path(), Some(path.as_path()));
     assert!(!doc.window_title().starts_with('*'));
-    send(&mut h, Command::OpenPath(path.clone()));
-    wait_for_files(&mut h);
+    send_and_wait(&mut h, Command::OpenPath(path.clone()));
     assert_eq!(plan(&h), saved);
     assert_eq!(h.state().prefs().recent_files.first(), Some(&path));
     assert!(
@@ -258,14 +272,12 @@ fn unsaved_changes_are_asked_about_before_they_are_lost() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("kept.ron");
     let mut h = runner_plan_by_hand();
-    send(&mut h, Command::SaveTo(path.clone()));
-    wait_for_files(&mut h);
+    send_and_wait(&mut h, Command::SaveTo(path.clone()));
     type_into_drag_value(&mut h, "Sets", "5");
     send(&mut h, Command::OpenSample);
     assert!(h.state().is_asking_to_save());
-    click(&mut h, Role::Button, "Save");
+    click_and_wait(&mut h, Role::Button, "Save");
     assert!(!h.state().is_asking_to_save());
-    wait_for_files(&mut h);
     assert_eq!(
         plan(&h).athlete,
         "Alex Morgan",
@@ -289,8 +301,7 @@ fn a_malformed_file_shows_the_error_and_keeps_the_current_plan() {
     send(&mut h, Command::OpenPath(bad.clone()));
     // The plan has unsaved changes: opening asks first; going ahead still keeps the plan.
     assert!(h.state().is_asking_to_save());
-    click(&mut h, Role::Button, "Discard changes");
-    wait_for_files(&mut h);
+    click_and_wait(&mut h, Role::Button, "Discard changes");
     assert_eq!(plan(&h), before);
     let message = h.state().message().expect("an error is shown").clone();
     assert!(message.is_error);
@@ -437,13 +448,11 @@ fn a_physio_builds_the_runners_glute_programme_saves_and_reopens_it() {
     let path = dir.path().join("runner.ron");
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run();
-    send(&mut h, Command::SaveTo(path.clone()));
-    wait_for_files(&mut h);
+    send_and_wait(&mut h, Command::SaveTo(path.clone()));
     let saved = plan(&h);
     send(&mut h, Command::CloseDocument);
     assert!(h.state().document().is_none(), "back on the welcome screen");
-    click(&mut h, Role::Link, &path.display().to_string());
-    wait_for_files(&mut h);
+    click_and_wait(&mut h, Role::Link, &path.display().to_string());
     assert_eq!(plan(&h), saved);
 }
 
@@ -727,8 +736,7 @@ fn an_edit_made_while_saving_stays_unsaved() {
     assert!(doc.is_dirty(), "the edit made while saving is not saved");
     assert!(title(&h).starts_with("* runner.ron"), "{}", title(&h));
     // Saving again writes it.
-    send(&mut h, Command::Save);
-    wait_for_files(&mut h);
+    send_and_wait(&mut h, Command::Save);
     assert_eq!(
         loadplan::io::load_plan(&path)
             .expect("saved file")
@@ -745,8 +753,7 @@ fn a_failed_save_shows_why_and_leaves_the_plan_unsaved() {
     let mut h = runner_plan_by_hand();
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("no such folder").join("runner.ron");
-    send(&mut h, Command::SaveTo(path.clone()));
-    wait_for_files(&mut h);
+    send_and_wait(&mut h, Command::SaveTo(path.clone()));
     let message = h.state().message().expect("an error is shown").clone();
     assert!(
         message.is_error && message.text.starts_with("Could not save."),
@@ -758,8 +765,7 @@ fn a_failed_save_shows_why_and_leaves_the_plan_unsaved() {
     assert_eq!(doc.path(), None);
     assert!(!h.state().prefs().recent_files.contains(&path));
     // "Save changes?" -> Save with a failing save asks again instead of going on.
-    send(&mut h, Command::SaveTo(path.clone()));
-    wait_for_files(&mut h);
+    send_and_wait(&mut h, Command::SaveTo(path.clone()));
     send(&mut h, Command::NewEmpty);
     assert!(h.state().is_asking_to_save());
 }
@@ -770,15 +776,13 @@ fn save_changes_then_save_goes_on_once_the_save_is_done() {
     // New plan: the pending command runs after the save reported back.
     let kept = dir.path().join("kept.ron");
     let mut h = runner_plan_by_hand();
-    send(&mut h, Command::SaveTo(kept.clone()));
-    wait_for_files(&mut h);
+    send_and_wait(&mut h, Command::SaveTo(kept.clone()));
     type_into_drag_value(&mut h, "Sets", "5");
     h.key_press_modifiers(Modifiers::COMMAND, Key::N);
     h.run();
     assert!(h.state().is_asking_to_save());
-    click(&mut h, Role::Button, "Save");
+    click_and_wait(&mut h, Role::Button, "Save");
     assert!(!h.state().is_asking_to_save());
-    wait_for_files(&mut h);
     assert!(plan(&h).prescriptions.is_empty(), "the new plan started");
     assert_eq!(plan(&h).title, "New plan");
     let saved = loadplan::io::load_plan(&kept).expect("saved file");
@@ -789,13 +793,11 @@ fn save_changes_then_save_goes_on_once_the_save_is_done() {
     sample.title = "Other plan".to_owned();
     loadplan::io::save_plan(&sample, &other).expect("write other");
     let mut h = runner_plan_by_hand();
-    send(&mut h, Command::SaveTo(kept.clone()));
-    wait_for_files(&mut h);
+    send_and_wait(&mut h, Command::SaveTo(kept.clone()));
     type_into_drag_value(&mut h, "Sets", "6");
     send(&mut h, Command::OpenPath(other.clone()));
     assert!(h.state().is_asking_to_save());
-    click(&mut h, Role::Button, "Save");
-    wait_for_files(&mut h);
+    click_and_wait(&mut h, Role::Button, "Save");
     assert_eq!(plan(&h).title, "Other plan");
     assert_eq!(
         h.state().document().and_then(|d| d.path()),
@@ -949,8 +951,7 @@ fn an_edit_made_while_opening_is_asked_about_before_it_is_lost() {
     wait_for_files(&mut h);
     assert_eq!(plan(&h), edited, "the edit is not dropped");
     assert!(h.state().is_asking_to_save());
-    click(&mut h, Role::Button, "Discard changes");
-    wait_for_files(&mut h);
+    click_and_wait(&mut h, Role::Button, "Discard changes");
     assert_eq!(plan(&h).title, "Other plan");
     assert!(h.state().document().is_some_and(|d| !d.is_dirty()));
 }
