@@ -8,10 +8,18 @@
 //! window costs normally), with AccessKit (the accessibility tree's own share), and without
 //! AccessKit plus tessellation into triangles (what eframe does next with the frame's shapes).
 //!
+//! Saving runs on the app's file thread: "ui frame, longest while saving" times every frame on a
+//! plain context from the one that sends the save of a ~1 MB plan to the one that gets its
+//! result, and reports the longest (criterion: the longest frame of each save, averaged; the
+//! longest of all is printed after it), with the time `save_plan` takes on its own for
+//! comparison (what one frame took when saving ran on the frame thread).
+//!
 //! `LOADPLAN_PROFILE_FRAMES=N cargo bench --bench ui_frame` runs N idle and N edit frames on a
 //! plain context (AccessKit on when `LOADPLAN_PROFILE_ACCESSKIT=1`; only one kind with
 //! `LOADPLAN_PROFILE_KIND=idle` or `edit`) and exits: a workload for a profiler such as
 //! callgrind or perf. `LOADPLAN_SAVE_PLAN=FILE` writes the benchmark's plan to FILE instead.
+
+use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group};
 use egui_kittest::Harness;
@@ -25,7 +33,10 @@ mod common;
 const SIZE: egui::Vec2 = egui::vec2(1920.0, 1080.0);
 
 fn app() -> LoadplanApp {
-    let plan = common::big_plan(false);
+    app_with(common::big_plan(false))
+}
+
+fn app_with(plan: loadplan::model::Plan) -> LoadplanApp {
     LoadplanApp::with_document(Prefs::default(), plan, Origin::Unsaved("bench".to_owned()))
 }
 
@@ -57,13 +68,17 @@ struct Plain {
 
 impl Plain {
     fn new(accesskit: bool) -> Plain {
+        Plain::with_app(app(), accesskit)
+    }
+
+    fn with_app(app: LoadplanApp, accesskit: bool) -> Plain {
         let ctx = egui::Context::default();
         if accesskit {
             ctx.enable_accesskit();
         }
         let mut plain = Plain {
             ctx,
-            app: app(),
+            app,
             input: egui::RawInput {
                 screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, SIZE)),
                 ..Default::default()
@@ -89,6 +104,26 @@ impl Plain {
 
     fn edit(&mut self, sets: &mut u32) {
         edit(&mut self.app, &self.ctx, sets);
+    }
+
+    /// Saves the plan to `path`: the frame that sends the save, then frames (1 ms apart, as
+    /// if the user kept moving the mouse) until the save reported back. Returns the longest
+    /// frame and the number of frames.
+    fn save(&mut self, path: &std::path::Path) -> (Duration, usize) {
+        let start = Instant::now();
+        self.app
+            .send(Command::SaveTo(path.to_path_buf()), &self.ctx);
+        self.frame();
+        let mut longest = start.elapsed();
+        let mut frames = 1;
+        while self.app.is_busy() {
+            std::thread::sleep(Duration::from_millis(1));
+            let start = Instant::now();
+            self.frame();
+            longest = longest.max(start.elapsed());
+            frames += 1;
+        }
+        (longest, frames)
     }
 }
 
@@ -151,10 +186,65 @@ fn bench_plain(c: &mut Criterion) {
     );
 }
 
+/// The longest frame while a ~1 MB plan is being saved (on the file thread).
+fn bench_saving(c: &mut Criterion) {
+    let mut plan = common::big_plan(true);
+    // Longer notes: a plan file of over 1 MB (`big_plan(true)` writes about 0.9 MB).
+    for rx in &mut plan.prescriptions {
+        rx.notes
+            .push_str(&"Rest a day when the tendon is stiff the next morning. ".repeat(60));
+    }
+    let bytes = loadplan::io::plan_to_string(&plan).map_or(0, |text| text.len());
+    assert!(bytes > 1_000_000, "the plan file has {bytes} bytes");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("bench.ron");
+    // For comparison: the save on the calling thread (what a frame took before).
+    let mut direct = (0..5)
+        .map(|_| {
+            let start = Instant::now();
+            loadplan::io::save_plan(&plan, &path).expect("save");
+            start.elapsed()
+        })
+        .collect::<Vec<_>>();
+    direct.sort();
+    let mut p = Plain::with_app(app_with(plan), false);
+    let (mut longest, mut saves, mut frames) = (Duration::ZERO, 0, 0);
+    let name = format!(
+        "ui frame, longest while saving a {:.2} MB plan",
+        bytes as f64 / 1e6
+    );
+    let mut group = c.benchmark_group("saving");
+    group
+        .sample_size(10)
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(2));
+    group.bench_function(&name, |b| {
+        b.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iters {
+                let (max, n) = p.save(&path);
+                total += max;
+                longest = longest.max(max);
+                saves += 1;
+                frames += n;
+            }
+            total
+        })
+    });
+    group.finish();
+    if saves > 0 {
+        println!(
+            "{name}: longest frame of all {longest:.2?} ({saves} saves, {frames} frames); \
+             save_plan alone takes {:.2?} (median of 5)",
+            direct[direct.len() / 2]
+        );
+    }
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(20).measurement_time(std::time::Duration::from_secs(4));
-    targets = bench_frames, bench_views, bench_plain
+    targets = bench_frames, bench_views, bench_plain, bench_saving
 }
 
 /// Runs `n` idle frames and `n` frames with an edit on a plain context, for a profiler

@@ -30,6 +30,8 @@ fn next_revision() -> u64 {
 pub struct Document {
     plan: Arc<Plan>,
     origin: Origin,
+    /// The revision the document started at (every later one is greater).
+    first_revision: u64,
     /// Bumped on every change of the plan.
     revision: u64,
     /// The revision last saved or opened.
@@ -47,6 +49,7 @@ impl Document {
             read: ReadModel::new(Arc::clone(&plan), revision, today),
             plan,
             origin,
+            first_revision: revision,
             revision,
             saved_revision: revision,
         }
@@ -84,6 +87,12 @@ impl Document {
     /// Plan revision (changes whenever the plan does).
     pub fn revision(&self) -> u64 {
         self.revision
+    }
+
+    /// True when `revision` is one of this document's, not one of a document open before it
+    /// (a save that reports back after the document was replaced).
+    pub fn has_revision(&self, revision: u64) -> bool {
+        (self.first_revision..=self.revision).contains(&revision)
     }
 
     /// True when the plan has changes not saved to its file.

@@ -4,6 +4,7 @@
 
 mod apply;
 pub mod document;
+mod files;
 pub mod history;
 pub mod prefs;
 pub mod tasks;
@@ -12,6 +13,7 @@ use std::path::PathBuf;
 
 use crate::command::{Command, ThemeChoice};
 use document::{Document, Origin};
+use files::{AfterJobs, InFlight, Replace};
 use history::History;
 use prefs::Prefs;
 use tasks::Tasks;
@@ -133,6 +135,71 @@ pub struct Panels {
     pub progress: ui::progress::ProgressPanel,
 }
 
+impl Panels {
+    /// Athlete mode: no library, chart or findings; today's session first.
+    fn athlete_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        view: &ui::View<'_>,
+        selection: &mut Selection,
+        tab: &mut Tab,
+        cmds: &mut Vec<Command>,
+    ) {
+        if !ATHLETE_TABS.iter().any(|(t, _, _)| t == tab) {
+            *tab = Tab::Today;
+        }
+        egui::CentralPanel::default().show(ui, |ui| {
+            tab_bar(ui, tab, ATHLETE_TABS);
+            ui.separator();
+            tab_ui(ui, *tab, view, self, selection, cmds);
+        });
+    }
+
+    /// The physio's view: library, findings, phases and chart, and the selected tab.
+    fn physio_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        view: &ui::View<'_>,
+        selection: &mut Selection,
+        tab: &mut Tab,
+        show_library: bool,
+        cmds: &mut Vec<Command>,
+    ) {
+        if show_library {
+            egui::Panel::left("library_panel")
+                .resizable(true)
+                .default_size(300.0)
+                .min_size(220.0)
+                .show(ui, |ui| self.library.ui(ui, view, cmds));
+        }
+        egui::Panel::bottom("findings_panel")
+            .resizable(true)
+            .default_size(120.0)
+            .min_size(60.0)
+            .show(ui, |ui| {
+                ui::findings::findings_ui(ui, view, selection, cmds)
+            });
+        // The calendar and progress tabs have their own charts and need the height: the
+        // planning chart shows with the planning tabs.
+        let planning = matches!(*tab, Tab::Prescriptions | Tab::Week | Tab::Details);
+        egui::CentralPanel::default().show(ui, |ui| {
+            if planning {
+                egui::Panel::top("chart_area")
+                    .resizable(true)
+                    .default_size(290.0)
+                    .min_size(160.0)
+                    .show(ui, |ui| {
+                        self.phases.ui(ui, view, selection, cmds);
+                        self.chart.ui(ui, view, selection);
+                    });
+            }
+            tab_bar(ui, tab, PHYSIO_TABS);
+            ui.separator();
+            tab_ui(ui, *tab, view, self, selection, cmds);
+        });
+    }
+}
+
 /// The application state.
 pub struct LoadplanApp {
     doc: Option<Document>,
@@ -143,9 +210,13 @@ pub struct LoadplanApp {
     panels: Panels,
     tab: Tab,
     /// A command waiting for the answer to "Save changes?".
-    pending: Option<Command>,
+    pending: Option<Replace>,
+    /// The user answered Save: the next save takes `pending` along, to run once it is done.
     save_then_continue: bool,
-    perform_after_save: Option<Command>,
+    /// Saves and opens running on the file thread, in order.
+    in_flight: Vec<InFlight>,
+    /// A command waiting for the file jobs in flight to report back.
+    after_jobs: Option<AfterJobs>,
     message: Option<Message>,
     allow_close: bool,
     library: Result<&'static Library, String>,
@@ -171,7 +242,8 @@ impl LoadplanApp {
             tab: Tab::default(),
             pending: None,
             save_then_continue: false,
-            perform_after_save: None,
+            in_flight: Vec::new(),
+            after_jobs: None,
             message: None,
             allow_close: false,
             library: crate::library::builtin().map_err(|e| e.to_string()),
@@ -246,9 +318,6 @@ impl LoadplanApp {
         let ctx = ui.ctx().clone();
         self.apply_theme(&ctx);
         let mut cmds = self.tasks.drain();
-        if let Some(cmd) = self.perform_after_save.take() {
-            cmds.push(cmd);
-        }
         self.shortcuts(&ctx, &mut cmds);
         self.close_request(&ctx, &mut cmds);
         if let Some(doc) = &mut self.doc {
@@ -302,9 +371,11 @@ impl LoadplanApp {
         );
     }
 
+    /// Holds the window open while there are unsaved changes (to ask) or a save is in flight
+    /// (to let it finish).
     fn close_request(&mut self, ctx: &egui::Context, cmds: &mut Vec<Command>) {
         if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close {
-            if self.doc.as_ref().is_some_and(Document::is_dirty) {
+            if self.is_busy() || self.doc.as_ref().is_some_and(Document::is_dirty) {
                 ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
                 cmds.push(Command::Quit);
             } else {
@@ -314,6 +385,49 @@ impl LoadplanApp {
     }
 
     fn layout(&mut self, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
+        self.bars(ui, cmds);
+        let library = match &self.library {
+            Ok(lib) => *lib,
+            Err(e) => {
+                egui::CentralPanel::default().show(ui, |ui| {
+                    ui.colored_label(
+                        ui.visuals().error_fg_color,
+                        format!("The built-in exercise library cannot be read: {e}"),
+                    );
+                });
+                return;
+            }
+        };
+        if self.doc.is_none() {
+            let recent = self.prefs.recent_files.clone();
+            egui::CentralPanel::default().show(ui, |ui| self.panels.welcome.ui(ui, &recent, cmds));
+            return;
+        }
+        if self.show_welcome {
+            self.welcome_window(ui.ctx(), cmds);
+        }
+        let Some(doc) = &self.doc else { return };
+        let view = ui::View {
+            read: doc.read(),
+            library,
+            unit: self.prefs.load_unit,
+            mode: if self.prefs.athlete_mode {
+                ui::Mode::Athlete
+            } else {
+                ui::Mode::Physio
+            },
+        };
+        let (panels, selection) = (&mut self.panels, &mut self.selection);
+        if view.athlete() {
+            panels.athlete_ui(ui, &view, selection, &mut self.tab, cmds);
+        } else {
+            let show_library = !self.prefs.hide_library;
+            panels.physio_ui(ui, &view, selection, &mut self.tab, show_library, cmds);
+        }
+    }
+
+    /// The menu bar, the status bar and the unsaved-changes question.
+    fn bars(&mut self, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
         let menu = ui::menu::MenuState {
             app: self.action_state(),
             dirty: self.doc.as_ref().is_some_and(Document::is_dirty),
@@ -339,125 +453,43 @@ impl LoadplanApp {
                 .map_or_else(String::new, Document::display_name);
             ui::dialogs::unsaved_changes_ui(ui.ctx(), &name, cmds);
         }
-        let library = match &self.library {
-            Ok(lib) => *lib,
-            Err(e) => {
-                egui::CentralPanel::default().show(ui, |ui| {
-                    ui.colored_label(
-                        ui.visuals().error_fg_color,
-                        format!("The built-in exercise library cannot be read: {e}"),
-                    );
-                });
-                return;
-            }
-        };
-        let Some(doc) = &self.doc else {
-            let recent = self.prefs.recent_files.clone();
-            egui::CentralPanel::default().show(ui, |ui| self.panels.welcome.ui(ui, &recent, cmds));
-            return;
-        };
-        if self.show_welcome {
-            let recent = self.prefs.recent_files.clone();
-            let mut open = true;
-            let before = cmds.len();
-            let screen = ui.ctx().content_rect();
-            egui::Window::new("Welcome to loadplan")
-                .open(&mut open)
-                .collapsible(false)
-                .resizable(false)
-                .default_width(640.0)
-                .max_height(screen.height() * 0.8)
-                .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
-                .show(ui.ctx(), |ui| {
-                    self.panels.welcome.ui(ui, &recent, cmds);
-                    ui.separator();
-                    if ui
-                        .button("Continue with the sample plan")
-                        .on_hover_text("Close this window and look at the sample plan")
-                        .clicked()
-                    {
-                        self.show_welcome = false;
-                    }
-                });
-            let escape = ui.ctx().input(|i| i.key_pressed(egui::Key::Escape));
-            if !open || escape || cmds.len() > before {
-                self.show_welcome = false;
-            }
-        }
-        let view = ui::View {
-            read: doc.read(),
-            library,
-            unit: self.prefs.load_unit,
-            mode: if self.prefs.athlete_mode {
-                ui::Mode::Athlete
-            } else {
-                ui::Mode::Physio
-            },
-        };
-        if view.athlete() {
-            // No library, chart or findings; today's session first.
-            if !ATHLETE_TABS.iter().any(|(t, _, _)| *t == self.tab) {
-                self.tab = Tab::Today;
-            }
-            egui::CentralPanel::default().show(ui, |ui| {
-                tab_bar(ui, &mut self.tab, ATHLETE_TABS);
+    }
+
+    /// The welcome window over the sample plan opened at start; any choice in it, closing it
+    /// or Escape hides it.
+    fn welcome_window(&mut self, ctx: &egui::Context, cmds: &mut Vec<Command>) {
+        let recent = self.prefs.recent_files.clone();
+        let mut open = true;
+        let before = cmds.len();
+        let screen = ctx.content_rect();
+        egui::Window::new("Welcome to loadplan")
+            .open(&mut open)
+            .collapsible(false)
+            .resizable(false)
+            .default_width(640.0)
+            .max_height(screen.height() * 0.8)
+            .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+            .show(ctx, |ui| {
+                self.panels.welcome.ui(ui, &recent, cmds);
                 ui.separator();
-                tab_ui(
-                    ui,
-                    self.tab,
-                    &view,
-                    &mut self.panels,
-                    &mut self.selection,
-                    cmds,
-                );
+                if ui
+                    .button("Continue with the sample plan")
+                    .on_hover_text("Close this window and look at the sample plan")
+                    .clicked()
+                {
+                    self.show_welcome = false;
+                }
             });
-            return;
+        let escape = ctx.input(|i| i.key_pressed(egui::Key::Escape));
+        if !open || escape || cmds.len() > before {
+            self.show_welcome = false;
         }
-        if !self.prefs.hide_library {
-            egui::Panel::left("library_panel")
-                .resizable(true)
-                .default_size(300.0)
-                .min_size(220.0)
-                .show(ui, |ui| self.panels.library.ui(ui, &view, cmds));
-        }
-        egui::Panel::bottom("findings_panel")
-            .resizable(true)
-            .default_size(120.0)
-            .min_size(60.0)
-            .show(ui, |ui| {
-                ui::findings::findings_ui(ui, &view, &self.selection, cmds)
-            });
-        // The calendar and progress tabs have their own charts and need the height: the
-        // planning chart shows with the planning tabs.
-        let planning = matches!(self.tab, Tab::Prescriptions | Tab::Week | Tab::Details);
-        egui::CentralPanel::default().show(ui, |ui| {
-            if planning {
-                egui::Panel::top("chart_area")
-                    .resizable(true)
-                    .default_size(290.0)
-                    .min_size(160.0)
-                    .show(ui, |ui| {
-                        self.panels.phases.ui(ui, &view, &mut self.selection, cmds);
-                        self.panels.chart.ui(ui, &view, &mut self.selection);
-                    });
-            }
-            tab_bar(ui, &mut self.tab, PHYSIO_TABS);
-            ui.separator();
-            tab_ui(
-                ui,
-                self.tab,
-                &view,
-                &mut self.panels,
-                &mut self.selection,
-                cmds,
-            );
-        });
     }
 
     /// Opens `file` at start, or the sample plan when none is given.
     fn start_with(&mut self, file: Option<PathBuf>, ctx: &egui::Context) {
         match file {
-            Some(path) => self.open_path(path),
+            Some(path) => self.apply(Command::OpenPath(path), ctx, 0.0),
             None => {
                 self.apply(Command::OpenSample, ctx, 0.0);
                 self.show_welcome = true;

@@ -1,5 +1,7 @@
-//! Native file dialogs, run on named background threads so the frame never blocks. A dialog's
-//! answer comes back as a `Command` through a channel; the thread wakes the UI when it is done.
+//! Work off the frame: native file dialogs and exports on named background threads, and reading
+//! and writing plan files on one file thread, job after job, so two saves never race on one file.
+//! Each answer comes back as a `Command` through a channel; the thread wakes the UI when it is
+//! done.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -18,12 +20,34 @@ pub enum DialogKind {
     Export(ExportFormat),
 }
 
-/// Runs dialogs off the frame and collects their answers.
+/// Work on a plan file, done on the file thread in the order it was asked for.
+#[derive(Debug)]
+pub enum FileJob {
+    /// Write `plan`, revision `revision` of the document, to `path`; answers
+    /// `Command::Saved`.
+    Save {
+        plan: Arc<Plan>,
+        path: PathBuf,
+        revision: u64,
+    },
+    /// Read and check the plan file at `path`; answers `Command::Opened`.
+    Open { path: PathBuf },
+}
+
+/// The file thread: takes jobs in order until its queue is dropped.
+struct FileWorker {
+    jobs: Sender<(FileJob, egui::Context)>,
+    thread: std::thread::JoinHandle<()>,
+}
+
+/// Runs dialogs, exports and file jobs off the frame and collects their answers.
 pub struct Tasks {
     tx: Sender<Command>,
     rx: Receiver<Command>,
     /// A dialog is open (a second one is not started).
     busy: Arc<AtomicBool>,
+    /// Started on the first file job.
+    files: Option<FileWorker>,
 }
 
 impl Default for Tasks {
@@ -33,6 +57,18 @@ impl Default for Tasks {
             tx,
             rx,
             busy: Arc::default(),
+            files: None,
+        }
+    }
+}
+
+impl Drop for Tasks {
+    /// Lets the file thread finish the jobs it was given (a save in flight is never cut off
+    /// when the app goes away).
+    fn drop(&mut self) {
+        if let Some(FileWorker { jobs, thread }) = self.files.take() {
+            drop(jobs);
+            let _ = thread.join();
         }
     }
 }
@@ -143,9 +179,77 @@ impl Tasks {
             .map_err(|e| format!("cannot start the export: {e}"))
     }
 
+    /// Queues `job` on the file thread (started on first use). Its answer comes back through
+    /// `drain`, and the UI is woken for it. Returns an error message when the thread cannot
+    /// start.
+    pub fn file_job(&mut self, job: FileJob, ctx: &egui::Context) -> Result<(), String> {
+        let job = match &self.files {
+            Some(worker) => match worker.jobs.send((job, ctx.clone())) {
+                Ok(()) => return Ok(()),
+                // The thread is gone (it only stops when its queue is dropped, so this is
+                // not expected): start another one for the job.
+                Err(std::sync::mpsc::SendError((job, _))) => job,
+            },
+            None => job,
+        };
+        let (jobs, queue) = channel::<(FileJob, egui::Context)>();
+        let tx = self.tx.clone();
+        let thread = std::thread::Builder::new()
+            .name("plan-files".to_owned())
+            .spawn(move || {
+                for (job, ctx) in queue {
+                    if tx.send(run_file_job(job)).is_err() {
+                        break;
+                    }
+                    ctx.request_repaint();
+                }
+            })
+            .map_err(|e| format!("cannot start reading and writing files: {e}"))?;
+        let worker = FileWorker { jobs, thread };
+        worker
+            .jobs
+            .send((job, ctx.clone()))
+            .map_err(|_| "the file thread stopped".to_owned())?;
+        if let Some(old) = self.files.replace(worker) {
+            let _ = old.thread.join();
+        }
+        Ok(())
+    }
+
     /// Answers that arrived since the last frame.
     pub fn drain(&self) -> Vec<Command> {
         self.rx.try_iter().collect()
+    }
+}
+
+/// Does one file job and says how it went. A panic while doing it is reported as an error, so
+/// the app never waits for an answer that does not come.
+fn run_file_job(job: FileJob) -> Command {
+    fn caught<T>(work: impl FnOnce() -> Result<T, String>) -> Result<T, String> {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(work))
+            .unwrap_or_else(|_| Err("internal error (see the terminal)".to_owned()))
+    }
+    match job {
+        FileJob::Save {
+            plan,
+            path,
+            revision,
+        } => {
+            let result = caught(|| crate::io::save_plan(&plan, &path).map_err(|e| e.to_string()));
+            Command::Saved {
+                path,
+                revision,
+                result,
+            }
+        }
+        FileJob::Open { path } => {
+            let result = caught(|| {
+                crate::io::load_plan(&path)
+                    .map(Box::new)
+                    .map_err(|e| e.to_string())
+            });
+            Command::Opened { path, result }
+        }
     }
 }
 

@@ -37,14 +37,27 @@ pub enum Command {
     OpenSample,
     /// Show the file dialog to open a plan.
     OpenDialog,
-    /// Open the plan at a path (from the dialog, recent files or a test).
+    /// Open the plan at a path (from the dialog, recent files or a test). Runs off the frame;
+    /// `Opened` reports back.
     OpenPath(PathBuf),
     /// Save to the current file, or ask where when there is none.
     Save,
     /// Show the file dialog to save under a new name.
     SaveAsDialog,
-    /// Save to a path (from the dialog or a test).
+    /// Save to a path (from the dialog or a test). Runs off the frame; `Saved` reports back.
     SaveTo(PathBuf),
+    /// A save finished on the file thread: revision `revision` of the plan was written to
+    /// `path`, or why not.
+    Saved {
+        path: PathBuf,
+        revision: u64,
+        result: Result<(), String>,
+    },
+    /// A plan file was read on the file thread: the plan, or why it cannot be opened.
+    Opened {
+        path: PathBuf,
+        result: Result<Box<crate::model::Plan>, String>,
+    },
     /// Close the window (asks first when there are unsaved changes).
     Quit,
     /// Go back to the welcome screen (asks first when there are unsaved changes).

@@ -64,6 +64,45 @@ fn send(h: &mut Harness<'_, LoadplanApp>, cmd: Command) {
     h.run();
 }
 
+/// Applies `cmd` as `send` does, but draws no frame after it: what a command does before a
+/// later frame picks up the result of work off the frame.
+fn send_only(h: &mut Harness<'_, LoadplanApp>, cmd: Command) {
+    let ctx = h.ctx.clone();
+    h.state_mut().send(cmd, &ctx);
+}
+
+/// Sends `cmd` and waits for the saves and opens it started (`send` would run the window
+/// while they report back, and the frames they cause can exceed `run`'s step budget).
+fn send_and_wait(h: &mut Harness<'_, LoadplanApp>, cmd: Command) {
+    send_only(h, cmd);
+    wait_for_files(h);
+}
+
+/// Clicks as `click` does, then waits for the saves and opens the click started.
+fn click_and_wait(h: &mut Harness<'_, LoadplanApp>, role: Role, label: &str) {
+    h.get_by_role_and_label(role, label).scroll_to_me();
+    h.run();
+    h.get_by_role_and_label(role, label).click();
+    h.step();
+    wait_for_files(h);
+}
+
+/// Steps the window until the saves and opens in flight (on the file thread) have reported
+/// back, then lets it settle. Fails after 10 s.
+fn wait_for_files(h: &mut Harness<'_, LoadplanApp>) {
+    let start = std::time::Instant::now();
+    while h.state().is_busy() {
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(10),
+            "a save or open did not report back within 10 s (status: {:?})",
+            h.state().message()
+        );
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        h.step();
+    }
+    h.run();
+}
+
 fn plan(h: &Harness<'_, LoadplanApp>) -> loadplan::model::Plan {
     h.state().document().expect("a plan is open").plan().clone()
 }
@@ -196,13 +235,13 @@ fn save_and_open_again_gives_an_equal_plan() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("runner.ron");
     assert!(h.state().document().is_some_and(|d| d.is_dirty()));
-    send(&mut h, Command::SaveTo(path.clone()));
+    send_and_wait(&mut h, Command::SaveTo(path.clone()));
     let saved = plan(&h);
     let doc = h.state().document().expect("doc");
     assert!(!doc.is_dirty());
     assert_eq!(doc.path(), Some(path.as_path()));
     assert!(!doc.window_title().starts_with('*'));
-    send(&mut h, Command::OpenPath(path.clone()));
+    send_and_wait(&mut h, Command::OpenPath(path.clone()));
     assert_eq!(plan(&h), saved);
     assert_eq!(h.state().prefs().recent_files.first(), Some(&path));
     assert!(
@@ -233,11 +272,11 @@ fn unsaved_changes_are_asked_about_before_they_are_lost() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("kept.ron");
     let mut h = runner_plan_by_hand();
-    send(&mut h, Command::SaveTo(path.clone()));
+    send_and_wait(&mut h, Command::SaveTo(path.clone()));
     type_into_drag_value(&mut h, "Sets", "5");
     send(&mut h, Command::OpenSample);
     assert!(h.state().is_asking_to_save());
-    click(&mut h, Role::Button, "Save");
+    click_and_wait(&mut h, Role::Button, "Save");
     assert!(!h.state().is_asking_to_save());
     assert_eq!(
         plan(&h).athlete,
@@ -262,7 +301,7 @@ fn a_malformed_file_shows_the_error_and_keeps_the_current_plan() {
     send(&mut h, Command::OpenPath(bad.clone()));
     // The plan has unsaved changes: opening asks first; going ahead still keeps the plan.
     assert!(h.state().is_asking_to_save());
-    click(&mut h, Role::Button, "Discard changes");
+    click_and_wait(&mut h, Role::Button, "Discard changes");
     assert_eq!(plan(&h), before);
     let message = h.state().message().expect("an error is shown").clone();
     assert!(message.is_error);
@@ -409,11 +448,11 @@ fn a_physio_builds_the_runners_glute_programme_saves_and_reopens_it() {
     let path = dir.path().join("runner.ron");
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run();
-    send(&mut h, Command::SaveTo(path.clone()));
+    send_and_wait(&mut h, Command::SaveTo(path.clone()));
     let saved = plan(&h);
     send(&mut h, Command::CloseDocument);
     assert!(h.state().document().is_none(), "back on the welcome screen");
-    click(&mut h, Role::Link, &path.display().to_string());
+    click_and_wait(&mut h, Role::Link, &path.display().to_string());
     assert_eq!(plan(&h), saved);
 }
 
@@ -502,6 +541,15 @@ fn exports_run_off_the_frame_and_report_in_the_window() {
 /// A 104-week plan with 40 prescriptions of library exercises, each raised 20 % a week:
 /// over a hundred findings, 40 chart series, a long prescription list.
 fn big_app() -> LoadplanApp {
+    LoadplanApp::with_document(
+        Prefs::default(),
+        big_plan(),
+        loadplan::app::document::Origin::Unsaved("big".to_owned()),
+    )
+}
+
+/// The plan of `big_app`.
+fn big_plan() -> loadplan::model::Plan {
     use loadplan::model::{Dose, Prescription, Reps, Schedule, WeekRange};
     let lib = loadplan::library::builtin().expect("library");
     let mut plan = loadplan::model::Plan {
@@ -528,11 +576,7 @@ fn big_app() -> LoadplanApp {
         });
     }
     loadplan::library::fill_missing(&mut plan, lib);
-    LoadplanApp::with_document(
-        Prefs::default(),
-        plan,
-        loadplan::app::document::Origin::Unsaved("big".to_owned()),
-    )
+    plan
 }
 
 #[test]
@@ -587,4 +631,327 @@ fn a_big_plan_lays_out_only_what_is_in_view_and_then_idles() {
     // Idle: a frame without input asks for no other.
     h.step();
     assert!(!h.ctx.has_requested_repaint());
+}
+
+/// `big_plan` with long notes: a plan file of over 1 MB.
+fn megabyte_plan() -> loadplan::model::Plan {
+    let mut plan = big_plan();
+    for rx in &mut plan.prescriptions {
+        rx.notes = "Keep the pelvis level; stop before pain rises above 5/10. ".repeat(450);
+    }
+    let len = loadplan::io::plan_to_string(&plan)
+        .expect("the plan serialises")
+        .len();
+    assert!(len > 1_000_000, "the plan file has {len} bytes");
+    plan
+}
+
+fn app_with(plan: loadplan::model::Plan) -> Harness<'static, LoadplanApp> {
+    let mut h = Harness::builder()
+        .with_size(vec2(1280.0, 800.0))
+        .build_ui_state(
+            |ui, app: &mut LoadplanApp| app.show(ui),
+            LoadplanApp::with_document(
+                Prefs::default(),
+                plan,
+                loadplan::app::document::Origin::Unsaved("big".to_owned()),
+            ),
+        );
+    h.run();
+    h
+}
+
+/// An edit of the first prescription's sets.
+fn set_first_sets(h: &Harness<'_, LoadplanApp>, sets: u32) -> Command {
+    let mut rx = plan(h).prescriptions[0].clone();
+    rx.dose.sets = sets;
+    Command::Edit(loadplan::command::Edit::UpdatePrescription(rx))
+}
+
+fn title(h: &Harness<'_, LoadplanApp>) -> String {
+    h.state().document().expect("doc").window_title()
+}
+
+#[test]
+fn saving_a_big_plan_runs_off_the_frame() {
+    let mut h = app_with(megabyte_plan());
+    let edit = set_first_sets(&h, 4);
+    send(&mut h, edit);
+    let edited = plan(&h);
+    assert!(h.state().document().is_some_and(|d| d.is_dirty()));
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("big.ron");
+    send_only(&mut h, Command::SaveTo(path.clone()));
+    // `send` returned before the result could arrive (it comes with a later frame).
+    assert!(h.state().is_busy());
+    let message = h
+        .state()
+        .message()
+        .expect("the status bar says what runs")
+        .clone();
+    assert!(!message.is_error);
+    assert!(
+        message.text.starts_with("Saving big.ron"),
+        "{}",
+        message.text
+    );
+    assert!(h.state().document().is_some_and(|d| d.is_dirty()));
+    assert!(title(&h).starts_with('*'));
+    // The window keeps drawing meanwhile (and shows the status while the save runs).
+    h.step();
+    if h.state().is_busy() {
+        assert!(h.query_by_label_contains("Saving big.ron").is_some());
+    }
+    wait_for_files(&mut h);
+    assert_eq!(loadplan::io::load_plan(&path).expect("saved file"), edited);
+    let doc = h.state().document().expect("doc");
+    assert!(!doc.is_dirty());
+    assert!(!title(&h).starts_with('*'));
+    assert_eq!(doc.path(), Some(path.as_path()));
+    assert_eq!(h.state().prefs().recent_files.first(), Some(&path));
+    let message = h.state().message().expect("saved is said");
+    assert!(
+        !message.is_error && message.text.starts_with("Saved"),
+        "{}",
+        message.text
+    );
+}
+
+#[test]
+fn an_edit_made_while_saving_stays_unsaved() {
+    let mut h = runner_plan_by_hand();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("runner.ron");
+    let written = plan(&h);
+    send_only(&mut h, Command::SaveTo(path.clone()));
+    // The edit is applied before the save can report back.
+    let edit = set_first_sets(&h, 7);
+    send_only(&mut h, edit);
+    assert!(h.state().is_busy());
+    wait_for_files(&mut h);
+    assert_eq!(loadplan::io::load_plan(&path).expect("saved file"), written);
+    assert_eq!(sld_rx(&h).dose.sets, 7);
+    let doc = h.state().document().expect("doc");
+    assert_eq!(doc.path(), Some(path.as_path()), "saved under the new name");
+    assert!(doc.is_dirty(), "the edit made while saving is not saved");
+    assert!(title(&h).starts_with("* runner.ron"), "{}", title(&h));
+    // Saving again writes it.
+    send_and_wait(&mut h, Command::Save);
+    assert_eq!(
+        loadplan::io::load_plan(&path)
+            .expect("saved file")
+            .prescriptions[0]
+            .dose
+            .sets,
+        7
+    );
+    assert!(!title(&h).starts_with('*'));
+}
+
+#[test]
+fn a_failed_save_shows_why_and_leaves_the_plan_unsaved() {
+    let mut h = runner_plan_by_hand();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("no such folder").join("runner.ron");
+    send_and_wait(&mut h, Command::SaveTo(path.clone()));
+    let message = h.state().message().expect("an error is shown").clone();
+    assert!(
+        message.is_error && message.text.starts_with("Could not save."),
+        "{}",
+        message.text
+    );
+    let doc = h.state().document().expect("doc");
+    assert!(doc.is_dirty());
+    assert_eq!(doc.path(), None);
+    assert!(!h.state().prefs().recent_files.contains(&path));
+    // "Save changes?" -> Save with a failing save asks again instead of going on.
+    send_and_wait(&mut h, Command::SaveTo(path.clone()));
+    send(&mut h, Command::NewEmpty);
+    assert!(h.state().is_asking_to_save());
+}
+
+#[test]
+fn save_changes_then_save_goes_on_once_the_save_is_done() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // New plan: the pending command runs after the save reported back.
+    let kept = dir.path().join("kept.ron");
+    let mut h = runner_plan_by_hand();
+    send_and_wait(&mut h, Command::SaveTo(kept.clone()));
+    type_into_drag_value(&mut h, "Sets", "5");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    assert!(h.state().is_asking_to_save());
+    click_and_wait(&mut h, Role::Button, "Save");
+    assert!(!h.state().is_asking_to_save());
+    assert!(plan(&h).prescriptions.is_empty(), "the new plan started");
+    assert_eq!(plan(&h).title, "New plan");
+    let saved = loadplan::io::load_plan(&kept).expect("saved file");
+    assert_eq!(saved.prescriptions[0].dose.sets, 5);
+    // Open: the other file opens after the save.
+    let other = dir.path().join("other.ron");
+    let mut sample = loadplan::templates::sample().expect("sample plan");
+    sample.title = "Other plan".to_owned();
+    loadplan::io::save_plan(&sample, &other).expect("write other");
+    let mut h = runner_plan_by_hand();
+    send_and_wait(&mut h, Command::SaveTo(kept.clone()));
+    type_into_drag_value(&mut h, "Sets", "6");
+    send(&mut h, Command::OpenPath(other.clone()));
+    assert!(h.state().is_asking_to_save());
+    click_and_wait(&mut h, Role::Button, "Save");
+    assert_eq!(plan(&h).title, "Other plan");
+    assert_eq!(
+        h.state().document().and_then(|d| d.path()),
+        Some(other.as_path())
+    );
+    let saved = loadplan::io::load_plan(&kept).expect("saved file");
+    assert_eq!(saved.prescriptions[0].dose.sets, 6);
+    // Save as: the plan has no file, Save asks where (the dialog answers `SaveTo`); the
+    // pending command goes on after that save.
+    let named = dir.path().join("named.ron");
+    let mut h = runner_plan_by_hand();
+    send(&mut h, Command::NewEmpty);
+    assert!(h.state().is_asking_to_save());
+    let edited = plan(&h);
+    send_only(
+        &mut h,
+        Command::Resolve(loadplan::command::UnsavedChoice::Save),
+    );
+    assert!(
+        h.state().is_asking_to_save(),
+        "the question waits for the Save-as dialog"
+    );
+    send_only(&mut h, Command::SaveTo(named.clone()));
+    assert!(!h.state().is_asking_to_save());
+    wait_for_files(&mut h);
+    assert_eq!(loadplan::io::load_plan(&named).expect("saved file"), edited);
+    assert_eq!(plan(&h).title, "New plan", "the new plan started");
+    assert!(!h.state().is_asking_to_save());
+}
+
+#[test]
+fn opening_a_missing_file_keeps_the_plan_and_says_why() {
+    let mut h = welcome();
+    send(&mut h, Command::OpenSample);
+    let before = plan(&h);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let missing = dir.path().join("missing.ron");
+    send_only(&mut h, Command::OpenPath(missing.clone()));
+    assert!(h.state().is_busy());
+    assert!(
+        h.state()
+            .message()
+            .is_some_and(|m| m.text.starts_with("Opening missing.ron")),
+        "{:?}",
+        h.state().message()
+    );
+    wait_for_files(&mut h);
+    assert_eq!(plan(&h), before);
+    let message = h.state().message().expect("an error is shown").clone();
+    assert!(message.is_error);
+    assert!(
+        message.text.starts_with("Could not open the plan.")
+            && message.text.contains("missing.ron"),
+        "{}",
+        message.text
+    );
+    assert!(
+        h.query_by_label_contains("Could not open the plan.")
+            .is_some()
+    );
+    assert!(!h.state().prefs().recent_files.contains(&missing));
+    assert!(h.state().document().is_some_and(|d| d.path().is_none()));
+}
+
+#[test]
+fn opening_a_big_plan_runs_off_the_frame() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("big.ron");
+    let big = megabyte_plan();
+    loadplan::io::save_plan(&big, &path).expect("write the big plan");
+    let mut h = welcome();
+    send(&mut h, Command::OpenSample);
+    let sample = plan(&h);
+    send_only(&mut h, Command::OpenPath(path.clone()));
+    // `send` returned before the file was read: the plan shown is still the sample.
+    assert!(h.state().is_busy());
+    assert_eq!(plan(&h), sample);
+    let message = h.state().message().expect("the status bar says what runs");
+    assert!(
+        message.text.starts_with("Opening big.ron"),
+        "{}",
+        message.text
+    );
+    h.step();
+    if h.state().is_busy() {
+        assert!(h.query_by_label_contains("Opening big.ron").is_some());
+    }
+    wait_for_files(&mut h);
+    assert_eq!(plan(&h), loadplan::io::load_plan(&path).expect("reads"));
+    assert_eq!(plan(&h).prescriptions.len(), big.prescriptions.len());
+    let doc = h.state().document().expect("doc");
+    assert_eq!(doc.path(), Some(path.as_path()));
+    assert!(!doc.is_dirty());
+    assert_eq!(h.state().prefs().recent_files.first(), Some(&path));
+    assert!(h.state().message().is_none());
+}
+
+/// True when the last frame asked to close the window.
+fn closes(h: &Harness<'_, LoadplanApp>) -> bool {
+    h.output()
+        .viewport_output
+        .get(&egui::ViewportId::ROOT)
+        .is_some_and(|v| v.commands.contains(&egui::ViewportCommand::Close))
+}
+
+#[test]
+fn quitting_while_saving_waits_for_the_save() {
+    let mut h = app_with(megabyte_plan());
+    let edit = set_first_sets(&h, 4);
+    send(&mut h, edit);
+    let edited = plan(&h);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("big.ron");
+    send_only(&mut h, Command::SaveTo(path.clone()));
+    send_only(&mut h, Command::Quit);
+    assert!(
+        !h.state().is_asking_to_save(),
+        "nothing to ask: the save in flight writes the changes"
+    );
+    let start = std::time::Instant::now();
+    let mut closed = false;
+    while h.state().is_busy() {
+        assert!(start.elapsed() < std::time::Duration::from_secs(10));
+        assert!(!closed, "the window closed before the save reported back");
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        h.step();
+        closed |= closes(&h);
+    }
+    assert!(closed, "the window closes once the save is done");
+    assert_eq!(loadplan::io::load_plan(&path).expect("saved file"), edited);
+    assert!(h.state().document().is_some_and(|d| !d.is_dirty()));
+}
+
+#[test]
+fn an_edit_made_while_opening_is_asked_about_before_it_is_lost() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("other.ron");
+    let mut other = loadplan::templates::sample().expect("sample plan");
+    other.title = "Other plan".to_owned();
+    loadplan::io::save_plan(&other, &path).expect("write other");
+    let mut h = runner_plan_by_hand();
+    send(
+        &mut h,
+        Command::NewFromTemplate("nordic_hamstring".to_owned()),
+    );
+    click(&mut h, Role::Button, "Discard changes");
+    send_only(&mut h, Command::OpenPath(path.clone()));
+    let edit = set_first_sets(&h, 9);
+    send_only(&mut h, edit);
+    let edited = plan(&h);
+    wait_for_files(&mut h);
+    assert_eq!(plan(&h), edited, "the edit is not dropped");
+    assert!(h.state().is_asking_to_save());
+    click_and_wait(&mut h, Role::Button, "Discard changes");
+    assert_eq!(plan(&h).title, "Other plan");
+    assert!(h.state().document().is_some_and(|d| !d.is_dirty()));
 }
