@@ -26,12 +26,26 @@ fn next_revision() -> u64 {
     NEXT_REVISION.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
+/// A key for a new document, unique within this run and (with the start time mixed in)
+/// across runs, so what egui keeps between runs (a chart's zoom) never applies to another plan.
+fn new_document_key() -> u64 {
+    static RUN: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
+    let run = *RUN.get_or_init(|| {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos() as u64)
+    });
+    run.rotate_left(17) ^ next_revision()
+}
+
 /// The open plan with its read model.
 pub struct Document {
     plan: Arc<Plan>,
     origin: Origin,
     /// The revision the document started at (every later one is greater).
     first_revision: u64,
+    /// Which document this is (see `ReadModel::document`).
+    key: u64,
     /// Bumped on every change of the plan.
     revision: u64,
     /// The revision last saved or opened.
@@ -45,11 +59,13 @@ impl Document {
     pub fn new(plan: Plan, origin: Origin, today: NaiveDate) -> Document {
         let plan = Arc::new(plan);
         let revision = next_revision();
+        let key = new_document_key();
         Document {
-            read: ReadModel::new(Arc::clone(&plan), revision, today),
+            read: ReadModel::new(Arc::clone(&plan), revision, today).of_document(key),
             plan,
             origin,
             first_revision: revision,
+            key,
             revision,
             saved_revision: revision,
         }
@@ -112,7 +128,8 @@ impl Document {
         if self.read.revision() == self.revision {
             self.read.on_day(today);
         } else {
-            self.read = ReadModel::new(Arc::clone(&self.plan), self.revision, today);
+            self.read =
+                ReadModel::new(Arc::clone(&self.plan), self.revision, today).of_document(self.key);
         }
     }
 

@@ -30,6 +30,9 @@ pub struct ReadModel {
     plan: Arc<Plan>,
     /// Changes whenever the plan does (unique across plans).
     revision: u64,
+    /// Which document the plan is (the same across its revisions; a new or opened plan is
+    /// another): views keep what the user did to a view (zoom) for one document only.
+    document: u64,
     today: NaiveDate,
     projection: Projection,
     findings: Vec<Finding>,
@@ -60,6 +63,7 @@ impl ReadModel {
         ReadModel {
             plan,
             revision,
+            document: revision,
             today,
             projection,
             findings,
@@ -98,6 +102,18 @@ impl ReadModel {
     /// The plan's revision.
     pub fn revision(&self) -> u64 {
         self.revision
+    }
+
+    /// The same model, for document `document` (see [`ReadModel::document`]).
+    pub fn of_document(mut self, document: u64) -> ReadModel {
+        self.document = document;
+        self
+    }
+
+    /// Which document the plan is: the same over its revisions, another for a new or opened
+    /// plan (the revision itself unless the owner says otherwise).
+    pub fn document(&self) -> u64 {
+        self.document
     }
 
     /// The day counted as today.

@@ -1,6 +1,7 @@
 //! The whole window, driven as a physio drives it: by role and label through egui_kittest,
 //! with no display. Covers the planner issue's flows end to end.
 
+use crate::support::{app_harness, click, open_plan as plan, send};
 use egui::accesskit::Role;
 use egui::{Key, Modifiers, vec2};
 use egui_kittest::Harness;
@@ -13,23 +14,10 @@ use loadplan::model::{Amount, Load, Rule, Target};
 
 const SLD: &str = "Single-leg deadlift with dumbbell";
 
-fn harness(app: LoadplanApp) -> Harness<'static, LoadplanApp> {
-    Harness::builder()
-        .with_size(vec2(1280.0, 800.0))
-        .build_ui_state(|ui, app: &mut LoadplanApp| app.show(ui), app)
-}
-
 fn welcome() -> Harness<'static, LoadplanApp> {
-    let mut h = harness(LoadplanApp::new(Prefs::default()));
+    let mut h = app_harness(LoadplanApp::new(Prefs::default()), vec2(1280.0, 800.0));
     h.run();
     h
-}
-
-fn click(h: &mut Harness<'_, LoadplanApp>, role: Role, label: &str) {
-    h.get_by_role_and_label(role, label).scroll_to_me();
-    h.run();
-    h.get_by_role_and_label(role, label).click();
-    h.run();
 }
 
 fn type_into_drag_value(h: &mut Harness<'_, LoadplanApp>, label: &str, text: &str) {
@@ -56,12 +44,6 @@ fn add_from_library(h: &mut Harness<'_, LoadplanApp>, search: &str, name: &str) 
         .type_text(search);
     h.run();
     click(h, Role::Button, &format!("Add {name}"));
-}
-
-fn send(h: &mut Harness<'_, LoadplanApp>, cmd: Command) {
-    let ctx = h.ctx.clone();
-    h.state_mut().send(cmd, &ctx);
-    h.run();
 }
 
 /// Applies `cmd` as `send` does, but draws no frame after it: what a command does before a
@@ -101,10 +83,6 @@ fn wait_for_files(h: &mut Harness<'_, LoadplanApp>) {
         h.step();
     }
     h.run();
-}
-
-fn plan(h: &Harness<'_, LoadplanApp>) -> loadplan::model::Plan {
-    h.state().document().expect("a plan is open").plan().clone()
 }
 
 fn sld_rx(h: &Harness<'_, LoadplanApp>) -> loadplan::model::Prescription {

@@ -3,6 +3,7 @@
 //! physio's decision on an adjustment, and the calendar.
 
 use crate::common::reason;
+use crate::support::{app_with_plan, click, open_plan as plan};
 use chrono::NaiveDate;
 use egui::accesskit::Role;
 use egui::vec2;
@@ -36,24 +37,7 @@ fn app(athlete: bool, today: NaiveDate) -> Harness<'static, LoadplanApp> {
         athlete_mode: athlete,
         ..Prefs::default()
     };
-    let mut app = LoadplanApp::with_document(prefs, runner_plan(), Origin::Unsaved("test".into()));
-    app.set_today(today);
-    let mut h = Harness::builder()
-        .with_size(vec2(1280.0, 900.0))
-        .build_ui_state(|ui, app: &mut LoadplanApp| app.show(ui), app);
-    h.run();
-    h
-}
-
-fn click(h: &mut Harness<'_, LoadplanApp>, role: Role, label: &str) {
-    h.get_by_role_and_label(role, label).scroll_to_me();
-    h.run();
-    h.get_by_role_and_label(role, label).click();
-    h.run();
-}
-
-fn plan(h: &Harness<'_, LoadplanApp>) -> Plan {
-    h.state().document().expect("a plan is open").plan().clone()
+    app_with_plan(runner_plan(), prefs, today, vec2(1280.0, 900.0))
 }
 
 fn sld_id(h: &Harness<'_, LoadplanApp>) -> u32 {

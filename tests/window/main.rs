@@ -7,6 +7,7 @@ mod common;
 
 mod app;
 mod chart;
+mod chart_bounds;
 mod details;
 mod library;
 mod log;

@@ -9,7 +9,6 @@ use egui::{Key, Modifiers, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use loadplan::app::LoadplanApp;
-use loadplan::app::document::Origin;
 use loadplan::app::prefs::Prefs;
 use loadplan::command::{Command, Edit};
 use loadplan::engine::review::{LoadSeries, adherence_summary, default_metric, prom_series};
@@ -19,6 +18,7 @@ use loadplan::model::{NextMorning, Plan, Prom, PromScore};
 use loadplan::ui::progress::{delete_label, supervised_words};
 
 use crate::support::close;
+use crate::support::{app_with_plan, click, open_plan as plan};
 
 /// What the progress tab shows of `plan` on `today`, load in `metric` and `unit`.
 struct Figures {
@@ -211,25 +211,9 @@ fn app(plan: Plan, athlete: bool) -> Harness<'static, LoadplanApp> {
         athlete_mode: athlete,
         ..Prefs::default()
     };
-    let mut app = LoadplanApp::with_document(prefs, plan, Origin::Unsaved("test".into()));
-    app.set_today(today());
-    let mut h = Harness::builder()
-        .with_size(vec2(1280.0, 800.0))
-        .build_ui_state(|ui, app: &mut LoadplanApp| app.show(ui), app);
-    h.run();
+    let mut h = app_with_plan(plan, prefs, today(), vec2(1280.0, 800.0));
     click(&mut h, Role::Button, "Progress");
     h
-}
-
-fn click(h: &mut Harness<'_, LoadplanApp>, role: Role, label: &str) {
-    h.get_by_role_and_label(role, label).scroll_to_me();
-    h.run();
-    h.get_by_role_and_label(role, label).click();
-    h.run();
-}
-
-fn plan(h: &Harness<'_, LoadplanApp>) -> Plan {
-    h.state().document().expect("a plan is open").plan().clone()
 }
 
 fn has(h: &Harness<'_, LoadplanApp>, text: &str) -> bool {

@@ -2,6 +2,7 @@
 //! change in how a screen looks fails the test; `UPDATE_SNAPSHOTS=1 cargo test --test
 //! snapshots` writes new reference images after a deliberate change (look at them first).
 
+use crate::support::send;
 use egui::accesskit::Role;
 use egui::vec2;
 use egui_kittest::Harness;
@@ -27,12 +28,6 @@ fn harness(theme: ThemeChoice) -> Harness<'static, LoadplanApp> {
 fn snapshot(h: &mut Harness<'_, LoadplanApp>, name: &str) {
     let options = egui_kittest::SnapshotOptions::new().max_failed_pixels(16);
     h.snapshot_options(name, &options);
-}
-
-fn send(h: &mut Harness<'_, LoadplanApp>, cmd: Command) {
-    let ctx = h.ctx.clone();
-    h.state_mut().send(cmd, &ctx);
-    h.run();
 }
 
 #[test]

@@ -102,3 +102,49 @@ impl Doc {
 pub fn close(a: f64, b: f64) -> bool {
     (a - b).abs() < 1e-9 * (1.0 + a.abs().max(b.abs()))
 }
+
+/// The whole window at `size`, as a person sees it.
+pub fn app_harness(
+    app: loadplan::app::LoadplanApp,
+    size: egui::Vec2,
+) -> egui_kittest::Harness<'static, loadplan::app::LoadplanApp> {
+    egui_kittest::Harness::builder()
+        .with_size(size)
+        .build_ui_state(|ui, app: &mut loadplan::app::LoadplanApp| app.show(ui), app)
+}
+
+/// The window with `plan` open (not from a file), `prefs` as given, today set.
+pub fn app_with_plan(
+    plan: Plan,
+    prefs: loadplan::app::prefs::Prefs,
+    today: NaiveDate,
+    size: egui::Vec2,
+) -> egui_kittest::Harness<'static, loadplan::app::LoadplanApp> {
+    let origin = loadplan::app::document::Origin::Unsaved("test".into());
+    let mut app = loadplan::app::LoadplanApp::with_document(prefs, plan, origin);
+    app.set_today(today);
+    let mut h = app_harness(app, size);
+    h.run();
+    h
+}
+
+/// Scrolls to the widget of `role` labelled `label` and clicks it, as a person would.
+pub fn click<S>(h: &mut egui_kittest::Harness<'_, S>, role: egui::accesskit::Role, label: &str) {
+    use egui_kittest::kittest::Queryable;
+    h.get_by_role_and_label(role, label).scroll_to_me();
+    h.run();
+    h.get_by_role_and_label(role, label).click();
+    h.run();
+}
+
+/// Applies `cmd` as if a panel had pushed it, then lets the window settle.
+pub fn send(h: &mut egui_kittest::Harness<'_, loadplan::app::LoadplanApp>, cmd: Command) {
+    let ctx = h.ctx.clone();
+    h.state_mut().send(cmd, &ctx);
+    h.run();
+}
+
+/// The plan open in the window.
+pub fn open_plan(h: &egui_kittest::Harness<'_, loadplan::app::LoadplanApp>) -> Plan {
+    h.state().document().expect("a plan is open").plan().clone()
+}

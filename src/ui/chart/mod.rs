@@ -31,9 +31,27 @@ pub struct ChartPanel {
     pub stacked: bool,
     /// Names of the series the legend hides (names are unique within a chart).
     pub hidden: BTreeSet<String>,
+    /// What the plot was last fitted to (document, metric, unit, extent): the user's zoom
+    /// lasts until it changes.
+    fitted_to: Option<plot::ExtentKey>,
+    /// The bounds the plot showed last (x min, x max, y min, y max).
+    bounds: Option<[f64; 4]>,
 }
 
 impl ChartPanel {
+    /// Whether the plot must be fitted to its data this frame (its key changed); remembers it.
+    fn fit_to(&mut self, key: plot::ExtentKey) -> bool {
+        let changed = self.fitted_to != Some(key);
+        self.fitted_to = Some(key);
+        changed
+    }
+
+    /// The bounds the plot showed in its last frame: x min, x max, y min, y max (`None`
+    /// before it was drawn).
+    pub fn shown_bounds(&self) -> Option<[f64; 4]> {
+        self.bounds
+    }
+
     /// The metric shown for the plan of `read`.
     pub fn metric(&self, read: &ReadModel) -> Metric {
         self.metric.unwrap_or_else(|| read.default_metric())
@@ -61,10 +79,13 @@ impl ChartPanel {
             findings: read.findings(),
             stacked: self.stacked,
             selected_week: selection.week,
+            refit: self.fit_to(drawn.extent_key(read.document())),
         };
-        if let Some(week) = plot::chart_ui(ui, &drawn, &plot_view, &mut self.hidden) {
+        let shown = plot::chart_ui(ui, &drawn, &plot_view, &mut self.hidden);
+        if let Some(week) = shown.clicked {
             selection.week = week;
         }
+        self.bounds = Some(shown.shown);
     }
 
     /// The metric selector and the "Stacked" switch.

@@ -32,7 +32,28 @@ pub(super) struct Drawn<'a> {
     y_top: f64,
 }
 
+/// What a fitted plot depends on: the document, the metric, the unit, the number of weeks and
+/// the top of the data (as bits, so it can be compared exactly).
+pub(super) type ExtentKey = (
+    u64,
+    crate::engine::Metric,
+    crate::model::LoadUnit,
+    usize,
+    u64,
+);
+
 impl<'a> Drawn<'a> {
+    /// The key of this chart's extent in document `document`.
+    pub fn extent_key(&self, document: u64) -> ExtentKey {
+        (
+            document,
+            self.data.metric,
+            self.data.unit,
+            self.xs.len(),
+            self.y_top.to_bits(),
+        )
+    }
+
     /// The geometry of `data`.
     pub fn new(data: &'a ChartData) -> Drawn<'a> {
         let xs: Vec<f64> = data.weeks.iter().map(|w| f64::from(*w)).collect();
@@ -173,6 +194,9 @@ pub(super) struct View<'a> {
     pub findings: &'a [Finding],
     pub stacked: bool,
     pub selected_week: u32,
+    /// Fit the plot to the data this frame (forgetting the user's zoom): the plan, the metric,
+    /// the unit or the data's extent changed.
+    pub refit: bool,
 }
 
 /// Width of the legend beside the plot: room for its longest name (`longest` characters),
@@ -191,7 +215,7 @@ pub(super) fn chart_ui(
     drawn: &Drawn<'_>,
     view: &View<'_>,
     hidden: &mut BTreeSet<String>,
-) -> Option<u32> {
+) -> PlotShown {
     let height = ui.available_height().max(240.0);
     let size = egui::vec2(ui.available_width(), height);
     let layout = egui::Layout::right_to_left(egui::Align::Min);
@@ -287,11 +311,15 @@ fn plot_ui(
     view: &View<'_>,
     spikes: &[[f64; 2]],
     show: &Shown<'_>,
-) -> Option<u32> {
+) -> PlotShown {
     let data = drawn.data;
     let n = drawn.xs.len();
     let (projection, findings) = (view.projection, view.findings);
-    let response = Plot::new("load_chart")
+    let mut plot = Plot::new("load_chart");
+    if view.refit {
+        plot = plot.reset();
+    }
+    let response = plot
         .custom_x_axes(week_x_axis())
         .y_axis_label(metric_label(data.metric, data.unit))
         .default_x_bounds(0.5, n as f64 + 0.5)
@@ -305,12 +333,27 @@ fn plot_ui(
             backdrop(plot_ui, drawn, view.selected_week, show);
             figures(plot_ui, drawn, view.stacked, spikes, show);
         });
+    let bounds = response.transform.bounds();
+    let shown = [
+        bounds.min()[0],
+        bounds.max()[0],
+        bounds.min()[1],
+        bounds.max()[1],
+    ];
     let r = &response.response;
-    if r.clicked() {
-        let pos = r.interact_pointer_pos()?;
-        return week_at(response.transform.value_from_position(pos).x, n);
-    }
-    None
+    let clicked = r
+        .clicked()
+        .then(|| r.interact_pointer_pos())
+        .flatten()
+        .and_then(|pos| week_at(response.transform.value_from_position(pos).x, n));
+    PlotShown { clicked, shown }
+}
+
+/// What the plot did this frame: the week clicked, and the bounds it showed
+/// (x min, x max, y min, y max).
+pub(super) struct PlotShown {
+    pub clicked: Option<u32>,
+    pub shown: [f64; 4],
 }
 
 /// Approximate width of one character of body text, in points.

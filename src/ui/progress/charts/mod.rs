@@ -81,7 +81,10 @@ pub(super) fn pain_tick(mark: GridMark, _range: &RangeInclusive<f64>) -> String 
 
 /// A static plot (hover only: the page scrolls under the wheel, nothing pans by accident).
 pub(super) fn static_plot(id: &str) -> Plot<'_> {
+    // Reset every frame: the plot cannot be zoomed, so it always fits today's data (egui would
+    // otherwise keep the bounds of the first plan it showed, even across runs).
     Plot::new(id)
+        .reset()
         .height(CHART_HEIGHT)
         .allow_zoom(false)
         .allow_scroll(false)
