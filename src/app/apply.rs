@@ -59,9 +59,10 @@ impl LoadplanApp {
             Command::ExportTo(path) => self.export(path, false, ctx),
             Command::Print => self.print(ctx),
             Command::ExportDone { message, is_error } => {
-                self.message = Some(Message {
-                    text: message,
-                    is_error,
+                self.message = Some(if is_error {
+                    Message::error(message)
+                } else {
+                    Message::info(message)
                 });
             }
             Command::DismissMessage => self.message = None,
@@ -87,7 +88,13 @@ impl LoadplanApp {
             Edit::AddPrescription { .. } | Edit::DuplicatePrescription(_)
         )
         .then(|| doc.plan().next_prescription_id());
+        let deletes = matches!(edit, Edit::RemovePrescription(_) | Edit::RemovePhase(_));
         if edit.apply(&mut plan) && plan != *doc.plan() {
+            if deletes {
+                self.message = Some(Message::undoable(format!(
+                    "{label}: done. Undo brings it back (Ctrl+Z)."
+                )));
+            }
             self.history.record(doc.plan(), label, key, now);
             doc.set_plan(plan);
             if new_rx.is_some() {

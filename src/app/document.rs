@@ -48,8 +48,10 @@ pub struct Document {
     key: u64,
     /// Bumped on every change of the plan.
     revision: u64,
-    /// The revision last saved or opened.
-    saved_revision: u64,
+    /// The plan as last saved or opened, when known: undoing back to it is not a change.
+    saved_plan: Option<Arc<Plan>>,
+    /// The plan differs from what was last saved or opened.
+    dirty: bool,
     /// Everything derived from the plan, as of `revision` once `refresh` ran.
     read: ReadModel,
 }
@@ -62,12 +64,13 @@ impl Document {
         let key = new_document_key();
         Document {
             read: ReadModel::new(Arc::clone(&plan), revision, today).of_document(key),
+            saved_plan: Some(Arc::clone(&plan)),
             plan,
             origin,
             first_revision: revision,
             key,
             revision,
-            saved_revision: revision,
+            dirty: false,
         }
     }
 
@@ -96,6 +99,8 @@ impl Document {
 
     /// Changes the plan; the read model is rebuilt once, on the next `refresh`.
     pub fn set_plan(&mut self, plan: Plan) {
+        // Back to the saved plan (undo, or an edit undone by hand) is no unsaved change.
+        self.dirty = self.saved_plan.as_deref() != Some(&plan);
         self.plan = Arc::new(plan);
         self.revision = next_revision();
     }
@@ -113,13 +118,20 @@ impl Document {
 
     /// True when the plan has changes not saved to its file.
     pub fn is_dirty(&self) -> bool {
-        self.revision != self.saved_revision
+        self.dirty
     }
 
     /// Records that revision `revision` of the plan was saved to `path`.
     pub fn mark_saved(&mut self, path: PathBuf, revision: u64) {
         self.origin = Origin::File(path);
-        self.saved_revision = revision;
+        if revision == self.revision {
+            self.saved_plan = Some(Arc::clone(&self.plan));
+            self.dirty = false;
+        } else {
+            // Edited while saving: what was saved is an older revision, whose plan is gone.
+            self.saved_plan = None;
+            self.dirty = true;
+        }
     }
 
     /// Brings the read model up to the plan's revision and to `today` (rebuilding only what
@@ -157,6 +169,12 @@ impl Document {
         } else {
             &self.plan.title
         };
-        format!("{mark}{} - {title} - loadplan", self.display_name())
+        let name = self.display_name();
+        if name == title {
+            // A new plan is named after its title: say it once.
+            format!("{mark}{title} - loadplan")
+        } else {
+            format!("{mark}{name} - {title} - loadplan")
+        }
     }
 }

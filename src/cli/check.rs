@@ -90,9 +90,9 @@ fn print_findings(plan: &Plan, findings: &[Finding], out: &mut dyn Write) -> std
     let count = |s| findings.iter().filter(|f| f.severity == s).count();
     writeln!(
         out,
-        "{} errors, {} warnings, {} notes",
-        count(Severity::Error),
-        count(Severity::Warning),
-        count(Severity::Note)
+        "{}, {}, {}",
+        crate::engine::words::counted(count(Severity::Error), "error"),
+        crate::engine::words::counted(count(Severity::Warning), "warning"),
+        crate::engine::words::counted(count(Severity::Note), "note")
     )
 }

@@ -313,6 +313,15 @@ impl Reason {
     }
 }
 
+/// `1 warning`, `2 warnings`, `0 notes`: a count with its noun.
+pub fn counted(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

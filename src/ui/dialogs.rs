@@ -53,6 +53,15 @@ pub fn status_bar_ui(ui: &mut egui::Ui, message: Option<&Message>, cmds: &mut Ve
             {
                 cmds.push(Command::DismissMessage);
             }
+            if message.undo
+                && ui
+                    .small_button("Undo")
+                    .on_hover_text("Undo it (Ctrl+Z)")
+                    .clicked()
+            {
+                cmds.push(Command::Undo);
+                cmds.push(Command::DismissMessage);
+            }
             let color = if message.is_error {
                 ui.visuals().error_fg_color
             } else {
@@ -68,6 +77,8 @@ pub fn status_bar_ui(ui: &mut egui::Ui, message: Option<&Message>, cmds: &mut Ve
 pub struct Message {
     pub text: String,
     pub is_error: bool,
+    /// The message reports an edit that can be undone: the status bar offers "Undo".
+    pub undo: bool,
 }
 
 impl Message {
@@ -76,6 +87,7 @@ impl Message {
         Message {
             text: text.into(),
             is_error: true,
+            undo: false,
         }
     }
 
@@ -84,6 +96,15 @@ impl Message {
         Message {
             text: text.into(),
             is_error: false,
+            undo: false,
+        }
+    }
+
+    /// An edit done, with "Undo" beside it (a deletion, so nothing is lost by a slip).
+    pub fn undoable(text: impl Into<String>) -> Message {
+        Message {
+            undo: true,
+            ..Message::info(text)
         }
     }
 }

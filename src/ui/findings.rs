@@ -25,10 +25,10 @@ pub fn findings_ui(
     ui.horizontal(|ui| {
         ui.strong("Findings");
         ui.label(format!(
-            "{} errors, {} warnings, {} notes",
-            count(Severity::Error),
-            count(Severity::Warning),
-            count(Severity::Note)
+            "{}, {}, {}",
+            crate::engine::words::counted(count(Severity::Error), "error"),
+            crate::engine::words::counted(count(Severity::Warning), "warning"),
+            crate::engine::words::counted(count(Severity::Note), "note")
         ));
         if findings.is_empty() {
             ui.weak("- the plan meets every guardrail");

@@ -243,7 +243,7 @@ impl WeekPanel {
         header_ui(ui, wp);
         let groups = week_sessions(projection, selection.week, unit, self.group_identical);
         egui::ScrollArea::vertical()
-            .id_salt("week_view_scroll")
+            .id_salt(("week_view_scroll", view.read.document()))
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 if groups.is_empty() {

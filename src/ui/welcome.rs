@@ -40,7 +40,7 @@ impl WelcomePanel {
                     if ui.button(t.label()).on_hover_text("Start a new plan from this template").clicked() {
                         cmds.push(Command::NewFromTemplate(t.id.to_owned()));
                     }
-                    ui.add(egui::Label::new(egui::RichText::new(&t.citation).small().weak()).wrap());
+                    ui.add(egui::Label::new(egui::RichText::new(&t.citation).color(ui.visuals().text_color())).wrap());
                     ui.add_space(6.0);
                 });
             }

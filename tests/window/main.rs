@@ -9,6 +9,7 @@ mod app;
 mod chart;
 mod chart_bounds;
 mod details;
+mod first_hour;
 mod library;
 mod log;
 mod phases;

@@ -143,13 +143,13 @@ fn ruler_ui(ui: &mut egui::Ui, rect: Rect, ruler: &Ruler, selection: &mut Select
             let color = if selected {
                 visuals.strong_text_color()
             } else {
-                visuals.weak_text_color()
+                visuals.text_color()
             };
             painter.text(
                 cell.center(),
                 egui::Align2::CENTER_CENTER,
                 week.to_string(),
-                egui::TextStyle::Small.resolve(ui.style()),
+                egui::FontId::proportional(13.0),
                 color,
             );
         }
