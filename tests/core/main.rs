@@ -9,5 +9,6 @@ mod data_files;
 mod engine;
 mod engine_log;
 mod engine_props;
+mod fit;
 mod library;
 mod standalone;
