@@ -146,7 +146,18 @@ fn a_light_dumbbell_with_fixed_reps_climbs_reps_first_then_the_next_step_with_re
     // The plan ends on 3 x 10 @ 6 kg (4.5 + 3 x 0.5): reached in time, as planned.
     assert!(fitted.reached, "{}", fitted.summary);
     assert_eq!(fitted.fitted_end.load, Load::Kg(6.0));
-    assert!(fitted.summary.contains("as planned"), "{}", fitted.summary);
+    assert!(
+        fitted.summary.starts_with(
+            "Single-leg deadlift: reaches the planned end dose, 3 x 10 @ 6 kg, by week"
+        ),
+        "{}",
+        fitted.summary
+    );
+    assert!(
+        !fitted.summary.contains("the plan as it is"),
+        "{}",
+        fitted.summary
+    );
 }
 
 #[test]
@@ -176,6 +187,14 @@ fn the_plans_load_step_for_the_equipment_is_used() {
     // 40 -> 50 kg in 2.5 kg steps (+6 % at most) in 16 weeks: reached, gently.
     assert!(fitted.reached, "{}", fitted.summary);
     assert!(fitted.largest_rise_after_pct.is_some_and(|r| r <= 6.26));
+    // The plan's own +2.5 kg a week (+6.25 % at most) keeps within 10 % already: it says so.
+    assert!(
+        fitted
+            .summary
+            .ends_with("the plan as it is keeps within 10 % too (largest 6.2 %)"),
+        "{}",
+        fitted.summary
+    );
     assert!(largest_rise(&with_fitted(&plan, &fitted), 1) <= 10.0 + 1e-9);
 }
 

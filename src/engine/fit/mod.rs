@@ -840,11 +840,20 @@ fn summary(f: &Fitted, at_top: bool) -> String {
         .map_or_else(|| "none".to_owned(), |x| format!("{x:.1} %"));
     let name = &f.exercise_name;
     let end = f.fitted_end.label(LoadUnit::Kg);
+    // A plan that already keeps within the threshold is said to, so the fit reads as an
+    // alternative (the gentlest), not a correction.
+    let already = match f.largest_rise_before_pct {
+        Some(b) if b <= f.threshold_pct + TOLERANCE_PCT => format!(
+            "; the plan as it is keeps within {} too (largest {b:.1} %)",
+            pct(f.threshold_pct)
+        ),
+        _ => String::new(),
+    };
     if f.reached {
         let week = f.reached_week.unwrap_or(f.end_week);
         return format!(
-            "{name}: reaches {end} by week {week}, as planned, with no weekly rise above {} \
-             (the largest is {largest})",
+            "{name}: reaches the planned end dose, {end}, by week {week}, with no weekly rise \
+             above {} (the largest is {largest}){already}",
             pct(f.threshold_pct)
         );
     }
@@ -863,7 +872,7 @@ fn summary(f: &Fitted, at_top: bool) -> String {
         ),
     };
     format!(
-        "{name}: reaches {end} by week {}; the plan had {} ({why})",
+        "{name}: reaches {end} by week {}; the plan had {} ({why}){already}",
         f.end_week,
         f.planned_end.label(LoadUnit::Kg)
     )
