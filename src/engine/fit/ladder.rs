@@ -71,20 +71,29 @@ pub(super) struct Spec {
     pub max_groups: usize,
 }
 
+/// `kg` to the hundredth of a kilogram a plan file shows, never above it (a fitted load is
+/// never heavier than the load it stands for).
+pub(super) fn hundredths_down(kg: f64) -> f64 {
+    (kg * 100.0 + 1e-6).floor() / 100.0
+}
+
 /// The loads of the ladder: the start, then the multiples of the step above it up to the end
-/// (at most `max_groups`), and whether the last of them is the end load.
+/// (at most `max_groups`), and whether the last of them is the end load. All are kept to the
+/// hundredth ([`hundredths_down`]).
 fn loads(lp: &LoadPlan, max_groups: usize) -> (Vec<f64>, bool) {
-    let mut out = vec![lp.start];
-    if lp.end <= lp.start + 1e-9 {
-        return (out, (lp.end - lp.start).abs() < 1e-6);
+    let start = hundredths_down(lp.start);
+    let end = hundredths_down(lp.end);
+    let mut out = vec![start];
+    if end <= start + 1e-9 {
+        return (out, (end - start).abs() < 1e-6);
     }
     let mut m = (lp.start / lp.step + 1e-9).floor() + 1.0;
     let last = (lp.end / lp.step + 1e-9).floor();
     while m <= last && out.len() < max_groups.max(1) {
-        out.push(((m * lp.step) * 1e6).round() / 1e6);
+        out.push(hundredths_down(m * lp.step));
         m += 1.0;
     }
-    let exact = out.last().is_some_and(|kg| (kg - lp.end).abs() < 1e-6);
+    let exact = out.last().is_some_and(|kg| (kg - end).abs() < 1e-6);
     (out, exact)
 }
 

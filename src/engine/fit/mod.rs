@@ -9,7 +9,8 @@
 //! How it fits:
 //! - **Load steps**: the step the plan gives for the exercise's equipment
 //!   ([`Plan::load_step_kg`]), else [`DEFAULT_LOAD_STEP_KG`]. After the first week every load
-//!   is a multiple of the step (the first week keeps the prescription's load).
+//!   is a multiple of the step (the first week keeps the prescription's load). Loads are kept
+//!   to the hundredth of a kilogram a plan file shows, rounded down.
 //! - **Double progression**: reps climb through a range, then the load goes up one step with
 //!   the reps back at the bottom. A range in the dose (`8-12`) is the range; the fitted weeks
 //!   prescribe one number in it. Fixed reps `n` become a range `n..=n+k`: the fit tries every
@@ -318,7 +319,9 @@ fn beyond(a: &Dose, b: &Dose) -> bool {
 /// `fitted` is the planned end dose: the same sets and load, and reps within the end's.
 fn same_dose(fitted: &Dose, end: &Dose) -> bool {
     let load = match (fitted.load.kg(), end.load.kg()) {
-        (Some(x), Some(y)) => (x - y).abs() < 1e-6,
+        (Some(x), Some(y)) => {
+            (ladder::hundredths_down(x) - ladder::hundredths_down(y)).abs() < 1e-6
+        }
         _ => fitted.load == end.load,
     };
     let reps = match (&fitted.reps, reps_bounds(end)) {
