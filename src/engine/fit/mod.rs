@@ -3,7 +3,7 @@
 //! and a physio progressing a 4.5 kg dumbbell finds that every 0.5 kg step from there is +11 %.
 //! [`fit`] proposes, for one prescription, a week-by-week progression on the loads the
 //! equipment has in which no weekly rise of any load metric passes the threshold, towards the
-//! dose the plan ends on. A rise is what [`rise`](super::rise) says it is (the usual weekly
+//! dose the plan ends on. A rise is what [`rise`] says it is (the usual weekly
 //! frequency, comparable weeks, deload weeks skipped): the fit and the guardrails agree.
 //!
 //! How it fits:
