@@ -1,15 +1,15 @@
-//! Benchmarks: projecting a large plan, the log's adjustments and status on it, and loading
-//! and saving a plan file of about 1 MB.
+//! Benchmarks: projecting a large plan, the log's adjustments and status on it, fitting one of
+//! its prescriptions to the weekly threshold, and loading and saving a plan file of about 1 MB.
 //! Aims (issue 2): project a 104-week, 40-prescription plan in under 1 ms; load and save a
-//! ~1 MB plan file in under 20 ms each.
+//! ~1 MB plan file in under 20 ms each; fit one prescription of that plan in under 5 ms.
 
 use std::hint::black_box;
 
 use common::big_plan;
 use criterion::{Criterion, criterion_group, criterion_main};
-use loadplan::engine::{adjustments, check, project, status};
+use loadplan::engine::{adjustments, check, fit, project, status};
 use loadplan::io::{parse_plan, plan_to_string, save_plan};
-use loadplan::model::{NextMorning, Plan};
+use loadplan::model::{NextMorning, Plan, Rule};
 
 mod common;
 
@@ -71,6 +71,21 @@ fn bench_log(c: &mut Criterion) {
     });
 }
 
+/// Fitting the first prescription of the big plan (3 x 8-10 @ 10 kg, +2.5 % load and +1 rep a
+/// week, deload every 5th week, three hold weeks, 104 weeks) to 10 % a week. Its next-variation
+/// rule is taken out: the fit does not span two exercises.
+fn bench_fit(c: &mut Criterion) {
+    let mut plan = big_plan(false);
+    plan.prescriptions[0]
+        .rules
+        .retain(|r| !matches!(r, Rule::NextVariation { .. }));
+    let fitted = fit(&plan, 1, 10.0).expect("fits");
+    eprintln!("fit: {}", fitted.summary);
+    c.bench_function("fit one prescription of a 104-week plan", |b| {
+        b.iter(|| fit(black_box(&plan), 1, 10.0))
+    });
+}
+
 fn bench_files(c: &mut Criterion) {
     let plan = big_plan(true);
     let text = plan_to_string(&plan).expect("serialise");
@@ -88,6 +103,6 @@ fn bench_files(c: &mut Criterion) {
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(20).measurement_time(std::time::Duration::from_secs(3));
-    targets = bench_project, bench_log, bench_files
+    targets = bench_project, bench_log, bench_fit, bench_files
 }
 criterion_main!(benches);

@@ -126,6 +126,14 @@ pub enum CliError {
         /// What is planned that day.
         planned: PlannedThatDay,
     },
+    /// `fit` cannot fit the prescription (unknown id, nothing to fit, ...).
+    #[error("{}: {source}", .path.display())]
+    Fit {
+        /// The plan file.
+        path: PathBuf,
+        /// Why.
+        source: crate::engine::FitError,
+    },
     /// The log entry just written cannot be found again (a bug).
     #[error("the log entry was not recorded (a bug; please report it)")]
     NotRecorded,

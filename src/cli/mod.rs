@@ -8,6 +8,7 @@ mod args;
 mod check;
 mod error;
 mod export;
+mod fit;
 mod library;
 mod log;
 mod new;
@@ -28,6 +29,7 @@ pub use self::args::PaperArg;
 pub use self::check::CheckArgs;
 pub use self::error::{CliError, PlannedThatDay};
 pub use self::export::ExportArgs;
+pub use self::fit::FitArgs;
 pub use self::library::LibraryArgs;
 pub use self::log::LogArgs;
 pub use self::new::NewArgs;
@@ -105,6 +107,9 @@ pub enum Command {
     Log(LogArgs),
     /// Progress so far: adherence, supervised sessions, pain, pending adjustments, flags.
     Status(StatusArgs),
+    /// Fit one prescription's progression to the weekly threshold (double progression on the
+    /// equipment's load steps), shown beside the current one; --write saves it.
+    Fit(FitArgs),
     /// Search the built-in exercise library.
     Library(LibraryArgs),
 }
@@ -120,6 +125,7 @@ pub fn run(command: &Command, format: Format, out: &mut dyn Write) -> Result<Exi
         Command::Export(args) => export::run(args, format, out)?,
         Command::Log(args) => log::run(args, format, out)?,
         Command::Status(args) => status::run(args, format, out)?,
+        Command::Fit(args) => fit::run(args, format, out)?,
         Command::Library(args) => library::run(args, format, out)?,
     }
     Ok(ExitCode::SUCCESS)

@@ -6,6 +6,7 @@
 mod adapt;
 pub mod chart;
 mod check;
+pub mod fit;
 mod metrics;
 pub mod palette;
 mod progress;
@@ -22,6 +23,7 @@ pub use adapt::{
     done_dose, response_of, week_of,
 };
 pub use check::{Finding, Severity, check, sources};
+pub use fit::{FitError, FitWeek, Fitted, fit};
 pub use metrics::{ACWR_MIN_DAYS, Metric, MetricChanges, Metrics};
 pub use projection::{
     Item, Projection, Session, SessionItem, SetDose, WeekPlan, dose_label, project,

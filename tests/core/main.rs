@@ -9,6 +9,7 @@ mod data_files;
 mod engine;
 mod engine_log;
 mod engine_props;
+mod fit;
 mod library;
 mod standalone;
 mod templates;

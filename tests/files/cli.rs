@@ -1035,3 +1035,173 @@ fn output_that_cannot_be_written_is_an_error() {
         "{err}"
     );
 }
+
+#[test]
+fn fit_prints_the_fitted_weeks_beside_the_planned_ones_and_changes_nothing() {
+    let dir = temp_dir();
+    let f = runner_plan(&dir);
+    let before = std::fs::read(&f).expect("read");
+    let o = loadplan(&["fit", &f, "--prescription", "1"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(
+        lines[0].starts_with("Single-leg deadlift with dumbbell (prescription 1, weeks 1-12)")
+            && lines[0].ends_with("at most 10 % a week"),
+        "{out}"
+    );
+    assert!(
+        lines[1].starts_with("double progression: reps 10 to 11"),
+        "{out}"
+    );
+    let head: Vec<&str> = lines[2].split_whitespace().collect();
+    assert_eq!(head, ["week", "before", "rise", "after", "rise"]);
+    // Week 3: the plan's +1 kg is +22 %; the fit steps 0.5 kg with reps back to 10.
+    let week3 = lines[5];
+    assert!(
+        week3
+            .trim_start()
+            .starts_with("3  3 x 10 @ 5.5 kg each side"),
+        "{out}"
+    );
+    assert!(
+        week3.contains("+22.2 %") && week3.contains("3 x 10 @ 5 kg each side"),
+        "{out}"
+    );
+    assert!(lines[10].ends_with("deload"), "{out}");
+    assert!(
+        out.contains(
+            "reaches 3 x 10 @ 7 kg each side by week 12; the plan had 3 x 10 @ 9.5 kg each side"
+        ),
+        "{out}"
+    );
+    assert!(out.contains("nothing written; pass --write"), "{out}");
+    // Without --write the file is untouched and no backup appears.
+    assert_eq!(std::fs::read(&f).expect("read"), before);
+    assert!(!dir.path().join("runner.ron.bak").exists());
+
+    // A threshold of its own.
+    let o = loadplan(&["fit", &f, "--prescription", "1", "--threshold", "25"]);
+    assert!(stdout(&o).contains("at most 25 % a week"), "{}", stdout(&o));
+}
+
+#[test]
+fn fit_json_has_the_weeks_the_prescription_and_the_summary() {
+    let dir = temp_dir();
+    let f = runner_plan(&dir);
+    let before = std::fs::read(&f).expect("read");
+    let v = json_of(&loadplan(&["--json", "fit", &f, "--prescription", "1"]));
+    assert_eq!(v["file"], f.as_str());
+    assert_eq!(v["written"], false);
+    assert_eq!(v["threshold_pct"], 10.0);
+    assert_eq!(v["load_step_kg"], 0.5);
+    assert_eq!(v["reps_range"], serde_json::json!([10, 11]));
+    assert_eq!(v["reached"], false);
+    assert_eq!(v["end_week"], 12);
+    assert_eq!(v["prescription"]["id"], 1);
+    assert!(
+        v["prescription"]["rules"][0]["Table"]["rows"].is_array(),
+        "{v}"
+    );
+    let weeks = v["weeks"].as_array().expect("weeks");
+    assert_eq!(weeks.len(), 12);
+    assert_eq!(weeks[1]["after_label"], "3 x 11 @ 4.5 kg each side");
+    assert!(weeks[0]["rise_after_pct"].is_null());
+    for w in weeks {
+        assert!(
+            w["rise_after_pct"]
+                .as_f64()
+                .is_none_or(|r| r <= 10.0 + 1e-9),
+            "{w}"
+        );
+    }
+    assert!(
+        v["summary"]
+            .as_str()
+            .is_some_and(|s| s.contains("the plan had"))
+    );
+    assert_eq!(std::fs::read(&f).expect("read"), before);
+}
+
+#[test]
+fn fit_write_saves_the_fitted_prescription_and_keeps_a_backup() {
+    let dir = temp_dir();
+    let f = runner_plan(&dir);
+    let before = std::fs::read_to_string(&f).expect("read");
+    let o = loadplan(&["fit", &f, "--prescription", "1", "--write"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("wrote "), "{}", stdout(&o));
+    let bak = dir.path().join("runner.ron.bak");
+    assert_eq!(std::fs::read_to_string(&bak).expect("backup"), before);
+    let after = std::fs::read_to_string(&f).expect("read");
+    assert_ne!(after, before);
+    assert!(
+        after.contains("(week: 2, sets: 3, reps: Fixed(11), load_kg: 4.5)"),
+        "{after}"
+    );
+
+    // It reads back: the shown plan has the fitted doses, and fitting again reaches the end
+    // dose it now has, as planned.
+    let v = json_of(&loadplan(&["--json", "show", &f, "--week", "12"]));
+    let item = &v["weeks"][0]["items"][0];
+    assert_eq!(item["prescription_id"], 1);
+    assert_eq!(
+        (
+            &item["dose"]["sets"],
+            &item["dose"]["reps"],
+            &item["dose"]["load"]
+        ),
+        (
+            &serde_json::json!(3),
+            &serde_json::json!({ "Fixed": 10 }),
+            &serde_json::json!({ "Kg": 7.0 })
+        )
+    );
+    let v = json_of(&loadplan(&["--json", "fit", &f, "--prescription", "1"]));
+    assert_eq!(v["reached"], true, "{v}");
+    let v = json_of(&loadplan(&[
+        "--json",
+        "fit",
+        &f,
+        "--prescription",
+        "1",
+        "--write",
+    ]));
+    assert_eq!(v["written"], true);
+}
+
+#[test]
+fn fit_errors_are_one_line_and_exit_1() {
+    let dir = temp_dir();
+    let f = runner_plan(&dir);
+    let before = std::fs::read(&f).expect("read");
+    for (args, expected) in [
+        (
+            &["fit", f.as_str(), "--prescription", "9"][..],
+            "no prescription 9 in the plan; its prescriptions are 1 (Single-leg deadlift",
+        ),
+        (
+            &["fit", f.as_str(), "--prescription", "9", "--write"][..],
+            "no prescription 9 in the plan",
+        ),
+        (
+            &["--json", "fit", f.as_str(), "--prescription", "2"][..],
+            "moves up its ladder to Side plank on the knees in week 3",
+        ),
+        (
+            &["fit", f.as_str(), "--prescription", "1", "--threshold", "0"][..],
+            "--threshold 0 is not possible: give a number above 0",
+        ),
+    ] {
+        let o = loadplan(args);
+        assert_eq!(o.status.code(), Some(1), "{args:?}");
+        let err = stderr(&o);
+        assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
+        assert!(err.starts_with("loadplan: error: "), "{args:?}: {err}");
+        assert!(err.contains(expected), "{args:?}: {err}");
+        assert!(o.stdout.is_empty(), "{args:?}: {}", stdout(&o));
+    }
+    assert_eq!(std::fs::read(&f).expect("read"), before);
+    // No --prescription is wrong usage.
+    assert_eq!(loadplan(&["fit", &f]).status.code(), Some(2));
+}
