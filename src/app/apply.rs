@@ -43,6 +43,13 @@ impl LoadplanApp {
                 }
             }
             Command::SelectDate(date) => self.select_date(date),
+            Command::PreviewFit(id) => {
+                self.selection.preview_fit = id;
+                if let Some(id) = id {
+                    self.selection.prescription = Some(id);
+                    self.tab = super::Tab::Prescriptions;
+                }
+            }
             Command::SetAthleteMode(on) => {
                 self.prefs.athlete_mode = on;
                 self.tab = if on {
@@ -89,6 +96,10 @@ impl LoadplanApp {
         )
         .then(|| doc.plan().next_prescription_id());
         let deletes = matches!(edit, Edit::RemovePrescription(_) | Edit::RemovePhase(_));
+        if matches!(edit, Edit::ApplyFit { .. }) {
+            // Applied: the preview has served its purpose.
+            self.selection.preview_fit = None;
+        }
         if edit.apply(&mut plan) && plan != *doc.plan() {
             if deletes {
                 self.message = Some(Message::undoable(format!(

@@ -54,6 +54,12 @@ pub enum Edit {
     },
     /// Replaces the prescription with the same id.
     UpdatePrescription(Prescription),
+    /// Replaces the prescription with the same id by its progression fitted to a weekly
+    /// threshold (as `UpdatePrescription`, with its own undo label).
+    ApplyFit {
+        prescription: Prescription,
+        threshold_pct: f64,
+    },
     RemovePrescription(u32),
     DuplicatePrescription(u32),
     /// Moves a prescription to a position in the list.
@@ -109,6 +115,14 @@ impl Edit {
             Edit::SetLoadSteps(_) => "Edit equipment load steps".to_owned(),
             Edit::AddPrescription { exercise, .. } => format!("Add {}", exercise.name),
             Edit::UpdatePrescription(rx) => format!("Edit {}", rx_name(&rx.id)),
+            Edit::ApplyFit {
+                prescription,
+                threshold_pct,
+            } => format!(
+                "Fit {} to {} % a week",
+                rx_name(&prescription.id),
+                crate::model::fmt_num(*threshold_pct)
+            ),
             Edit::RemovePrescription(id) => format!("Delete {}", rx_name(id)),
             Edit::DuplicatePrescription(id) => format!("Duplicate {}", rx_name(id)),
             Edit::MovePrescription { id, .. } => format!("Move {}", rx_name(id)),
@@ -198,6 +212,9 @@ impl Edit {
                 ensure_exercise(plan, exercise);
                 plan.prescriptions.push(rx);
                 true
+            }
+            Edit::ApplyFit { prescription, .. } => {
+                Edit::UpdatePrescription(prescription).apply(plan)
             }
             Edit::UpdatePrescription(rx) => {
                 match plan.prescriptions.iter_mut().find(|p| p.id == rx.id) {

@@ -71,6 +71,9 @@ pub enum Command {
     },
     /// Pick a day in the calendar (its sessions show for logging).
     SelectDate(chrono::NaiveDate),
+    /// Preview (or, with `None`, stop previewing) a prescription's progression fitted to the
+    /// plan's weekly threshold: shown in its editor and on the chart until applied or cancelled.
+    PreviewFit(Option<u32>),
     /// Switch between the physio's view (everything) and athlete mode (logging only).
     SetAthleteMode(bool),
     SetTheme(ThemeChoice),

@@ -28,7 +28,7 @@ pub use metrics::{ACWR_MIN_DAYS, Metric, MetricChanges, Metrics};
 pub use projection::{
     Item, Projection, Session, SessionItem, SetDose, WeekPlan, dose_label, project,
 };
-pub use read_model::ReadModel;
+pub use read_model::{FitOutcome, ReadModel};
 pub use status::{
     Adherence, Flag, PAIN_MODEL, PainPoint, PainTrend, REFERRAL_AFTER_DAYS, SessionState, Status,
     WeekStatus, actual_metrics, day_state, day_states, exercises_done, pain_points, pain_trend,

@@ -5,9 +5,9 @@
 //! plan or the day changes. Views read it and never call the engine themselves, so every view
 //! shows the same facts and nothing is computed twice.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use chrono::NaiveDate;
 
@@ -16,8 +16,8 @@ use super::review::{
     LoadSeries, PromSeries, default_metric, load_series, prom_series, weeks_begun,
 };
 use super::{
-    Adjustment, Finding, Item, Metric, Projection, Session, SessionState, Status, adjustment_for,
-    adjustments, check, day_states, project, session_state, status, week_of,
+    Adjustment, Finding, FitError, Fitted, Item, Metric, Projection, Session, SessionState, Status,
+    adjustment_for, adjustments, check, day_states, fit, project, session_state, status, week_of,
 };
 use crate::model::{LoadUnit, Plan};
 
@@ -47,6 +47,8 @@ pub struct ReadModel {
     /// Per metric and unit: planned against done load by week.
     load_done: [OnceLock<LoadSeries>; CHARTS],
     proms: OnceLock<Vec<PromSeries>>,
+    /// Per prescription: its progression fitted to the plan's weekly threshold.
+    fits: Mutex<HashMap<u32, Arc<FitOutcome>>>,
     /// How many parts were computed (the eager ones count once): tests check that a frame
     /// computes nothing when nothing changed.
     computed: AtomicU64,
@@ -75,6 +77,7 @@ impl ReadModel {
             includes: std::array::from_fn(|_| OnceLock::new()),
             load_done: std::array::from_fn(|_| OnceLock::new()),
             proms: OnceLock::new(),
+            fits: Mutex::new(HashMap::new()),
             computed: AtomicU64::new(1),
         }
     }
@@ -220,10 +223,71 @@ impl ReadModel {
         })
     }
 
+    /// Prescription `id`'s progression fitted to the plan's weekly threshold, with the plan it
+    /// would make projected (for a preview), computed the first time it is asked for.
+    pub fn fit(&self, id: u32) -> Arc<FitOutcome> {
+        let mut fits = match self.fits.lock() {
+            Ok(guard) => guard,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        Arc::clone(
+            fits.entry(id)
+                .or_insert_with(|| self.counted(|| Arc::new(FitOutcome::of(&self.plan, id)))),
+        )
+    }
+
     /// The PROM scores per measure, each with its baseline and smallest detectable change.
     pub fn proms(&self) -> &[PromSeries] {
         self.proms
             .get_or_init(|| self.counted(|| prom_series(&self.plan.proms)))
+    }
+}
+
+/// A prescription's fitted progression and, when there is one, the projection of the plan
+/// with it (what the chart previews).
+#[derive(Debug)]
+pub struct FitOutcome {
+    pub result: Result<Fitted, FitError>,
+    pub projection: Option<Projection>,
+    /// The threshold fitted to (the plan's weekly one).
+    pub threshold_pct: f64,
+}
+
+impl FitOutcome {
+    fn of(plan: &Plan, id: u32) -> FitOutcome {
+        let threshold_pct = plan.thresholds.weekly_increase_pct;
+        let result = fit(plan, id, threshold_pct);
+        let projection = result.as_ref().ok().map(|f| {
+            let mut fitted = plan.clone();
+            if let Some(rx) = fitted.prescriptions.iter_mut().find(|p| p.id == id) {
+                *rx = f.prescription.clone();
+            }
+            project(&fitted)
+        });
+        FitOutcome {
+            result,
+            projection,
+            threshold_pct,
+        }
+    }
+
+    /// The fitted prescription's figure of `metric` in each week of the plan (0 where it is not
+    /// done), volume load in `unit`.
+    pub fn series(&self, id: u32, metric: Metric, unit: LoadUnit) -> Option<Vec<f64>> {
+        let k = super::chart::unit_factor(metric, unit);
+        let projection = self.projection.as_ref()?;
+        Some(
+            projection
+                .weeks
+                .iter()
+                .map(|w| {
+                    w.items
+                        .iter()
+                        .find(|i| i.prescription_id == id)
+                        .map_or(0.0, |i| i.metrics.get(metric) * k)
+                })
+                .collect(),
+        )
     }
 }
 

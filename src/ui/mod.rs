@@ -87,6 +87,8 @@ pub struct Selection {
     pub week: u32,
     /// Day picked in the calendar (its sessions are shown for logging).
     pub date: Option<chrono::NaiveDate>,
+    /// The prescription whose fitted progression is previewed (chart and editor).
+    pub preview_fit: Option<u32>,
 }
 
 impl Default for Selection {
@@ -95,6 +97,7 @@ impl Default for Selection {
             prescription: None,
             week: 1,
             date: None,
+            preview_fit: None,
         }
     }
 }

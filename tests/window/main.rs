@@ -10,6 +10,7 @@ mod chart;
 mod chart_bounds;
 mod details;
 mod first_hour;
+mod fit;
 mod library;
 mod log;
 mod phases;

@@ -23,9 +23,8 @@ fn harness(plan: Plan, week: u32) -> Harness<'static, State> {
         panel: WeekPanel::default(),
         doc: Doc::new(plan),
         selection: Selection {
-            prescription: None,
             week,
-            date: None,
+            ..Selection::default()
         },
     };
     let mut h = Harness::builder()

@@ -73,7 +73,17 @@ impl ChartPanel {
             self.metric = Some(metric);
         }
         includes_ui(ui, read.includes(metric, view.unit));
-        let drawn = plot::Drawn::new(read.chart(metric, view.unit));
+        let preview = selection.preview_fit.and_then(|id| {
+            let values = read.fit(id).series(id, metric, view.unit)?;
+            Some((id, values))
+        });
+        if preview.is_some() {
+            ui.colored_label(
+                ui.visuals().hyperlink_color,
+                "Preview: the dashed line is the fitted progression. Apply or cancel it in the prescription's editor.",
+            );
+        }
+        let drawn = plot::Drawn::new(read.chart(metric, view.unit), preview);
         let plot_view = plot::View {
             projection: read.projection(),
             findings: read.findings(),

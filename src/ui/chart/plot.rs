@@ -30,6 +30,9 @@ pub(super) struct Drawn<'a> {
     stack: Vec<(Vec<f64>, Vec<f64>)>,
     /// Top of the plot: room above the highest value for the phase names.
     y_top: f64,
+    /// A prescription's fitted progression previewed as a dashed line: (legend name, colour
+    /// index of its series, points).
+    preview: Option<(String, usize, Vec<[f64; 2]>)>,
 }
 
 /// What a fitted plot depends on: the document, the metric, the unit, the number of weeks and
@@ -55,7 +58,7 @@ impl<'a> Drawn<'a> {
     }
 
     /// The geometry of `data`.
-    pub fn new(data: &'a ChartData) -> Drawn<'a> {
+    pub fn new(data: &'a ChartData, preview: Option<(u32, Vec<f64>)>) -> Drawn<'a> {
         let xs: Vec<f64> = data.weeks.iter().map(|w| f64::from(*w)).collect();
         let total_pts = xs
             .iter()
@@ -80,14 +83,37 @@ impl<'a> Drawn<'a> {
             stack.push((base, upper.clone()));
             base = upper;
         }
+        let preview = preview.map(|(id, values)| {
+            let index = data
+                .series
+                .iter()
+                .position(|s| s.prescription_id == id)
+                .unwrap_or(data.series.len());
+            let name = data
+                .series
+                .get(index)
+                .map_or_else(|| "Fitted".to_owned(), |s| format!("{} fitted", s.name));
+            let pts: Vec<[f64; 2]> = xs
+                .iter()
+                .zip(&values)
+                .filter(|(_, v)| **v > 0.0)
+                .map(|(x, v)| [*x, *v])
+                .collect();
+            (name, index, pts)
+        });
+        let preview_top = preview
+            .iter()
+            .flat_map(|(_, _, pts)| pts.iter().map(|p| p[1]))
+            .fold(0.0_f64, f64::max);
         let highest = data
             .total
             .iter()
             .chain(&base)
-            .fold(0.0_f64, |a, b| a.max(*b));
+            .fold(preview_top, |a, b| a.max(*b));
         let y_top = if highest > 0.0 { highest * 1.18 } else { 1.0 };
         Drawn {
             data,
+            preview,
             xs,
             total_pts,
             line_pts,
@@ -432,6 +458,14 @@ fn figures<'a>(
 ) {
     let data = drawn.data;
     let n = drawn.xs.len();
+    if let Some((name, index, pts)) = &drawn.preview {
+        plot_ui.line(
+            Line::new(name.as_str(), PlotPoints::new(pts.clone()))
+                .color(series_color(*index))
+                .width(2.5)
+                .style(LineStyle::dashed_dense()),
+        );
+    }
     for (i, s) in data.series.iter().enumerate() {
         if !show.shows(&s.name) {
             continue;

@@ -17,6 +17,7 @@ pub(super) fn editor_ui(
     view: &View<'_>,
     rx: &Prescription,
     name: &str,
+    previewing: bool,
     cmds: &mut Vec<Command>,
 ) {
     let mut copy = rx.clone();
@@ -34,6 +35,8 @@ pub(super) fn editor_ui(
                 ui.add_space(6.0);
                 ui.separator();
                 rules.ui(ui, &mut copy, view);
+                ui.add_space(6.0);
+                super::fit::fit_ui(ui, view, rx, previewing, cmds);
                 ui.add_space(8.0);
                 let label = ui.strong("Notes");
                 ui.add(

@@ -7,6 +7,7 @@
 
 mod dose;
 mod editor;
+mod fit;
 mod list;
 mod load;
 mod schedule;
@@ -78,7 +79,8 @@ impl PrescriptionsPanel {
         match selected {
             Some(i) => {
                 let rx = &plan.prescriptions[i];
-                editor::editor_ui(ui, &mut self.rules, view, rx, &names[i], cmds);
+                let previewing = selection.preview_fit == Some(rx.id);
+                editor::editor_ui(ui, &mut self.rules, view, rx, &names[i], previewing, cmds);
             }
             None if plan.prescriptions.is_empty() => {
                 ui.weak("The plan has no exercises yet.");
