@@ -1,10 +1,11 @@
 //! Load metrics, computed honestly (docs/clinical.md#load-metrics): volume load only for exercises
-//! with an external load in kilograms, time under tension only where a tempo or hold time is
-//! prescribed, session-RPE only where an effort and a duration are given. Nothing is invented.
+//! with an external load in kilograms, time under tension only for strength and isometric work
+//! with a tempo or a hold time, session-RPE only where an effort and a duration are given.
+//! Nothing is invented.
 
 use serde::Serialize;
 
-use crate::model::{Dose, Load};
+use crate::model::{Category, Dose, Load};
 
 use super::progress::clean;
 
@@ -47,23 +48,54 @@ impl Metric {
         }
     }
 
+    /// The metric in words, lower case, for a sentence: `volume load`, `time under tension`.
+    pub fn noun(self) -> &'static str {
+        match self {
+            Metric::Sessions => "sessions",
+            Metric::Reps => "reps",
+            Metric::VolumeLoadKg => "volume load",
+            Metric::TutSecs => "time under tension",
+            Metric::SrpeAu => "session-RPE load",
+        }
+    }
+
+    /// The unit of the metric's figures: `kg`, `s`, `reps`, `sessions`, `AU`.
+    pub fn unit(self) -> &'static str {
+        match self {
+            Metric::Sessions => "sessions",
+            Metric::Reps => "reps",
+            Metric::VolumeLoadKg => "kg",
+            Metric::TutSecs => "s",
+            Metric::SrpeAu => "AU",
+        }
+    }
+
     /// Which exercises the metric includes, in words.
     pub fn includes(self) -> &'static str {
         match self {
-            Metric::Sessions => "Every scheduled session.",
+            Metric::Sessions => {
+                "Every scheduled session: a day's session, or each of two on a twice-a-day day, whatever its exercises."
+            }
             Metric::Reps => {
-                "Every set with reps (both sides counted for each-side work; a range counts at its midpoint)."
+                "Every set with reps, of any kind of exercise (strength, plyometrics, drills, nerve glides): both sides counted for each-side work, a range at its midpoint. Holds without reps, minutes and distances are left out."
             }
             Metric::VolumeLoadKg => {
-                "Only exercises with an external load in kg (sets x reps x kg). Body-weight, band and effort-dosed work is left out: no kilograms are invented."
+                "Only exercises with an external load in kg: sets x reps x kg, both sides for each-side work. Body-weight, band, %1RM, RM- and effort-dosed work is left out: no kilograms are invented."
             }
             Metric::TutSecs => {
-                "Exercises with a tempo (reps x seconds per rep) or a hold time. Work with neither is left out."
+                "Only strength and isometric exercises with a tempo or a hold: reps x (seconds per rep + hold per rep), or the hold of each set; both sides for each-side work. Stretches and other mobility work, nerve glides, plyometrics, conditioning and running are left out, and so is work with neither a tempo nor a hold."
             }
             Metric::SrpeAu => {
-                "Exercises with both a planned effort (RPE, CR-10) and minutes: RPE x minutes (Foster 2001)."
+                "Only exercises with both a planned effort (RPE, CR-10) and minutes: RPE x minutes x sets, both sides for each-side work (Foster 2001)."
             }
         }
+    }
+
+    /// Whether work of `category` has time under tension: strength and isometric work does;
+    /// stretches and other mobility work, nerve glides, plyometrics, conditioning and running
+    /// are dosed in reps, minutes or distance and do not.
+    pub fn counts_tension(category: Option<Category>) -> bool {
+        matches!(category, Some(Category::Strength | Category::Isometric))
     }
 }
 
@@ -159,8 +191,13 @@ pub(crate) fn change_pct(before: f64, now: f64) -> Option<f64> {
     (before > 0.0).then(|| (now - before) / before * 100.0)
 }
 
-/// Figures of one session of a dose (sessions = 1).
-pub(crate) fn session_metrics(dose: &Dose, tempo_fallback: Option<crate::model::Tempo>) -> Metrics {
+/// Figures of one session of a dose (sessions = 1) of an exercise of `category` (time under
+/// tension only for strength and isometric work, see [`Metric::counts_tension`]).
+pub(crate) fn session_metrics(
+    dose: &Dose,
+    tempo_fallback: Option<crate::model::Tempo>,
+    category: Option<Category>,
+) -> Metrics {
     let sides = dose.side.multiplier();
     let tempo_secs = dose.tempo.or(tempo_fallback).map(|t| clean(t.rep_secs()));
     let kg = match dose.load {
@@ -168,6 +205,7 @@ pub(crate) fn session_metrics(dose: &Dose, tempo_fallback: Option<crate::model::
         _ => None,
     };
     let hold = dose.hold_secs.map(clean);
+    let tension = Metric::counts_tension(category);
     let mut m = Metrics {
         sessions: 1,
         ..Metrics::default()
@@ -181,11 +219,13 @@ pub(crate) fn session_metrics(dose: &Dose, tempo_fallback: Option<crate::model::
                 if let Some(kg) = kg {
                     m.volume_load_kg += n * kg;
                 }
-                let per_rep = tempo_secs.unwrap_or(0.0) + hold.unwrap_or(0.0);
-                m.tut_secs += n * per_rep;
+                if tension {
+                    let per_rep = tempo_secs.unwrap_or(0.0) + hold.unwrap_or(0.0);
+                    m.tut_secs += n * per_rep;
+                }
             }
             None => {
-                if let Some(h) = hold {
+                if let Some(h) = hold.filter(|_| tension) {
                     m.tut_secs += h * sides;
                 }
             }
@@ -241,7 +281,7 @@ mod tests {
             load: Load::BodyWeight,
             ..Dose::default()
         };
-        let m = session_metrics(&dose, None);
+        let m = session_metrics(&dose, None, Some(Category::Strength));
         assert_eq!(m.reps, 30.0);
         assert_eq!(m.volume_load_kg, 0.0);
         assert_eq!(m.tut_secs, 0.0);
@@ -261,7 +301,7 @@ mod tests {
             }),
             ..Dose::default()
         };
-        let m = session_metrics(&dose, None);
+        let m = session_metrics(&dose, None, Some(Category::Strength));
         assert_eq!(m.reps, 60.0);
         assert!((m.volume_load_kg - 270.0).abs() < 1e-9);
         assert_eq!(m.tut_secs, 240.0);
@@ -274,13 +314,56 @@ mod tests {
             reps: Some(Reps::Range(6, 8)),
             ..Dose::default()
         };
-        assert_eq!(session_metrics(&range, None).reps, 21.0);
+        assert_eq!(
+            session_metrics(&range, None, Some(Category::Strength)).reps,
+            21.0
+        );
         let list = Dose {
             sets: 3,
             reps: Some(Reps::PerSet(vec![12, 10, 8])),
             ..Dose::default()
         };
-        assert_eq!(session_metrics(&list, None).reps, 30.0);
+        assert_eq!(
+            session_metrics(&list, None, Some(Category::Strength)).reps,
+            30.0
+        );
+    }
+
+    #[test]
+    fn stretches_and_other_work_have_no_time_under_tension() {
+        let hold = Dose {
+            sets: 3,
+            hold_secs: Some(30.0),
+            side: Side::Each,
+            ..Dose::default()
+        };
+        assert_eq!(
+            session_metrics(&hold, None, Some(Category::Isometric)).tut_secs,
+            180.0
+        );
+        for category in [
+            Category::Mobility,
+            Category::NerveGlide,
+            Category::Plyometric,
+            Category::Conditioning,
+            Category::Running,
+        ] {
+            assert_eq!(session_metrics(&hold, None, Some(category)).tut_secs, 0.0);
+        }
+        let tempo = Tempo {
+            eccentric_secs: 2.0,
+            pause_secs: 0.0,
+            concentric_secs: 1.0,
+        };
+        let reps = Dose {
+            sets: 2,
+            reps: Some(Reps::Fixed(10)),
+            ..Dose::default()
+        };
+        let glide = session_metrics(&reps, Some(tempo), Some(Category::NerveGlide));
+        assert_eq!((glide.reps, glide.tut_secs), (20.0, 0.0));
+        let curl = session_metrics(&reps, Some(tempo), Some(Category::Strength));
+        assert_eq!(curl.tut_secs, 60.0);
     }
 
     #[test]

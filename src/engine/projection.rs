@@ -4,7 +4,7 @@
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
-use crate::model::{Dose, Load, MAX_WEEKS, Plan, Reps, Tempo, Weekday};
+use crate::model::{Category, Dose, Load, MAX_WEEKS, Plan, Reps, Tempo, Weekday};
 
 use super::metrics::{self, Metric, MetricChanges, Metrics};
 use super::progress::{State, deload_of, is_hold_week};
@@ -56,6 +56,10 @@ pub struct Item {
     pub hold: bool,
     /// Values came from an explicit per-week table.
     pub from_table: bool,
+    /// Category of the exercise done this week (time under tension counts only strength and
+    /// isometric work). Not written to JSON.
+    #[serde(skip)]
+    pub category: Option<Category>,
 }
 
 impl Item {
@@ -241,7 +245,8 @@ pub fn project(plan: &Plan) -> Projection {
             );
             let sessions = days.len() as u32;
             let supervised = rx.supervised_per_week.min(sessions);
-            let per_session = metrics::session_metrics(&dose, tempo);
+            let category = exercise.map(|e| e.category);
+            let per_session = metrics::session_metrics(&dose, tempo, category);
             for (i, &(day, slot)) in days.iter().enumerate() {
                 if let Some(list) = days_items.get_mut(day as usize) {
                     list.push((
@@ -274,6 +279,7 @@ pub fn project(plan: &Plan) -> Projection {
                 deload: deload.is_some(),
                 hold: week > first && is_hold_week(rx, week),
                 from_table: touched.from_table,
+                category,
                 dose,
             };
             if let Some(wp) = weeks.get_mut(week as usize - 1) {
