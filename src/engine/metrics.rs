@@ -241,28 +241,37 @@ pub(crate) fn session_metrics(
     m
 }
 
-/// Days of history the chronic window needs before a ratio is reported.
+/// Days of load the chronic window needs before a ratio is reported.
 pub const ACWR_MIN_DAYS: u32 = 28;
 
-/// EWMA acute:chronic ratio (Williams et al. 2017: 7-day acute, 28-day chronic) per week:
-/// the highest daily ratio of the week, so a spike is not hidden by the rest days after it.
-/// Only days with 28 days of history count; none while the chronic load is zero.
-pub(crate) fn ewma_acwr(daily: &[f64], weeks: usize) -> Vec<Option<f64>> {
-    let la = 2.0 / (7.0 + 1.0);
-    let lc = 2.0 / (28.0 + 1.0);
-    let (mut acute, mut chronic) = (0.0_f64, 0.0_f64);
+/// Acute:chronic ratio at the end of each week, the rolling-average ("coupled") form of
+/// Williams et al. 2017: acute = the mean daily load of the last 7 days (the week itself),
+/// chronic = the mean daily load of the last 28 days (the week and the three before it, so the
+/// chronic window includes the acute week). `daily` holds one load per day from the plan's first
+/// day. Nothing before 28 days of load exist (counted from the first day with any load), and
+/// nothing while the chronic load is zero. An unchanging load gives exactly 1.0. A spike
+/// heuristic only (Impellizzeri et al. 2020), not an injury predictor.
+pub(crate) fn rolling_acwr(daily: &[f64], weeks: usize) -> Vec<Option<f64>> {
     let mut out = vec![None; weeks];
-    for (day, &load) in daily.iter().enumerate() {
-        acute = load * la + (1.0 - la) * acute;
-        chronic = load * lc + (1.0 - lc) * chronic;
-        if day + 1 < ACWR_MIN_DAYS as usize || chronic <= 1e-9 {
+    let Some(first) = daily.iter().position(|&x| x > 0.0) else {
+        return out;
+    };
+    // Each week's sum, added in day order (identical weeks give identical sums).
+    let sums: Vec<f64> = (0..weeks)
+        .map(|w| daily.iter().skip(w * 7).take(7).sum())
+        .collect();
+    for (w, slot) in out.iter_mut().enumerate() {
+        let end = w * 7 + 7; // days up to and including this week
+        if w < 3 || end > daily.len() || end < first + ACWR_MIN_DAYS as usize {
             continue;
         }
-        let ratio = acute / chronic;
-        if let Some(slot) = out.get_mut(day / 7)
-            && ratio.is_finite()
-        {
-            *slot = Some(slot.map_or(ratio, |r: f64| r.max(ratio)));
+        let acute = sums[w];
+        // Pairwise, so four equal weeks sum to exactly four times one.
+        let chronic = (sums[w - 3] + sums[w - 2]) + (sums[w - 1] + sums[w]);
+        if chronic > 1e-9 {
+            // (acute / 7) / (chronic / 28)
+            let ratio = 4.0 * acute / chronic;
+            *slot = ratio.is_finite().then_some(ratio);
         }
     }
     out
@@ -367,17 +376,37 @@ mod tests {
     }
 
     #[test]
-    fn acwr_is_one_for_a_steady_load_and_rises_with_a_spike() {
-        let steady = vec![100.0; 7 * 12];
-        let r = ewma_acwr(&steady, 12);
-        assert!(r[0].is_none() && r[2].is_none());
-        let last = r[11].unwrap_or(0.0);
-        assert!((last - 1.0).abs() < 0.15, "{last}");
+    fn acwr_is_exactly_one_for_a_steady_load_and_rises_with_a_spike() {
+        let steady = vec![100.0 / 7.0; 7 * 12];
+        let r = rolling_acwr(&steady, 12);
+        assert!(r[..3].iter().all(Option::is_none), "{r:?}");
+        assert!(r[3..].iter().all(|x| *x == Some(1.0)), "{r:?}");
         let mut spike = steady.clone();
         for d in spike.iter_mut().skip(7 * 11) {
-            *d = 300.0;
+            *d = 300.0 / 7.0;
         }
-        let r = ewma_acwr(&spike, 12);
-        assert!(r[11].unwrap_or(0.0) >= 1.5);
+        let r = rolling_acwr(&spike, 12);
+        // 300 against (100 + 100 + 100 + 300) / 4 = 150.
+        assert!((r[11].unwrap_or(0.0) - 2.0).abs() < 1e-12, "{r:?}");
+    }
+
+    #[test]
+    fn acwr_waits_for_28_days_of_load_and_the_chronic_window_includes_the_acute_week() {
+        // Nothing in weeks 1-2, then 100 a week: the first ratio is at the end of week 6.
+        let mut daily = vec![0.0; 7 * 8];
+        for d in daily.iter_mut().skip(14) {
+            *d = 10.0;
+        }
+        let r = rolling_acwr(&daily, 8);
+        assert!(r[..5].iter().all(Option::is_none), "{r:?}");
+        assert_eq!(r[5], Some(1.0));
+        // A plan rising 9 % a week stays far below 1.5: 4 x 1.09^3 / (1 + 1.09 + 1.09^2 + 1.09^3).
+        let rising: Vec<f64> = (0..7 * 12).map(|d| 10.0 * 1.09_f64.powi(d / 7)).collect();
+        let r = rolling_acwr(&rising, 12);
+        let expected = 4.0 * 1.09_f64.powi(3) / (1.0 + 1.09 + 1.09_f64.powi(2) + 1.09_f64.powi(3));
+        for x in r[3..].iter().flatten() {
+            assert!((x - expected).abs() < 1e-9, "{x} {expected}");
+        }
+        assert!(expected < 1.14);
     }
 }

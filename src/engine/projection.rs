@@ -94,7 +94,10 @@ pub struct WeekPlan {
     pub totals: Metrics,
     /// Percent change of each total from the week before (none when last week had none).
     pub change_pct: MetricChanges,
-    /// EWMA acute:chronic ratio of each metric at the week's end (a spike heuristic only).
+    /// Acute:chronic ratio of each metric at the week's end, rolling-average ("coupled") form:
+    /// the mean daily load of the last 7 days over the mean daily load of the last 28 days
+    /// (which include those 7), the daily loads taken at the schedules' usual frequency. None
+    /// before 28 days of load. A spike heuristic only, not an injury predictor.
     pub acwr: MetricChanges,
 }
 
@@ -214,7 +217,6 @@ pub fn project(plan: &Plan) -> Projection {
     let exercises: std::collections::HashMap<&str, &crate::model::Exercise> =
         plan.exercises.iter().map(|e| (e.id.as_str(), e)).collect();
     let mut days: Vec<(u32, u32)> = Vec::with_capacity(16);
-    let mut daily: Vec<Metrics> = vec![Metrics::default(); n_weeks as usize * 7];
 
     for rx in &plan.prescriptions {
         let first = rx.weeks.first.max(1);
@@ -257,9 +259,6 @@ pub fn project(plan: &Plan) -> Projection {
                             supervised: (i as u32) < supervised,
                         },
                     ));
-                }
-                if let Some(d) = daily.get_mut(day as usize) {
-                    d.add(&per_session);
                 }
             }
             let item = Item {
@@ -339,11 +338,20 @@ pub fn project(plan: &Plan) -> Projection {
         weeks[i].change_pct =
             MetricChanges::from_fn(|m| metrics::change_pct(before.get(m), now.get(m)));
     }
+    // Daily loads at the schedules' usual frequency: each week's usual figures spread evenly
+    // over its 7 days, so a calendar that alternates 4 and 3 sessions, or a session every two
+    // weeks, is not taken for a spike.
     let ratios: Vec<Vec<Option<f64>>> = Metric::ALL
         .iter()
         .map(|&m| {
-            let series: Vec<f64> = daily.iter().map(|d| d.get(m)).collect();
-            metrics::ewma_acwr(&series, weeks.len())
+            let daily: Vec<f64> = weeks
+                .iter()
+                .flat_map(|wp| {
+                    let usual: f64 = wp.items.iter().map(|i| i.usual_week(m)).sum();
+                    std::iter::repeat_n(usual / 7.0, 7)
+                })
+                .collect();
+            metrics::rolling_acwr(&daily, weeks.len())
         })
         .collect();
     for (w, wp) in weeks.iter_mut().enumerate() {

@@ -184,7 +184,7 @@ fn thresholds_ui(ui: &mut egui::Ui, current: &Thresholds, cmds: &mut Vec<Command
         };
         row(ui, "Weekly increase warning", &mut t.weekly_increase_pct, 1.0..=100.0, " %", "Warn when a load metric rises more than this from one week to the next (default 10 %)");
         row(ui, "Two-week increase alert", &mut t.two_week_increase_pct, 1.0..=300.0, " %", "Alert when a load metric rises more than this over two weeks (default 30 %)");
-        row(ui, "Acute:chronic ratio flag", &mut t.acwr_high, 1.0..=3.0, "", "Flag weeks whose EWMA acute:chronic ratio reaches this (default 1.5; a heuristic)");
+        row(ui, "Acute:chronic ratio flag", &mut t.acwr_high, 1.0..=3.0, "", "Flag weeks whose acute:chronic ratio (7 against 28 days) reaches this (default 1.5; a heuristic)");
         let mut weeks = f64::from(t.min_weeks);
         row(ui, "Minimum plan length", &mut weeks, 1.0..=104.0, " weeks", "Warn when the plan is shorter (default 12 weeks)");
         t.min_weeks = weeks.round() as u32;
