@@ -4,7 +4,9 @@
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
-use crate::model::{Category, Dose, Load, MAX_WEEKS, Plan, Reps, Tempo, Weekday};
+use crate::model::{
+    Category, Dose, Load, MAX_WEEKS, Plan, Prescription, Reps, Rule, Tempo, Weekday,
+};
 
 use super::metrics::{self, Metric, MetricChanges, Metrics};
 use super::progress::{State, deload_of, is_hold_week};
@@ -56,6 +58,12 @@ pub struct Item {
     pub hold: bool,
     /// Values came from an explicit per-week table.
     pub from_table: bool,
+    /// The published protocol a table rule reproduces (the table's `source`), when this week's
+    /// dose is that table's: set in a week the table lists, and kept in the weeks after it for
+    /// as long as the dose stays what the table gave. A rise it prescribes is reported as a note
+    /// naming it. Not written to JSON.
+    #[serde(skip)]
+    pub table_source: Option<String>,
     /// Category of the exercise done this week (time under tension counts only strength and
     /// isometric work). Not written to JSON.
     #[serde(skip)]
@@ -192,6 +200,17 @@ fn session(date: Option<NaiveDate>, day: u32, slot: u32, items: Vec<SessionItem>
     }
 }
 
+/// The source of the table rule whose row sets prescription `rx`'s values in `week` (the first
+/// table listing the week, as progression applies it), when that table has a source.
+fn table_source(rx: &Prescription, week: u32) -> Option<String> {
+    rx.rules.iter().find_map(|rule| match rule {
+        Rule::Table { rows, source } if rows.iter().any(|r| r.week == week) => {
+            Some(source.clone().filter(|s| !s.trim().is_empty()))
+        }
+        _ => None,
+    })?
+}
+
 /// Resolves the plan into weeks, sessions and load metrics. Deterministic; never panics.
 pub fn project(plan: &Plan) -> Projection {
     let n_weeks = plan.length_weeks().min(MAX_WEEKS);
@@ -227,6 +246,9 @@ pub fn project(plan: &Plan) -> Projection {
         let mut state = State::new(rx);
         let mut shared_id: std::sync::Arc<str> = state.exercise.as_str().into();
         let mut exercise = exercises.get(state.exercise.as_str()).copied();
+        // The sourced table this prescription's dose last came from, with that dose, the
+        // sessions and the exercise: kept while the dose stays the table's.
+        let mut table: Option<(String, Dose, Option<u32>, String)> = None;
         for week in first..=last {
             let touched = state.advance(plan, rx, week);
             let deload = deload_of(rx, week);
@@ -249,6 +271,16 @@ pub fn project(plan: &Plan) -> Projection {
             let supervised = rx.supervised_per_week.min(sessions);
             let category = exercise.map(|e| e.category);
             let per_session = metrics::session_metrics(&dose, tempo, category);
+            if touched.from_table {
+                table = table_source(rx, week)
+                    .map(|s| (s, dose.clone(), state.sessions, state.exercise.clone()));
+            } else if deload.is_none()
+                && table.as_ref().is_some_and(|(_, d, n, id)| {
+                    *d != dose || *n != state.sessions || *id != state.exercise
+                })
+            {
+                table = None;
+            }
             for (i, &(day, slot)) in days.iter().enumerate() {
                 if let Some(list) = days_items.get_mut(day as usize) {
                     list.push((
@@ -278,6 +310,7 @@ pub fn project(plan: &Plan) -> Projection {
                 deload: deload.is_some(),
                 hold: week > first && is_hold_week(rx, week),
                 from_table: touched.from_table,
+                table_source: table.as_ref().map(|(s, ..)| s.clone()),
                 category,
                 dose,
             };
