@@ -74,7 +74,7 @@ impl Metric {
     pub fn includes(self) -> &'static str {
         match self {
             Metric::Sessions => {
-                "Every scheduled session: a day's session, or each of two on a twice-a-day day, whatever its exercises."
+                "Every scheduled session. A session counts once whatever its exercises; each of the two on a twice-a-day day counts."
             }
             Metric::Reps => {
                 "Every set with reps, of any kind of exercise (strength, plyometrics, drills, nerve glides): both sides counted for each-side work, a range at its midpoint. Holds without reps, minutes and distances are left out."
