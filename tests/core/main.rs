@@ -9,5 +9,7 @@ mod data_files;
 mod engine;
 mod engine_log;
 mod engine_props;
+mod guardrail_props;
+mod guardrails;
 mod library;
 mod standalone;
