@@ -200,6 +200,31 @@ fn session(date: Option<NaiveDate>, day: u32, slot: u32, items: Vec<SessionItem>
     }
 }
 
+/// Each week's acute:chronic ratios (`WeekPlan::acwr`). Daily loads at the schedules' usual
+/// frequency: each week's usual figures spread evenly over its 7 days, so a calendar that
+/// alternates 4 and 3 sessions, or a session every two weeks, is not taken for a spike.
+fn acute_chronic(weeks: &mut [WeekPlan]) {
+    let ratios: Vec<Vec<Option<f64>>> = Metric::ALL
+        .iter()
+        .map(|&m| {
+            let daily: Vec<f64> = weeks
+                .iter()
+                .flat_map(|wp| {
+                    let usual: f64 = wp.items.iter().map(|i| i.usual_week(m)).sum();
+                    std::iter::repeat_n(usual / 7.0, 7)
+                })
+                .collect();
+            metrics::rolling_acwr(&daily, weeks.len())
+        })
+        .collect();
+    for (w, wp) in weeks.iter_mut().enumerate() {
+        wp.acwr = MetricChanges::from_fn(|m| {
+            let k = Metric::ALL.iter().position(|x| *x == m)?;
+            ratios[k][w]
+        });
+    }
+}
+
 /// The source of the table rule whose row sets prescription `rx`'s values in `week` (the first
 /// table listing the week, as progression applies it), when that table has a source.
 fn table_source(rx: &Prescription, week: u32) -> Option<String> {
@@ -371,28 +396,7 @@ pub fn project(plan: &Plan) -> Projection {
         weeks[i].change_pct =
             MetricChanges::from_fn(|m| metrics::change_pct(before.get(m), now.get(m)));
     }
-    // Daily loads at the schedules' usual frequency: each week's usual figures spread evenly
-    // over its 7 days, so a calendar that alternates 4 and 3 sessions, or a session every two
-    // weeks, is not taken for a spike.
-    let ratios: Vec<Vec<Option<f64>>> = Metric::ALL
-        .iter()
-        .map(|&m| {
-            let daily: Vec<f64> = weeks
-                .iter()
-                .flat_map(|wp| {
-                    let usual: f64 = wp.items.iter().map(|i| i.usual_week(m)).sum();
-                    std::iter::repeat_n(usual / 7.0, 7)
-                })
-                .collect();
-            metrics::rolling_acwr(&daily, weeks.len())
-        })
-        .collect();
-    for (w, wp) in weeks.iter_mut().enumerate() {
-        wp.acwr = MetricChanges::from_fn(|m| {
-            let k = Metric::ALL.iter().position(|x| *x == m)?;
-            ratios[k][w]
-        });
-    }
+    acute_chronic(&mut weeks);
     let supervised_sessions = sessions.iter().filter(|s| s.supervised).count() as u32;
     Projection {
         weeks,
