@@ -70,23 +70,24 @@ impl Metric {
         }
     }
 
-    /// Which exercises the metric includes, in words.
+    /// Which exercises the metric includes, in words (the chart's note, followed there by the
+    /// plan's exercises it includes; short enough for two lines).
     pub fn includes(self) -> &'static str {
         match self {
             Metric::Sessions => {
                 "Every scheduled session. A session counts once whatever its exercises; each of the two on a twice-a-day day counts."
             }
             Metric::Reps => {
-                "Every set with reps, of any kind of exercise (strength, plyometrics, drills, nerve glides): both sides counted for each-side work, a range at its midpoint. Holds without reps, minutes and distances are left out."
+                "Every set with reps, of any kind of exercise: both sides for each-side work, a range at its midpoint. Holds, minutes and distances are left out."
             }
             Metric::VolumeLoadKg => {
-                "Only exercises with an external load in kg: sets x reps x kg, both sides for each-side work. Body-weight, band, %1RM, RM- and effort-dosed work is left out: no kilograms are invented."
+                "Only exercises with an external load in kg (sets x reps x kg). Body-weight, band, %1RM, RM- and effort-dosed work is left out: no kilograms are invented."
             }
             Metric::TutSecs => {
-                "Only strength and isometric exercises with a tempo or a hold: reps x (seconds per rep + hold per rep), or the hold of each set; both sides for each-side work. Stretches and other mobility work, nerve glides, plyometrics, conditioning and running are left out, and so is work with neither a tempo nor a hold."
+                "Only strength and isometric exercises with a tempo or a hold: reps x (seconds per rep + hold), or the hold of each set. Stretches, nerve glides, plyometrics, conditioning and running are left out."
             }
             Metric::SrpeAu => {
-                "Only exercises with both a planned effort (RPE, CR-10) and minutes: RPE x minutes x sets, both sides for each-side work (Foster 2001)."
+                "Only exercises with both a planned effort (RPE, CR-10) and minutes: RPE x minutes x sets (Foster 2001)."
             }
         }
     }
