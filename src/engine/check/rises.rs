@@ -171,7 +171,17 @@ fn exercise_rise(out: &mut Out, pair: &Pair, week: u32, metric: Metric, span: Sp
         metric.noun(),
         span.rise(pct, threshold, &format!("week {from_week}"))
     );
-    let (severity, message) = match pair.now.table_source.as_deref() {
+    // A cited table prescribes the rise when this week's dose is the table's (and, over two
+    // weeks, last week's too: the whole climb is the table's).
+    let source = match span {
+        Span::Week => pair.now.table_source.as_deref(),
+        Span::TwoWeeks => pair
+            .now
+            .table_source
+            .as_deref()
+            .filter(|_| pair.before.table_source.is_some()),
+    };
+    let (severity, message) = match source {
         Some(source) => (
             Severity::Note,
             format!(
