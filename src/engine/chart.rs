@@ -6,7 +6,7 @@
 
 use std::collections::{BTreeSet, HashSet};
 
-use super::{Finding, Metric, Projection};
+use super::{Finding, Metric, Projection, Severity};
 use crate::model::{LoadUnit, Plan, fmt_num};
 
 /// Legend name of the total line.
@@ -15,8 +15,15 @@ pub const TOTAL_NAME: &str = "Total";
 pub const DELOAD_NAME: &str = "Deload";
 /// Legend name of the guardrail markers.
 pub const SPIKE_NAME: &str = "Load spike (heuristic)";
-/// Finding codes marked on the chart: the load-spike guardrails.
-pub const SPIKE_CODES: [&str; 3] = ["weekly-increase", "two-week-increase", "acwr-high"];
+/// Finding codes marked on the chart: the load-spike guardrails (each exercise's weekly and
+/// two-week rise, the plan total's, and the acute:chronic ratio).
+pub const SPIKE_CODES: [&str; 5] = [
+    "weekly-increase",
+    "two-week-increase",
+    "plan-weekly-increase",
+    "plan-two-week-increase",
+    "acwr-high",
+];
 
 /// One prescription's figures by week.
 #[derive(Debug, Clone, PartialEq)]
@@ -159,12 +166,17 @@ fn unique_name(taken: &mut HashSet<String>, base: String) -> String {
     name
 }
 
-/// Weeks flagged by a load-spike guardrail (weekly or two-week increase, acute:chronic ratio),
-/// sorted, each once.
-pub fn spike_weeks(findings: &[Finding]) -> Vec<u32> {
+/// Weeks in which a load-spike guardrail (weekly or two-week increase of an exercise or the
+/// plan total, acute:chronic ratio) warns about `metric`, sorted, each once. Spikes of other
+/// metrics are not marked, nor the notes on rises a cited protocol's table prescribes.
+pub fn spike_weeks(findings: &[Finding], metric: Metric) -> Vec<u32> {
     let mut weeks: Vec<u32> = findings
         .iter()
-        .filter(|f| SPIKE_CODES.contains(&f.code))
+        .filter(|f| {
+            SPIKE_CODES.contains(&f.code)
+                && f.metric == Some(metric)
+                && f.severity == Severity::Warning
+        })
         .filter_map(|f| f.week)
         .collect();
     weeks.sort_unstable();

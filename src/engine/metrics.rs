@@ -1,10 +1,11 @@
 //! Load metrics, computed honestly (docs/clinical.md#load-metrics): volume load only for exercises
-//! with an external load in kilograms, time under tension only where a tempo or hold time is
-//! prescribed, session-RPE only where an effort and a duration are given. Nothing is invented.
+//! with an external load in kilograms, time under tension only for strength and isometric work
+//! with a tempo or a hold time, session-RPE only where an effort and a duration are given.
+//! Nothing is invented.
 
 use serde::Serialize;
 
-use crate::model::{Dose, Load};
+use crate::model::{Category, Dose, Load};
 
 use super::progress::clean;
 
@@ -47,23 +48,55 @@ impl Metric {
         }
     }
 
-    /// Which exercises the metric includes, in words.
+    /// The metric in words, lower case, for a sentence: `volume load`, `time under tension`.
+    pub fn noun(self) -> &'static str {
+        match self {
+            Metric::Sessions => "sessions",
+            Metric::Reps => "reps",
+            Metric::VolumeLoadKg => "volume load",
+            Metric::TutSecs => "time under tension",
+            Metric::SrpeAu => "session-RPE load",
+        }
+    }
+
+    /// The unit of the metric's figures: `kg`, `s`, `reps`, `sessions`, `AU`.
+    pub fn unit(self) -> &'static str {
+        match self {
+            Metric::Sessions => "sessions",
+            Metric::Reps => "reps",
+            Metric::VolumeLoadKg => "kg",
+            Metric::TutSecs => "s",
+            Metric::SrpeAu => "AU",
+        }
+    }
+
+    /// Which exercises the metric includes, in words (the chart's note, followed there by the
+    /// plan's exercises it includes; short enough for two lines).
     pub fn includes(self) -> &'static str {
         match self {
-            Metric::Sessions => "Every scheduled session.",
+            Metric::Sessions => {
+                "Every scheduled session. A session counts once whatever its exercises; each of the two on a twice-a-day day counts."
+            }
             Metric::Reps => {
-                "Every set with reps (both sides counted for each-side work; a range counts at its midpoint)."
+                "Every set with reps, of any kind of exercise: both sides for each-side work, a range at its midpoint. Holds, minutes and distances are left out."
             }
             Metric::VolumeLoadKg => {
-                "Only exercises with an external load in kg (sets x reps x kg). Body-weight, band and effort-dosed work is left out: no kilograms are invented."
+                "Only exercises with an external load in kg (sets x reps x kg). Body-weight, band, %1RM, RM- and effort-dosed work is left out: no kilograms are invented."
             }
             Metric::TutSecs => {
-                "Exercises with a tempo (reps x seconds per rep) or a hold time. Work with neither is left out."
+                "Only strength and isometric exercises with a tempo or a hold: reps x (seconds per rep + hold), or the hold of each set. Stretches, nerve glides, plyometrics, conditioning and running are left out."
             }
             Metric::SrpeAu => {
-                "Exercises with both a planned effort (RPE, CR-10) and minutes: RPE x minutes (Foster 2001)."
+                "Only exercises with both a planned effort (RPE, CR-10) and minutes: RPE x minutes x sets (Foster 2001)."
             }
         }
+    }
+
+    /// Whether work of `category` has time under tension: strength and isometric work does;
+    /// stretches and other mobility work, nerve glides, plyometrics, conditioning and running
+    /// are dosed in reps, minutes or distance and do not.
+    pub fn counts_tension(category: Option<Category>) -> bool {
+        matches!(category, Some(Category::Strength | Category::Isometric))
     }
 }
 
@@ -159,8 +192,13 @@ pub(crate) fn change_pct(before: f64, now: f64) -> Option<f64> {
     (before > 0.0).then(|| (now - before) / before * 100.0)
 }
 
-/// Figures of one session of a dose (sessions = 1).
-pub(crate) fn session_metrics(dose: &Dose, tempo_fallback: Option<crate::model::Tempo>) -> Metrics {
+/// Figures of one session of a dose (sessions = 1) of an exercise of `category` (time under
+/// tension only for strength and isometric work, see [`Metric::counts_tension`]).
+pub(crate) fn session_metrics(
+    dose: &Dose,
+    tempo_fallback: Option<crate::model::Tempo>,
+    category: Option<Category>,
+) -> Metrics {
     let sides = dose.side.multiplier();
     let tempo_secs = dose.tempo.or(tempo_fallback).map(|t| clean(t.rep_secs()));
     let kg = match dose.load {
@@ -168,6 +206,7 @@ pub(crate) fn session_metrics(dose: &Dose, tempo_fallback: Option<crate::model::
         _ => None,
     };
     let hold = dose.hold_secs.map(clean);
+    let tension = Metric::counts_tension(category);
     let mut m = Metrics {
         sessions: 1,
         ..Metrics::default()
@@ -181,11 +220,13 @@ pub(crate) fn session_metrics(dose: &Dose, tempo_fallback: Option<crate::model::
                 if let Some(kg) = kg {
                     m.volume_load_kg += n * kg;
                 }
-                let per_rep = tempo_secs.unwrap_or(0.0) + hold.unwrap_or(0.0);
-                m.tut_secs += n * per_rep;
+                if tension {
+                    let per_rep = tempo_secs.unwrap_or(0.0) + hold.unwrap_or(0.0);
+                    m.tut_secs += n * per_rep;
+                }
             }
             None => {
-                if let Some(h) = hold {
+                if let Some(h) = hold.filter(|_| tension) {
                     m.tut_secs += h * sides;
                 }
             }
@@ -201,28 +242,37 @@ pub(crate) fn session_metrics(dose: &Dose, tempo_fallback: Option<crate::model::
     m
 }
 
-/// Days of history the chronic window needs before a ratio is reported.
+/// Days of load the chronic window needs before a ratio is reported.
 pub const ACWR_MIN_DAYS: u32 = 28;
 
-/// EWMA acute:chronic ratio (Williams et al. 2017: 7-day acute, 28-day chronic) per week:
-/// the highest daily ratio of the week, so a spike is not hidden by the rest days after it.
-/// Only days with 28 days of history count; none while the chronic load is zero.
-pub(crate) fn ewma_acwr(daily: &[f64], weeks: usize) -> Vec<Option<f64>> {
-    let la = 2.0 / (7.0 + 1.0);
-    let lc = 2.0 / (28.0 + 1.0);
-    let (mut acute, mut chronic) = (0.0_f64, 0.0_f64);
+/// Acute:chronic ratio at the end of each week, the rolling-average ("coupled") form of
+/// Williams et al. 2017: acute = the mean daily load of the last 7 days (the week itself),
+/// chronic = the mean daily load of the last 28 days (the week and the three before it, so the
+/// chronic window includes the acute week). `daily` holds one load per day from the plan's first
+/// day. Nothing before 28 days of load exist (counted from the first day with any load), and
+/// nothing while the chronic load is zero. An unchanging load gives exactly 1.0. A spike
+/// heuristic only (Impellizzeri et al. 2020), not an injury predictor.
+pub(crate) fn rolling_acwr(daily: &[f64], weeks: usize) -> Vec<Option<f64>> {
     let mut out = vec![None; weeks];
-    for (day, &load) in daily.iter().enumerate() {
-        acute = load * la + (1.0 - la) * acute;
-        chronic = load * lc + (1.0 - lc) * chronic;
-        if day + 1 < ACWR_MIN_DAYS as usize || chronic <= 1e-9 {
+    let Some(first) = daily.iter().position(|&x| x > 0.0) else {
+        return out;
+    };
+    // Each week's sum, added in day order (identical weeks give identical sums).
+    let sums: Vec<f64> = (0..weeks)
+        .map(|w| daily.iter().skip(w * 7).take(7).sum())
+        .collect();
+    for (w, slot) in out.iter_mut().enumerate() {
+        let end = w * 7 + 7; // days up to and including this week
+        if w < 3 || end > daily.len() || end < first + ACWR_MIN_DAYS as usize {
             continue;
         }
-        let ratio = acute / chronic;
-        if let Some(slot) = out.get_mut(day / 7)
-            && ratio.is_finite()
-        {
-            *slot = Some(slot.map_or(ratio, |r: f64| r.max(ratio)));
+        let acute = sums[w];
+        // Pairwise, so four equal weeks sum to exactly four times one.
+        let chronic = (sums[w - 3] + sums[w - 2]) + (sums[w - 1] + sums[w]);
+        if chronic > 1e-9 {
+            // (acute / 7) / (chronic / 28)
+            let ratio = 4.0 * acute / chronic;
+            *slot = ratio.is_finite().then_some(ratio);
         }
     }
     out
@@ -241,7 +291,7 @@ mod tests {
             load: Load::BodyWeight,
             ..Dose::default()
         };
-        let m = session_metrics(&dose, None);
+        let m = session_metrics(&dose, None, Some(Category::Strength));
         assert_eq!(m.reps, 30.0);
         assert_eq!(m.volume_load_kg, 0.0);
         assert_eq!(m.tut_secs, 0.0);
@@ -261,7 +311,7 @@ mod tests {
             }),
             ..Dose::default()
         };
-        let m = session_metrics(&dose, None);
+        let m = session_metrics(&dose, None, Some(Category::Strength));
         assert_eq!(m.reps, 60.0);
         assert!((m.volume_load_kg - 270.0).abs() < 1e-9);
         assert_eq!(m.tut_secs, 240.0);
@@ -274,27 +324,90 @@ mod tests {
             reps: Some(Reps::Range(6, 8)),
             ..Dose::default()
         };
-        assert_eq!(session_metrics(&range, None).reps, 21.0);
+        assert_eq!(
+            session_metrics(&range, None, Some(Category::Strength)).reps,
+            21.0
+        );
         let list = Dose {
             sets: 3,
             reps: Some(Reps::PerSet(vec![12, 10, 8])),
             ..Dose::default()
         };
-        assert_eq!(session_metrics(&list, None).reps, 30.0);
+        assert_eq!(
+            session_metrics(&list, None, Some(Category::Strength)).reps,
+            30.0
+        );
     }
 
     #[test]
-    fn acwr_is_one_for_a_steady_load_and_rises_with_a_spike() {
-        let steady = vec![100.0; 7 * 12];
-        let r = ewma_acwr(&steady, 12);
-        assert!(r[0].is_none() && r[2].is_none());
-        let last = r[11].unwrap_or(0.0);
-        assert!((last - 1.0).abs() < 0.15, "{last}");
+    fn stretches_and_other_work_have_no_time_under_tension() {
+        let hold = Dose {
+            sets: 3,
+            hold_secs: Some(30.0),
+            side: Side::Each,
+            ..Dose::default()
+        };
+        assert_eq!(
+            session_metrics(&hold, None, Some(Category::Isometric)).tut_secs,
+            180.0
+        );
+        for category in [
+            Category::Mobility,
+            Category::NerveGlide,
+            Category::Plyometric,
+            Category::Conditioning,
+            Category::Running,
+        ] {
+            assert_eq!(session_metrics(&hold, None, Some(category)).tut_secs, 0.0);
+        }
+        let tempo = Tempo {
+            eccentric_secs: 2.0,
+            pause_secs: 0.0,
+            concentric_secs: 1.0,
+        };
+        let reps = Dose {
+            sets: 2,
+            reps: Some(Reps::Fixed(10)),
+            ..Dose::default()
+        };
+        let glide = session_metrics(&reps, Some(tempo), Some(Category::NerveGlide));
+        assert_eq!((glide.reps, glide.tut_secs), (20.0, 0.0));
+        let curl = session_metrics(&reps, Some(tempo), Some(Category::Strength));
+        assert_eq!(curl.tut_secs, 60.0);
+    }
+
+    #[test]
+    fn acwr_is_exactly_one_for_a_steady_load_and_rises_with_a_spike() {
+        let steady = vec![100.0 / 7.0; 7 * 12];
+        let r = rolling_acwr(&steady, 12);
+        assert!(r[..3].iter().all(Option::is_none), "{r:?}");
+        assert!(r[3..].iter().all(|x| *x == Some(1.0)), "{r:?}");
         let mut spike = steady.clone();
         for d in spike.iter_mut().skip(7 * 11) {
-            *d = 300.0;
+            *d = 300.0 / 7.0;
         }
-        let r = ewma_acwr(&spike, 12);
-        assert!(r[11].unwrap_or(0.0) >= 1.5);
+        let r = rolling_acwr(&spike, 12);
+        // 300 against (100 + 100 + 100 + 300) / 4 = 150.
+        assert!((r[11].unwrap_or(0.0) - 2.0).abs() < 1e-12, "{r:?}");
+    }
+
+    #[test]
+    fn acwr_waits_for_28_days_of_load_and_the_chronic_window_includes_the_acute_week() {
+        // Nothing in weeks 1-2, then 100 a week: the first ratio is at the end of week 6.
+        let mut daily = vec![0.0; 7 * 8];
+        for d in daily.iter_mut().skip(14) {
+            *d = 10.0;
+        }
+        let r = rolling_acwr(&daily, 8);
+        assert!(r[..5].iter().all(Option::is_none), "{r:?}");
+        assert_eq!(r[5], Some(1.0));
+        // A plan rising 9 % a week stays far below 1.5: 4 x 1.09^3 / (1 + 1.09 + 1.09^2 + 1.09^3).
+        let rising: Vec<f64> = (0..7 * 12).map(|d| 10.0 * 1.09_f64.powi(d / 7)).collect();
+        let r = rolling_acwr(&rising, 12);
+        let expected = 4.0 * 1.09_f64.powi(3) / (1.0 + 1.09 + 1.09_f64.powi(2) + 1.09_f64.powi(3));
+        for x in r[3..].iter().flatten() {
+            assert!((x - expected).abs() < 1e-9, "{x} {expected}");
+        }
+        assert!(expected < 1.14);
     }
 }

@@ -4,7 +4,9 @@
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
-use crate::model::{Dose, Load, MAX_WEEKS, Plan, Reps, Tempo, Weekday};
+use crate::model::{
+    Category, Dose, Load, MAX_WEEKS, Plan, Prescription, Reps, Rule, Tempo, Weekday,
+};
 
 use super::metrics::{self, Metric, MetricChanges, Metrics};
 use super::progress::{State, deload_of, is_hold_week};
@@ -56,6 +58,16 @@ pub struct Item {
     pub hold: bool,
     /// Values came from an explicit per-week table.
     pub from_table: bool,
+    /// The published protocol a table rule reproduces (the table's `source`), when this week's
+    /// dose is that table's: set in a week the table lists, and kept in the weeks after it for
+    /// as long as the dose stays what the table gave. A rise it prescribes is reported as a note
+    /// naming it. Not written to JSON.
+    #[serde(skip)]
+    pub table_source: Option<String>,
+    /// Category of the exercise done this week (time under tension counts only strength and
+    /// isometric work). Not written to JSON.
+    #[serde(skip)]
+    pub category: Option<Category>,
 }
 
 impl Item {
@@ -90,7 +102,10 @@ pub struct WeekPlan {
     pub totals: Metrics,
     /// Percent change of each total from the week before (none when last week had none).
     pub change_pct: MetricChanges,
-    /// EWMA acute:chronic ratio of each metric at the week's end (a spike heuristic only).
+    /// Acute:chronic ratio of each metric at the week's end, rolling-average ("coupled") form:
+    /// the mean daily load of the last 7 days over the mean daily load of the last 28 days
+    /// (which include those 7), the daily loads taken at the schedules' usual frequency. None
+    /// before 28 days of load. A spike heuristic only, not an injury predictor.
     pub acwr: MetricChanges,
 }
 
@@ -185,6 +200,42 @@ fn session(date: Option<NaiveDate>, day: u32, slot: u32, items: Vec<SessionItem>
     }
 }
 
+/// Each week's acute:chronic ratios (`WeekPlan::acwr`). Daily loads at the schedules' usual
+/// frequency: each week's usual figures spread evenly over its 7 days, so a calendar that
+/// alternates 4 and 3 sessions, or a session every two weeks, is not taken for a spike.
+fn acute_chronic(weeks: &mut [WeekPlan]) {
+    let ratios: Vec<Vec<Option<f64>>> = Metric::ALL
+        .iter()
+        .map(|&m| {
+            let daily: Vec<f64> = weeks
+                .iter()
+                .flat_map(|wp| {
+                    let usual: f64 = wp.items.iter().map(|i| i.usual_week(m)).sum();
+                    std::iter::repeat_n(usual / 7.0, 7)
+                })
+                .collect();
+            metrics::rolling_acwr(&daily, weeks.len())
+        })
+        .collect();
+    for (w, wp) in weeks.iter_mut().enumerate() {
+        wp.acwr = MetricChanges::from_fn(|m| {
+            let k = Metric::ALL.iter().position(|x| *x == m)?;
+            ratios[k][w]
+        });
+    }
+}
+
+/// The source of the table rule whose row sets prescription `rx`'s values in `week` (the first
+/// table listing the week, as progression applies it), when that table has a source.
+fn table_source(rx: &Prescription, week: u32) -> Option<String> {
+    rx.rules.iter().find_map(|rule| match rule {
+        Rule::Table { rows, source } if rows.iter().any(|r| r.week == week) => {
+            Some(source.clone().filter(|s| !s.trim().is_empty()))
+        }
+        _ => None,
+    })?
+}
+
 /// Resolves the plan into weeks, sessions and load metrics. Deterministic; never panics.
 pub fn project(plan: &Plan) -> Projection {
     let n_weeks = plan.length_weeks().min(MAX_WEEKS);
@@ -210,7 +261,6 @@ pub fn project(plan: &Plan) -> Projection {
     let exercises: std::collections::HashMap<&str, &crate::model::Exercise> =
         plan.exercises.iter().map(|e| (e.id.as_str(), e)).collect();
     let mut days: Vec<(u32, u32)> = Vec::with_capacity(16);
-    let mut daily: Vec<Metrics> = vec![Metrics::default(); n_weeks as usize * 7];
 
     for rx in &plan.prescriptions {
         let first = rx.weeks.first.max(1);
@@ -221,6 +271,9 @@ pub fn project(plan: &Plan) -> Projection {
         let mut state = State::new(rx);
         let mut shared_id: std::sync::Arc<str> = state.exercise.as_str().into();
         let mut exercise = exercises.get(state.exercise.as_str()).copied();
+        // The sourced table this prescription's dose last came from, with that dose, the
+        // sessions and the exercise: kept while the dose stays the table's.
+        let mut table: Option<(String, Dose, Option<u32>, String)> = None;
         for week in first..=last {
             let touched = state.advance(plan, rx, week);
             let deload = deload_of(rx, week);
@@ -241,7 +294,18 @@ pub fn project(plan: &Plan) -> Projection {
             );
             let sessions = days.len() as u32;
             let supervised = rx.supervised_per_week.min(sessions);
-            let per_session = metrics::session_metrics(&dose, tempo);
+            let category = exercise.map(|e| e.category);
+            let per_session = metrics::session_metrics(&dose, tempo, category);
+            if touched.from_table {
+                table = table_source(rx, week)
+                    .map(|s| (s, dose.clone(), state.sessions, state.exercise.clone()));
+            } else if deload.is_none()
+                && table.as_ref().is_some_and(|(_, d, n, id)| {
+                    *d != dose || *n != state.sessions || *id != state.exercise
+                })
+            {
+                table = None;
+            }
             for (i, &(day, slot)) in days.iter().enumerate() {
                 if let Some(list) = days_items.get_mut(day as usize) {
                     list.push((
@@ -252,9 +316,6 @@ pub fn project(plan: &Plan) -> Projection {
                             supervised: (i as u32) < supervised,
                         },
                     ));
-                }
-                if let Some(d) = daily.get_mut(day as usize) {
-                    d.add(&per_session);
                 }
             }
             let item = Item {
@@ -274,6 +335,8 @@ pub fn project(plan: &Plan) -> Projection {
                 deload: deload.is_some(),
                 hold: week > first && is_hold_week(rx, week),
                 from_table: touched.from_table,
+                table_source: table.as_ref().map(|(s, ..)| s.clone()),
+                category,
                 dose,
             };
             if let Some(wp) = weeks.get_mut(week as usize - 1) {
@@ -333,19 +396,7 @@ pub fn project(plan: &Plan) -> Projection {
         weeks[i].change_pct =
             MetricChanges::from_fn(|m| metrics::change_pct(before.get(m), now.get(m)));
     }
-    let ratios: Vec<Vec<Option<f64>>> = Metric::ALL
-        .iter()
-        .map(|&m| {
-            let series: Vec<f64> = daily.iter().map(|d| d.get(m)).collect();
-            metrics::ewma_acwr(&series, weeks.len())
-        })
-        .collect();
-    for (w, wp) in weeks.iter_mut().enumerate() {
-        wp.acwr = MetricChanges::from_fn(|m| {
-            let k = Metric::ALL.iter().position(|x| *x == m)?;
-            ratios[k][w]
-        });
-    }
+    acute_chronic(&mut weeks);
     let supervised_sessions = sessions.iter().filter(|s| s.supervised).count() as u32;
     Projection {
         weeks,

@@ -385,7 +385,7 @@ pub fn actual_metrics(plan: &Plan, projection: &Projection, log: &SessionLog) ->
         }) else {
             continue;
         };
-        let mut m = session_metrics(&done_dose(&item.dose, entry), item.tempo);
+        let mut m = session_metrics(&done_dose(&item.dose, entry), item.tempo, item.category);
         m.sessions = 0;
         m.srpe_au = 0.0;
         total.add(&m);

@@ -44,7 +44,9 @@ impl Category {
     }
 }
 
-/// Body region an exercise mainly works. `Hip` and `Trunk` satisfy the hip/trunk guardrail.
+/// Body region an exercise works; an exercise lists its main region first. A strength or
+/// isometric exercise whose main region is `Hip` or `Trunk` and that works a gluteal or trunk
+/// muscle satisfies the hip/trunk guardrail ([`Exercise::is_hip_or_trunk`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Region {
     Hip,
@@ -118,6 +120,7 @@ pub struct Exercise {
     /// Eccentric emphasis: satisfies the "eccentric work must never be omitted" guardrail.
     #[serde(default)]
     pub eccentric: bool,
+    /// Body regions worked, the main one first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub regions: Vec<Region>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -152,11 +155,17 @@ pub struct Exercise {
 }
 
 impl Exercise {
-    /// True when the exercise works the hip or trunk (the hip/trunk guardrail).
+    /// True when the exercise is hip or trunk strengthening, what the hip/trunk guardrail asks
+    /// for: a strength or isometric exercise whose main body region (the first listed) is the
+    /// hip or the trunk and whose muscles include gluteus medius, maximus or minimus or a trunk
+    /// muscle ([`HIP_TRUNK_MUSCLES`]). Mobility drills (leg swings, stretches), nerve glides,
+    /// plyometrics, conditioning and running do not count, nor do hamstring exercises that only
+    /// also involve the gluteus maximus (the Askling diver and glider: main region the thigh),
+    /// nor hip-flexor work.
     pub fn is_hip_or_trunk(&self) -> bool {
-        self.regions
-            .iter()
-            .any(|r| matches!(r, Region::Hip | Region::Trunk))
+        matches!(self.category, Category::Strength | Category::Isometric)
+            && matches!(self.regions.first(), Some(Region::Hip | Region::Trunk))
+            && self.muscles.iter().any(|m| is_hip_trunk_muscle(m))
     }
 
     /// Case-insensitive match of `text` against name, aliases, id and muscles.
@@ -179,4 +188,25 @@ impl Exercise {
             .iter()
             .any(|m| m.to_lowercase().contains(&needle))
     }
+}
+
+/// Muscles whose strengthening counts as hip or trunk strengthening, as written in muscle
+/// names (lower case, matched as part of the name): the gluteal muscles (`gluteus medius`,
+/// `gluteus maximus`, `gluteus minimus`; the importer's `glutes` and `abductors`) and the trunk
+/// muscles (transversus and rectus abdominis, the importer's `abdominals`, the obliques,
+/// quadratus lumborum, erector spinae and the importer's `lower back`).
+pub const HIP_TRUNK_MUSCLES: [&str; 7] = [
+    "glute",
+    "abductor",
+    "abdomin",
+    "oblique",
+    "quadratus lumborum",
+    "erector spinae",
+    "lower back",
+];
+
+/// Whether `muscle` is one of [`HIP_TRUNK_MUSCLES`].
+pub fn is_hip_trunk_muscle(muscle: &str) -> bool {
+    let m = muscle.to_lowercase();
+    HIP_TRUNK_MUSCLES.iter().any(|k| m.contains(k))
 }

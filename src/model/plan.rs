@@ -65,7 +65,8 @@ pub struct Thresholds {
     pub weekly_increase_pct: f64,
     /// Alert when a load metric rises more than this percent over two weeks.
     pub two_week_increase_pct: f64,
-    /// Acute:chronic ratio (EWMA) at or above which a week is flagged (a heuristic).
+    /// Acute:chronic ratio (7-day against 28-day rolling average) at or above which a week is
+    /// flagged (a heuristic).
     pub acwr_high: f64,
     /// Minimum plan length in weeks.
     pub min_weeks: u32,

@@ -66,8 +66,14 @@ pub fn rx(
 pub fn base_plan(weeks: u32) -> Plan {
     let mut sldl = exercise("sldl", Category::Strength, true, &[Region::Hip]);
     sldl.name = "Single-leg deadlift".to_owned();
+    sldl.muscles = vec![
+        "hamstrings".into(),
+        "gluteus maximus".into(),
+        "gluteus medius".into(),
+    ];
     let mut plank = exercise("plank", Category::Isometric, false, &[Region::Trunk]);
     plank.name = "Side plank".to_owned();
+    plank.muscles = vec!["obliques".into(), "gluteus medius".into()];
     Plan {
         title: "Test plan".to_owned(),
         weeks,

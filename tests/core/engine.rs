@@ -334,11 +334,15 @@ fn guardrails_flag_load_spikes_and_several_variables() {
     let findings = check(&plan, &project(&plan));
     let weekly = findings
         .iter()
-        .find(|f| f.code == "weekly-increase")
+        .find(|f| f.code == "weekly-increase" && f.metric == Some(Metric::VolumeLoadKg))
         .expect("weekly");
     assert_eq!(weekly.week, Some(2));
+    assert_eq!(
+        (weekly.prescription_id, weekly.exercise_id.as_deref()),
+        (Some(1), Some("sldl"))
+    );
     assert!(
-        weekly.heuristic && weekly.message.contains("Volume load (kg) +32 %"),
+        weekly.heuristic && weekly.message.contains("volume load +32 % from week 1"),
         "{}",
         weekly.message
     );

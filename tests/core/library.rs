@@ -302,13 +302,38 @@ fn eccentric_and_hip_trunk_flags() {
         "sl_deadlift_db",
         "dead_bug",
         "tva_activation",
-        "hip_flexor_strengthening",
         "side_lying_hip_abduction",
         "copenhagen_plank_short",
+        "glute_squeeze_isometric",
+        "bridge_hold_isometric",
+        "romanian_deadlift",
     ] {
         assert!(
             lib.get(id).is_some_and(|e| e.is_hip_or_trunk()),
             "{id} is hip/trunk"
+        );
+    }
+    // Hip/trunk strengthening is strength or isometric work mainly for the hip or trunk that
+    // works a gluteal or trunk muscle: not mobility drills (leg swings, stretches), not the
+    // Askling exercises (hamstring exercises that only also involve the gluteus maximus), not
+    // hip-flexor work, not conditioning.
+    for id in [
+        "leg_swings",
+        "hamstring_stretch_gentle",
+        "askling_extender",
+        "askling_diver",
+        "askling_glider",
+        "hip_flexor_strengthening",
+        "straight_leg_raise",
+        "nordic",
+        "leg_curl_machine",
+        "sciatic_nerve_glide",
+        "elliptical",
+        "run_walk_intervals",
+    ] {
+        assert!(
+            lib.get(id).is_some_and(|e| !e.is_hip_or_trunk()),
+            "{id} is not hip/trunk strengthening"
         );
     }
 }

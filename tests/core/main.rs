@@ -10,6 +10,8 @@ mod engine;
 mod engine_log;
 mod engine_props;
 mod fit;
+mod guardrail_props;
+mod guardrails;
 mod library;
 mod standalone;
 mod templates;

@@ -127,6 +127,7 @@ fn finding_and_flag_sources_cite_no_file() {
         sources::DATES,
         sources::VALIDITY,
         sources::PROGRESSION,
+        sources::SIDES,
         PAIN_MODEL,
     ];
     // And whatever the guardrails cite on the plans the program ships.

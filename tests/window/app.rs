@@ -336,7 +336,7 @@ fn findings_update_as_the_plan_is_edited_and_select_what_they_concern() {
         .expect("spike finding");
     assert_eq!(spike.week, Some(2));
     let row = h
-        .query_all_by_label_contains("Load rises more than 10 % from week 1")
+        .query_all_by_label_contains("volume load +20 % from week 1")
         .next()
         .expect("finding shown");
     row.click();

@@ -99,13 +99,14 @@ fn series_names_are_unique() {
     assert_eq!(names[1], format!("{} (2)", names[0]));
 }
 
-fn finding(code: &'static str, week: Option<u32>) -> Finding {
+fn finding(code: &'static str, week: Option<u32>, metric: Option<Metric>) -> Finding {
     Finding {
         severity: Severity::Warning,
         code,
         week,
         prescription_id: None,
         exercise_id: None,
+        metric,
         message: format!("{code} in week {week:?}"),
         source: "test",
         heuristic: true,
@@ -113,15 +114,24 @@ fn finding(code: &'static str, week: Option<u32>) -> Finding {
 }
 
 #[test]
-fn spike_findings_give_their_weeks() {
+fn spike_findings_give_their_weeks_for_the_metric_shown() {
+    let volume = Some(Metric::VolumeLoadKg);
+    let mut note = finding("weekly-increase", Some(8), volume);
+    note.severity = Severity::Note;
     let findings = vec![
-        finding("weekly-increase", Some(6)),
-        finding("acwr-high", Some(6)),
-        finding("two-week-increase", Some(3)),
-        finding("plan-too-short", Some(2)),
-        finding("acwr-high", None),
+        finding("weekly-increase", Some(6), volume),
+        finding("acwr-high", Some(6), volume),
+        finding("two-week-increase", Some(3), volume),
+        finding("plan-weekly-increase", Some(4), volume),
+        finding("plan-too-short", Some(2), None),
+        finding("acwr-high", None, volume),
+        // Another metric's spike, and a protocol's prescribed rise (a note), are not marked.
+        finding("weekly-increase", Some(5), Some(Metric::Reps)),
+        note,
     ];
-    assert_eq!(spike_weeks(&findings), vec![3, 6]);
+    assert_eq!(spike_weeks(&findings, Metric::VolumeLoadKg), vec![3, 4, 6]);
+    assert_eq!(spike_weeks(&findings, Metric::Reps), vec![5]);
+    assert_eq!(spike_weeks(&findings, Metric::TutSecs), Vec::<u32>::new());
 }
 
 struct State {

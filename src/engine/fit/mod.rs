@@ -452,6 +452,8 @@ struct Fitter<'a> {
     /// with its own sets, reps and load.
     base: Dose,
     tempo: Option<crate::model::Tempo>,
+    /// The exercise's category (time under tension counts only strength and isometric work).
+    category: Option<crate::model::Category>,
     usual_sessions: f64,
 }
 
@@ -476,6 +478,7 @@ impl<'a> Fitter<'a> {
             step_from_plan: plan_step.is_some(),
             base: Dose::default(),
             tempo: None,
+            category: exercise.map(|e| e.category),
             usual_sessions: usual_sessions_per_week(&rx.schedule, sessions),
         };
         // Resolve the first week of a prescription that has only the first row, as the
@@ -513,7 +516,7 @@ impl<'a> Fitter<'a> {
     }
 
     fn usual(&self, sets: u32, reps: Option<u32>, kg: Option<f64>) -> [f64; 4] {
-        let m = session_metrics(&self.dose(sets, reps, kg), self.tempo);
+        let m = session_metrics(&self.dose(sets, reps, kg), self.tempo, self.category);
         Metric::LOADS.map(|metric| m.get(metric) * self.usual_sessions)
     }
 

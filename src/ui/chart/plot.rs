@@ -324,7 +324,7 @@ impl Shown<'_> {
 /// The load-spike markers: each flagged week at its total.
 fn spike_points(drawn: &Drawn<'_>, findings: &[Finding]) -> Vec<[f64; 2]> {
     let total = &drawn.data.total;
-    spike_weeks(findings)
+    spike_weeks(findings, drawn.data.metric)
         .into_iter()
         .filter_map(|w| Some([f64::from(w), *total.get(w.checked_sub(1)? as usize)?]))
         .collect()
