@@ -8,10 +8,12 @@ use loadplan::engine::{FitError, Fitted, Metric, fit, project, rise};
 use loadplan::model::*;
 use proptest::prelude::*;
 
+/// The runner's glute template as it was before its own progression was fitted to 10 % a week
+/// (a copy in tests/fixtures/fit).
 fn runner() -> Plan {
-    loadplan::templates::load("runners_glute")
-        .expect("template")
-        .expect("parses")
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/fit/runners_glute_before.ron");
+    loadplan::io::load_plan(&path).expect("the fixture reads")
 }
 
 /// The plan with the fitted prescription in place of the old one.

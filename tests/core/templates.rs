@@ -103,6 +103,45 @@ fn the_runners_programme_starts_as_the_account_says() {
     assert_eq!(sld.dose.reps, Some(Reps::Fixed(10)));
     assert_eq!(sld.dose.load, Load::Kg(4.5));
     assert_eq!(sld.dose.side, Side::Each);
+    // The account's side plank with leg lift, 3 x 10 each side, on a bench first.
+    let bench = rx(&plan, "side_plank_leg_lift_bench");
+    let floor = rx(&plan, "side_plank_leg_lift");
+    for p in [bench, floor] {
+        assert_eq!(
+            (p.dose.sets, p.dose.reps.clone()),
+            (3, Some(Reps::Fixed(10)))
+        );
+        assert_eq!(p.dose.side, Side::Each);
+    }
+    assert_eq!(floor.weeks.first, bench.weeks.last + 1);
+}
+
+#[test]
+fn the_runners_own_progression_stays_within_10_percent_a_week() {
+    use loadplan::engine::{Metric, rise};
+    let plan = template("runners_glute");
+    let projection = project(&plan);
+    for p in &plan.prescriptions {
+        for step in rise::steps(&projection, p.id) {
+            for m in Metric::LOADS {
+                let pct = step.rise_pct(m).unwrap_or(0.0);
+                assert!(
+                    pct <= plan.thresholds.weekly_increase_pct + 1e-9,
+                    "{} week {} {m:?}: +{pct:.1} %",
+                    p.exercise,
+                    step.week
+                );
+            }
+        }
+    }
+    // And the deadlift still climbs: 7 kg by week 12.
+    let last = projection.weeks.last().expect("12 weeks");
+    let sld = last
+        .items
+        .iter()
+        .find(|i| i.exercise_id == "sl_deadlift_db")
+        .expect("the deadlift in week 12");
+    assert_eq!(sld.dose.load, Load::Kg(7.0));
 }
 
 /// Whether an exercise is done sitting (its name, equipment or cues say so).

@@ -253,22 +253,23 @@ fn library_search_and_muscle_filter() {
     assert!(stdout(&o).contains("0 exercises"));
 }
 
-/// A fresh runner's plan from 2 Mar 2026 (a Monday) in a temporary folder. Its sessions:
-/// Mon, Wed, Fri single-leg deadlift (3 x 10 @ 4.5 kg each side in week 1, the Monday one
-/// supervised) with the side plank, and Mon, Thu partial Nordics.
+/// The runner's plan from 2 Mar 2026 (a Monday) in a temporary folder, as the template was
+/// before its progression was fitted to 10 % a week (tests/fixtures/fit): Mon, Wed, Fri
+/// single-leg deadlift (3 x 10 @ 4.5 kg each side in week 1, +1 kg every two weeks, the Monday
+/// one supervised) with the side plank, and Mon, Thu partial Nordics.
 fn runner_plan(dir: &tempfile::TempDir) -> String {
-    let f = dir.path().join("runner.ron").display().to_string();
-    let o = loadplan(&[
-        "new",
-        "--template",
-        "runners_glute",
-        "--start",
-        "2026-03-02",
-        "-o",
-        &f,
-    ]);
-    assert!(o.status.success(), "{}", stderr(&o));
-    f
+    let f = dir.path().join("runner.ron");
+    let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/fit/runners_glute_before.ron");
+    let text = std::fs::read_to_string(fixture).expect("the fixture reads");
+    let dated = text.replacen(
+        "    weeks: 12,\n",
+        "    start_date: \"2026-03-02\",\n    weeks: 12,\n",
+        1,
+    );
+    assert_ne!(dated, text, "the fixture has a weeks line");
+    std::fs::write(&f, dated).expect("write the plan");
+    f.display().to_string()
 }
 
 fn log_ok(file: &str, args: &[&str]) -> String {

@@ -16,7 +16,7 @@ use crate::support::{Doc, close, template};
 
 #[test]
 fn volume_load_follows_the_projection_and_leaves_out_body_weight_work() {
-    let plan = template("runners_glute");
+    let plan = crate::support::runner_before();
     let projection = engine::project(&plan);
     let data = chart_data(&plan, &projection, Metric::VolumeLoadKg, LoadUnit::Kg);
     assert_eq!(data.metric, Metric::VolumeLoadKg);
@@ -54,7 +54,7 @@ fn volume_load_follows_the_projection_and_leaves_out_body_weight_work() {
 
 #[test]
 fn volume_load_converts_to_pounds() {
-    let plan = template("runners_glute");
+    let plan = crate::support::runner_before();
     let projection = engine::project(&plan);
     let kg = chart_data(&plan, &projection, Metric::VolumeLoadKg, LoadUnit::Kg);
     let lb = chart_data(&plan, &projection, Metric::VolumeLoadKg, LoadUnit::Lb);
@@ -71,7 +71,7 @@ fn volume_load_converts_to_pounds() {
 
 #[test]
 fn reps_include_body_weight_work_and_totals_match() {
-    let plan = template("runners_glute");
+    let plan = crate::support::runner_before();
     let projection = engine::project(&plan);
     let data = chart_data(&plan, &projection, Metric::Reps, LoadUnit::Kg);
     let ids: Vec<u32> = data.series.iter().map(|s| s.prescription_id).collect();
@@ -90,7 +90,7 @@ fn reps_include_body_weight_work_and_totals_match() {
 
 #[test]
 fn series_names_are_unique() {
-    let mut plan = template("runners_glute");
+    let mut plan = crate::support::runner_before();
     assert!(Edit::DuplicatePrescription(1).apply(&mut plan));
     let projection = engine::project(&plan);
     let data = chart_data(&plan, &projection, Metric::VolumeLoadKg, LoadUnit::Kg);
@@ -167,7 +167,7 @@ fn harness_sized(plan: Plan, size: egui::Vec2) -> Harness<'static, State> {
 
 #[test]
 fn choosing_reps_changes_the_metric_and_the_data() {
-    let mut h = harness(template("runners_glute"));
+    let mut h = harness(crate::support::runner_before());
     let data = shown(h.state());
     assert_eq!(data.map(|d| d.metric), Some(Metric::VolumeLoadKg));
     h.get_by_label("Chart metric").click();
@@ -191,7 +191,7 @@ fn choosing_reps_changes_the_metric_and_the_data() {
 
 #[test]
 fn the_chart_follows_unit_and_revision() {
-    let mut h = harness(template("runners_glute"));
+    let mut h = harness(crate::support::runner_before());
     let kg_week4 = shown(h.state()).map(|d| d.total[3]);
     h.state_mut().doc.unit = LoadUnit::Lb;
     h.run();
@@ -223,7 +223,7 @@ fn the_chart_follows_unit_and_revision() {
 
 #[test]
 fn legend_and_controls_are_reachable() {
-    let mut h = harness(template("runners_glute"));
+    let mut h = harness(crate::support::runner_before());
     // Legend entries are check boxes that hide and show their series.
     let total = h.get_by_role_and_label(Role::CheckBox, "Total");
     assert_eq!(total.accesskit_node().toggled(), Some(Toggled::True));
@@ -243,7 +243,7 @@ fn legend_and_controls_are_reachable() {
 
 #[test]
 fn clicking_the_plot_selects_a_week() {
-    let mut h = harness(template("runners_glute"));
+    let mut h = harness(crate::support::runner_before());
     assert_eq!(h.state().selection.week, 1);
     // The plot fills the window below the controls, left of the legend; click in its right
     // part.
@@ -280,7 +280,7 @@ fn an_empty_plan_shows_a_message() {
 
 #[test]
 fn hovering_shows_the_week_figures() {
-    let mut h = harness(template("runners_glute"));
+    let mut h = harness(crate::support::runner_before());
     h.hover_at(egui::pos2(700.0, 450.0));
     h.run();
     let tip = h.get_by_label_contains(": total ");

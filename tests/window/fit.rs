@@ -4,21 +4,25 @@
 use egui::accesskit::Role;
 use egui::vec2;
 use egui_kittest::kittest::Queryable;
-use loadplan::app::LoadplanApp;
 use loadplan::app::prefs::Prefs;
 use loadplan::command::Command;
 use loadplan::engine::{Metric, project, rise};
 use loadplan::model::Rule;
 
-use crate::support::{app_harness, click, open_plan, send};
+use crate::support::{app_with_plan, click, open_plan, runner_before, send};
 
 const SLD: &str = "Single-leg deadlift with dumbbell";
 
 #[test]
 fn a_fitted_progression_is_previewed_then_applied_as_one_undo_step() {
-    let mut h = app_harness(LoadplanApp::new(Prefs::default()), vec2(1280.0, 900.0));
-    h.run();
-    send(&mut h, Command::NewFromTemplate("runners_glute".to_owned()));
+    // The runner's plan before its progression was fitted: the deadlift rises up to 22 % a week.
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 3, 2).expect("date");
+    let mut h = app_with_plan(
+        runner_before(),
+        Prefs::default(),
+        today,
+        vec2(1280.0, 900.0),
+    );
     click(&mut h, Role::Button, SLD);
     let id = h.state().selection().prescription.expect("selected");
     let before = open_plan(&h);
@@ -54,9 +58,14 @@ fn a_fitted_progression_is_previewed_then_applied_as_one_undo_step() {
 
 #[test]
 fn cancelling_the_fit_changes_nothing() {
-    let mut h = app_harness(LoadplanApp::new(Prefs::default()), vec2(1280.0, 900.0));
-    h.run();
-    send(&mut h, Command::NewFromTemplate("runners_glute".to_owned()));
+    // The runner's plan before its progression was fitted: the deadlift rises up to 22 % a week.
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 3, 2).expect("date");
+    let mut h = app_with_plan(
+        runner_before(),
+        Prefs::default(),
+        today,
+        vec2(1280.0, 900.0),
+    );
     click(&mut h, Role::Button, SLD);
     let before = open_plan(&h);
     click(&mut h, Role::Button, "Fit to 10 % a week");

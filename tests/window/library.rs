@@ -23,9 +23,7 @@ fn library() -> &'static Library {
 }
 
 fn plan() -> Plan {
-    loadplan::templates::load("runners_glute")
-        .expect("template exists")
-        .expect("template parses")
+    crate::support::runner_before()
 }
 
 fn harness(plan: Plan) -> Harness<'static, State> {

@@ -25,9 +25,7 @@ fn date(y: i32, m: u32, d: u32) -> NaiveDate {
 /// The runner's programme starting Monday 2 Nov 2026: single-leg deadlift 3 x 10 at 4.5 kg on
 /// Mon, Wed, Fri, with side planks and partial Nordics.
 fn runner_plan() -> Plan {
-    let mut plan = loadplan::templates::load("runners_glute")
-        .expect("template exists")
-        .expect("template loads");
+    let mut plan = crate::support::runner_before();
     plan.start_date = Some(date(2026, 11, 2));
     plan
 }

@@ -23,9 +23,7 @@ struct State {
 }
 
 fn runners_glute() -> Plan {
-    loadplan::templates::load("runners_glute")
-        .expect("template exists")
-        .expect("template parses")
+    crate::support::runner_before()
 }
 
 fn harness(plan: Plan) -> Harness<'static, State> {

@@ -81,7 +81,12 @@ fn harness(state: State) -> Harness<'static, State> {
 
 /// A harness on `template` with the prescription called `name` selected by clicking it.
 fn select(template_id: &str, name: &str) -> Harness<'static, State> {
-    let mut h = harness(State::new(template(template_id)));
+    select_plan(template(template_id), name)
+}
+
+/// A harness on `plan` with the prescription called `name` selected by clicking it.
+fn select_plan(plan: Plan, name: &str) -> Harness<'static, State> {
+    let mut h = harness(State::new(plan));
     h.run();
     h.get_by_role_and_label(Role::Button, name).click();
     h.run();

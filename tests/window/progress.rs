@@ -54,9 +54,7 @@ fn today() -> NaiveDate {
 /// at 5 kg (pain 4, next morning 3); Thu 5 done; Fri 6 all done (pain 6, next morning 7);
 /// Mon 9 missed; Wed 11 is today, not logged yet.
 fn logged_plan() -> Plan {
-    let mut plan = loadplan::templates::load("runners_glute")
-        .expect("template exists")
-        .expect("template loads");
+    let mut plan = crate::support::runner_before();
     plan.start_date = Some(date(2026, 11, 2));
     let projection = engine::project(&plan);
     let session = |d: NaiveDate| {

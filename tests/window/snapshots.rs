@@ -72,9 +72,7 @@ fn week_view() {
 /// pain 6/10), seen on Fri 13 Nov in athlete mode.
 fn logged_athlete(theme: ThemeChoice) -> Harness<'static, LoadplanApp> {
     use loadplan::model::NextMorning;
-    let mut plan = loadplan::templates::load("runners_glute")
-        .expect("template exists")
-        .expect("template loads");
+    let mut plan = crate::support::runner_before();
     let day = |d: u32| chrono::NaiveDate::from_ymd_opt(2026, 11, d).expect("valid date");
     plan.start_date = Some(day(2));
     let sld = plan.prescriptions[0].id;

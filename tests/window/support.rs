@@ -148,3 +148,12 @@ pub fn send(h: &mut egui_kittest::Harness<'_, loadplan::app::LoadplanApp>, cmd: 
 pub fn open_plan(h: &egui_kittest::Harness<'_, loadplan::app::LoadplanApp>) -> Plan {
     h.state().document().expect("a plan is open").plan().clone()
 }
+
+/// The runner's plan as its template was before its progression was fitted to 10 % a week
+/// (+1 kg every two weeks on 4.5 kg, the side plank holds ladder, +1 Nordic rep every two
+/// weeks): a physio's plan with real rises, which many tests drive.
+pub fn runner_before() -> Plan {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/fit/runners_glute_before.ron");
+    loadplan::io::load_plan(&path).expect("the fixture reads")
+}

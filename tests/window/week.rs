@@ -117,7 +117,7 @@ fn a_dated_plan_shows_dates() {
 
 #[test]
 fn loads_are_shown_in_the_users_unit_with_their_details() {
-    let plan = template("runners_glute");
+    let plan = crate::support::runner_before();
     let projection = engine::project(&plan);
     let groups = week_sessions(&projection, 1, LoadUnit::Lb, true);
     let sld = groups
@@ -167,7 +167,7 @@ fn loads_are_shown_in_the_users_unit_with_their_details() {
 
 #[test]
 fn the_week_view_converts_totals_to_pounds() {
-    let mut h = harness(template("runners_glute"), 1);
+    let mut h = harness(crate::support::runner_before(), 1);
     assert!(h.query_by_label_contains("kg volume load").is_some());
     h.state_mut().doc.unit = LoadUnit::Lb;
     h.run();

@@ -4,7 +4,7 @@ use super::*;
 
 #[test]
 fn typing_sets_changes_the_prescription() {
-    let mut h = select("runners_glute", SLD);
+    let mut h = select_plan(crate::support::runner_before(), SLD);
     assert_eq!(h.state().selection.prescription, Some(1));
     type_into_drag_value(&mut h, "Sets", "4");
     assert_eq!(h.state().rx(SLD).dose.sets, 4);
@@ -19,7 +19,7 @@ fn typing_sets_changes_the_prescription() {
 
 #[test]
 fn reps_kind_range_then_8_to_12() {
-    let mut h = select("runners_glute", SLD);
+    let mut h = select_plan(crate::support::runner_before(), SLD);
     choose(&mut h, "Reps kind", "Range");
     assert!(matches!(h.state().rx(SLD).dose.reps, Some(Reps::Range(..))));
     type_into_drag_value(&mut h, "Reps from", "8");
@@ -32,7 +32,7 @@ fn reps_kind_range_then_8_to_12() {
 
 #[test]
 fn per_set_reps_follow_the_number_of_sets() {
-    let mut h = select("runners_glute", SLD);
+    let mut h = select_plan(crate::support::runner_before(), SLD);
     choose(&mut h, "Reps kind", "Per set");
     assert_eq!(
         h.state().rx(SLD).dose.reps,
@@ -55,7 +55,7 @@ fn per_set_reps_follow_the_number_of_sets() {
 
 #[test]
 fn load_is_shown_and_typed_in_pounds() {
-    let mut state = State::new(template("runners_glute"));
+    let mut state = State::new(crate::support::runner_before());
     state.doc.unit = LoadUnit::Lb;
     let mut h = harness(state);
     h.run();
@@ -77,7 +77,7 @@ fn load_is_shown_and_typed_in_pounds() {
 
 #[test]
 fn schedule_kind_and_weekdays() {
-    let mut h = select("runners_glute", SLD);
+    let mut h = select_plan(crate::support::runner_before(), SLD);
     h.get_by_role_and_label(Role::Button, "Tue").click();
     h.run();
     let expected = vec![Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Fri];
@@ -93,7 +93,10 @@ fn schedule_kind_and_weekdays() {
 
 #[test]
 fn first_week_never_passes_last_week() {
-    let mut h = select("runners_glute", "Side plank, elbow on a bench");
+    let mut h = select_plan(
+        crate::support::runner_before(),
+        "Side plank, elbow on a bench",
+    );
     type_into_drag_value(&mut h, "First week", "9");
     let weeks = h.state().rx("Side plank, elbow on a bench").weeks;
     assert_eq!((weeks.first, weeks.last), (9, 9));
@@ -101,7 +104,7 @@ fn first_week_never_passes_last_week() {
 
 #[test]
 fn swap_to_easier_variation() {
-    let mut h = select("runners_glute", SLD);
+    let mut h = select_plan(crate::support::runner_before(), SLD);
     h.get_by_label_contains("Swap to easier: ").click();
     h.run();
     let plan = h.state().doc.plan();
@@ -150,7 +153,7 @@ fn looking_at_every_prescription_and_rule_changes_nothing() {
 
 #[test]
 fn optional_fields_side_and_text() {
-    let mut h = select("runners_glute", SLD);
+    let mut h = select_plan(crate::support::runner_before(), SLD);
     h.get_by_role_and_label(Role::CheckBox, "Hold time").click();
     h.run();
     assert_eq!(

@@ -6,7 +6,7 @@ use crate::support::Doc;
 
 #[test]
 fn delete_and_duplicate_prescriptions() {
-    let mut h = harness(State::new(template("runners_glute")));
+    let mut h = harness(State::new(crate::support::runner_before()));
     h.run();
     let n = h.state().doc.plan().prescriptions.len();
     h.get_by_label(&format!("Duplicate {SLD}")).click();
@@ -44,7 +44,7 @@ fn delete_and_duplicate_prescriptions() {
 
 #[test]
 fn move_buttons_reorder_the_list() {
-    let mut h = harness(State::new(template("runners_glute")));
+    let mut h = harness(State::new(crate::support::runner_before()));
     h.run();
     let order = |h: &Harness<'_, State>| {
         h.state()
@@ -97,7 +97,7 @@ fn dropping_an_exercise_adds_it() {
 
 #[test]
 fn drop_edit_looks_up_the_library_and_the_plan() {
-    let plan = template("runners_glute");
+    let plan = crate::support::runner_before();
     match drop_edit(
         &Doc::new(plan.clone()).view(),
         &ExerciseDrag("nordic".to_owned()),
@@ -132,7 +132,7 @@ fn drop_edit_looks_up_the_library_and_the_plan() {
 
 #[test]
 fn panel_fits_1280_by_800() {
-    let mut h = select("runners_glute", SLD);
+    let mut h = select_plan(crate::support::runner_before(), SLD);
     let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, vec2(1280.0, 800.0));
     for label in ["Sets", "First week", "Supervised per week", "Load"] {
         let rect = h.get_by_role_and_label(Role::SpinButton, label).rect();

@@ -5,7 +5,7 @@ use super::*;
 
 #[test]
 fn add_rule_menu_adds_a_five_percent_load_rule() {
-    let mut h = select("runners_glute", SLD);
+    let mut h = select_plan(crate::support::runner_before(), SLD);
     let before = h.state().rx(SLD).rules.len();
     h.get_by_label("Add rule").scroll_to_me();
     h.run();
@@ -98,7 +98,7 @@ fn table_rows_are_added_and_deleted() {
 
 #[test]
 fn deload_weeks_are_parsed_and_errors_shown() {
-    let mut h = select("runners_glute", SLD);
+    let mut h = select_plan(crate::support::runner_before(), SLD);
     // Rule 2 of the single-leg deadlift is the week-8 deload.
     click_contains(&mut h, "2. Deload");
     let field = h.get_by_role_and_label(Role::TextInput, "Deload weeks");
@@ -115,7 +115,7 @@ fn deload_weeks_are_parsed_and_errors_shown() {
 
 #[test]
 fn rules_are_moved_and_removed() {
-    let mut h = select("runners_glute", SLD);
+    let mut h = select_plan(crate::support::runner_before(), SLD);
     let kinds = |h: &Harness<'_, State>| {
         h.state()
             .rx(SLD)
@@ -135,7 +135,10 @@ fn rules_are_moved_and_removed() {
 
 #[test]
 fn next_variation_rule_shows_its_ladder() {
-    let mut h = select("runners_glute", "Side plank, elbow on a bench");
+    let mut h = select_plan(
+        crate::support::runner_before(),
+        "Side plank, elbow on a bench",
+    );
     // The only rule opens with the prescription.
     h.get_by_label_contains("Side plank, elbow on a bench (weeks 1-2), then");
     h.get_by_role_and_label(Role::CheckBox, "Restart dose")
@@ -177,7 +180,7 @@ fn week_lists_and_reps_parse() {
 
 #[test]
 fn add_rule_fields_show_and_take_pounds() {
-    let mut state = State::new(template("runners_glute"));
+    let mut state = State::new(crate::support::runner_before());
     state.doc.unit = LoadUnit::Lb;
     let mut h = harness(state);
     h.run();
