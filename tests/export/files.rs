@@ -32,7 +32,7 @@ fn csv_has_one_row_per_session_and_exercise() {
         .expect("single-leg deadlift row");
     assert_eq!(&sldl[col("sets")], "3");
     assert_eq!(&sldl[col("reps")], "10");
-    assert_eq!(&sldl[col("load_kg")], "4.5");
+    assert_eq!(&sldl[col("load_kg")], "6");
     assert_eq!(&sldl[col("tempo")], "3-0-2");
     assert_eq!(&sldl[col("rest_secs")], "90");
     assert_eq!(&sldl[col("supervised")], "yes");
@@ -104,7 +104,7 @@ fn calendar_has_one_event_per_dated_session() {
     let unfolded = unfold(&text);
     assert!(unfolded.contains("SUMMARY:Rehab: Alex\\, hamstring\\; glute \\\\ rehab with a title"));
     assert!(unfolded.contains("DTSTART;VALUE=DATE:20260105"));
-    assert!(unfolded.contains("Single-leg deadlift with dumbbell: 3 x 10 @ 4.5 kg each side"));
+    assert!(unfolded.contains("Single-leg deadlift with dumbbell: 3 x 10 @ 6 kg each side"));
     let uids: std::collections::HashSet<&str> =
         unfolded.lines().filter(|l| l.starts_with("UID:")).collect();
     assert_eq!(uids.len(), events, "UIDs are unique");
