@@ -98,6 +98,47 @@ fn finding_row(
             "{text}\nSource: {}\nClick to show the week and exercise it concerns.",
             f.source
         );
+        // A rise of one exercise can be fitted: the button sits at the row's end.
+        let fittable = f.severity == Severity::Warning
+            && matches!(f.code, "weekly-increase" | "two-week-increase");
+        let fit = fittable.then_some(f.prescription_id).flatten();
+        if let Some(id) = fit {
+            let label = format!(
+                "Fit to {} %",
+                crate::model::fmt_num(plan.thresholds.weekly_increase_pct)
+            );
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui
+                    .small_button(label)
+                    .on_hover_text(
+                        "Propose a progression for this exercise that stays within the weekly threshold; preview it before applying",
+                    )
+                    .clicked()
+                {
+                    cmds.push(Command::Select {
+                        prescription: Some(id),
+                        week: f.week,
+                    });
+                    cmds.push(Command::PreviewFit(Some(id)));
+                }
+                finding_button(ui, selected, &text, &tip, f, cmds);
+            });
+            return;
+        }
+        finding_button(ui, selected, &text, &tip, f, cmds);
+    });
+}
+
+/// The finding's text as a button that shows its week and exercise.
+fn finding_button(
+    ui: &mut egui::Ui,
+    selected: bool,
+    text: &str,
+    tip: &str,
+    f: &Finding,
+    cmds: &mut Vec<Command>,
+) {
+    {
         let r = ui
             .add(egui::Button::selectable(selected, text).truncate())
             .on_hover_text(tip);
@@ -107,5 +148,5 @@ fn finding_row(
                 week: f.week,
             });
         }
-    });
+    }
 }

@@ -77,3 +77,31 @@ fn cancelling_the_fit_changes_nothing() {
             .is_none()
     );
 }
+
+#[test]
+fn a_rise_finding_offers_the_fit_for_its_exercise() {
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 3, 2).expect("date");
+    let mut h = app_with_plan(
+        runner_before(),
+        Prefs::default(),
+        today,
+        vec2(1280.0, 900.0),
+    );
+    let button = h
+        .query_all_by_label("Fit to 10 %")
+        .next()
+        .expect("a rise finding offers the fit");
+    button.click();
+    h.run();
+    let id = h
+        .state()
+        .selection()
+        .preview_fit
+        .expect("the fit is previewed");
+    assert_eq!(h.state().selection().prescription, Some(id));
+    assert!(
+        h.query_by_label_contains("Preview: the dashed line")
+            .is_some()
+    );
+    assert!(h.query_by_label("Apply the fitted progression").is_some());
+}
