@@ -1,6 +1,7 @@
 //! The whole window, driven as a physio drives it: by role and label through egui_kittest,
 //! with no display. Covers the planner issue's flows end to end.
 
+use crate::support::type_into_drag_value;
 use crate::support::{app_harness, click, open_plan as plan, send};
 use egui::accesskit::Role;
 use egui::{Key, Modifiers, vec2};
@@ -18,19 +19,6 @@ fn welcome() -> Harness<'static, LoadplanApp> {
     let mut h = app_harness(LoadplanApp::new(Prefs::default()), vec2(1280.0, 800.0));
     h.run();
     h
-}
-
-fn type_into_drag_value(h: &mut Harness<'_, LoadplanApp>, label: &str, text: &str) {
-    h.get_by_role_and_label(Role::SpinButton, label)
-        .scroll_to_me();
-    h.run();
-    h.get_by_role_and_label(Role::SpinButton, label).click();
-    h.run();
-    h.get_by_role_and_label(Role::SpinButton, label)
-        .type_text(text);
-    h.run();
-    h.key_press(Key::Enter);
-    h.run();
 }
 
 /// Finds an exercise in the library panel as a user does: by typing in the search field.

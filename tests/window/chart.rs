@@ -12,7 +12,7 @@ use loadplan::model::Plan;
 use loadplan::ui::Selection;
 use loadplan::ui::chart::ChartPanel;
 
-use crate::support::{Doc, close, template};
+use crate::support::{Doc, close};
 
 #[test]
 fn volume_load_follows_the_projection_and_leaves_out_body_weight_work() {

@@ -1,7 +1,6 @@
 //! The plan-details form: the injured side, the plan's pain limits and the equipment's load
 //! steps, each one undoable edit, driven by role and label.
 
-use egui::Key;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -9,6 +8,7 @@ use loadplan::command::{Command, Edit};
 use loadplan::model::{Limb, PainLimits};
 use loadplan::ui::details::DetailsPanel;
 
+use crate::support::type_into_drag_value as type_into;
 use crate::support::{Doc, template};
 
 struct State {
@@ -38,16 +38,6 @@ fn harness() -> Harness<'static, State> {
             },
             state,
         )
-}
-
-fn type_into(h: &mut Harness<'_, State>, label: &str, text: &str) {
-    h.get_by_role_and_label(Role::SpinButton, label).click();
-    h.run();
-    h.get_by_role_and_label(Role::SpinButton, label)
-        .type_text(text);
-    h.run();
-    h.key_press(Key::Enter);
-    h.run();
 }
 
 #[test]

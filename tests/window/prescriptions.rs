@@ -15,6 +15,7 @@ use loadplan::ui::rules::parse::{parse_reps, parse_weeks};
 use loadplan::ui::{ExerciseDrag, Selection};
 
 use crate::support::Doc;
+use crate::support::type_into_drag_value;
 
 const SLD: &str = "Single-leg deadlift with dumbbell";
 const NORDIC: &str = "Nordic hamstring curl";
@@ -91,21 +92,6 @@ fn select_plan(plan: Plan, name: &str) -> Harness<'static, State> {
     h.get_by_role_and_label(Role::Button, name).click();
     h.run();
     h
-}
-
-/// Types `text` into the drag value labelled `label`: click it (which selects its text),
-/// type, press Enter.
-fn type_into_drag_value(h: &mut Harness<'_, State>, label: &str, text: &str) {
-    h.get_by_role_and_label(Role::SpinButton, label)
-        .scroll_to_me();
-    h.run();
-    h.get_by_role_and_label(Role::SpinButton, label).click();
-    h.run();
-    h.get_by_role_and_label(Role::SpinButton, label)
-        .type_text(text);
-    h.run();
-    h.key_press(Key::Enter);
-    h.run();
 }
 
 /// Replaces the text of the text field (when `text` is empty: clears it) named `label` with `text`.

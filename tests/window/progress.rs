@@ -5,7 +5,7 @@
 
 use chrono::NaiveDate;
 use egui::accesskit::Role;
-use egui::{Key, Modifiers, vec2};
+use egui::vec2;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use loadplan::app::LoadplanApp;
@@ -18,6 +18,7 @@ use loadplan::model::{NextMorning, Plan, Prom, PromScore};
 use loadplan::ui::progress::{delete_label, supervised_words};
 
 use crate::support::close;
+use crate::support::type_into_drag_value;
 use crate::support::{app_with_plan, click, open_plan as plan};
 
 /// What the progress tab shows of `plan` on `today`, load in `metric` and `unit`.
@@ -280,21 +281,6 @@ fn choosing_a_metric_redraws_the_load_chart_in_it() {
     assert_eq!(load.actual, vec![4.0, 0.0]);
     assert!(has(&h, "Chart of planned against done sessions by week"));
     assert!(has(&h, "Every scheduled session."));
-}
-
-fn type_into_drag_value(h: &mut Harness<'_, LoadplanApp>, label: &str, text: &str) {
-    h.get_by_role_and_label(Role::SpinButton, label)
-        .scroll_to_me();
-    h.run();
-    h.get_by_role_and_label(Role::SpinButton, label).click();
-    h.run();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.run();
-    h.get_by_role_and_label(Role::SpinButton, label)
-        .type_text(text);
-    h.run();
-    h.key_press(Key::Enter);
-    h.run();
 }
 
 #[test]

@@ -157,3 +157,22 @@ pub fn runner_before() -> Plan {
         .join("tests/fixtures/fit/runners_glute_before.ron");
     loadplan::io::load_plan(&path).expect("the fixture reads")
 }
+
+/// Types `text` into the drag value labelled `label` as a person does: scroll to it, click it
+/// (which opens its text), select what is there, type, press Enter.
+pub fn type_into_drag_value<S>(h: &mut egui_kittest::Harness<'_, S>, label: &str, text: &str) {
+    use egui::accesskit::Role;
+    use egui_kittest::kittest::Queryable;
+    h.get_by_role_and_label(Role::SpinButton, label)
+        .scroll_to_me();
+    h.run();
+    h.get_by_role_and_label(Role::SpinButton, label).click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.run();
+    h.get_by_role_and_label(Role::SpinButton, label)
+        .type_text(text);
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+}
