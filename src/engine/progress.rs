@@ -1,7 +1,9 @@
 //! Week-by-week progression of one prescription. The exact (unrounded) values are carried
 //! from week to week so that small steps add up; rounding happens only in what is shown.
 
-use crate::model::{Amount, Dose, Load, Plan, Prescription, Reps, Rule, TableRow, Target};
+use crate::model::{
+    Amount, Dose, Load, LoadUnit, Plan, Prescription, Reps, Rule, TableRow, Target,
+};
 
 /// Reps with exact values, in the shape the prescription gave them.
 #[derive(Debug, Clone, PartialEq)]
@@ -76,7 +78,11 @@ pub(crate) struct State {
     reps: Option<RepsF>,
     hold_secs: Option<f64>,
     minutes: Option<f64>,
+    /// The load's number; a load in kilograms in the plan's unit (`unit`), so rules add,
+    /// cap and round in the unit the physio works in (10 lb stays 10 lb).
     load_value: Option<f64>,
+    /// The plan's unit of weight.
+    unit: LoadUnit,
     /// Sessions in the week, when a table row set them.
     pub sessions: Option<u32>,
     base: Dose,
@@ -93,8 +99,9 @@ pub(crate) struct Touched {
 }
 
 impl State {
-    pub fn new(rx: &Prescription) -> State {
+    pub fn new(rx: &Prescription, unit: LoadUnit) -> State {
         let mut st = State {
+            unit,
             exercise: rx.exercise.clone(),
             sets: 0.0,
             reps: None,
@@ -131,7 +138,10 @@ impl State {
         self.reps = base.reps.as_ref().map(RepsF::from_reps);
         self.hold_secs = base.hold_secs.map(clean);
         self.minutes = base.minutes.map(clean);
-        self.load_value = base.load_number().map(clean);
+        self.load_value = match base.load {
+            Load::Kg(kg) => Some(clean(self.unit.from_kg(kg))),
+            _ => base.load_number().map(clean),
+        };
     }
 
     /// Moves the state to plan week `week` (a week after the prescription's first, or the
@@ -221,7 +231,7 @@ impl State {
             self.hold_secs = Some(clean(h));
         }
         if let Some(kg) = row.load_kg {
-            self.load_value = Some(clean(kg));
+            self.load_value = Some(clean(self.unit.from_kg(kg)));
         }
         if let Some(rm) = row.rm {
             self.load_value = Some(f64::from(rm));
@@ -295,7 +305,9 @@ impl State {
             load_value = load_value.map(|v| v * keep_load);
         }
         let load = match (&base.load, load_value) {
-            (Load::Kg(_), Some(v)) => Load::Kg(round_to(v, self.load_step, 0.01)),
+            (Load::Kg(_), Some(v)) => {
+                Load::Kg(clean(self.unit.to_kg(round_to(v, self.load_step, 0.01))))
+            }
             (Load::PercentOneRm(_), Some(v)) => {
                 Load::PercentOneRm(round_to(v, self.load_step, 0.5))
             }

@@ -268,7 +268,7 @@ pub fn project(plan: &Plan) -> Projection {
         if first > last {
             continue;
         }
-        let mut state = State::new(rx);
+        let mut state = State::new(rx, plan.unit);
         let mut shared_id: std::sync::Arc<str> = state.exercise.as_str().into();
         let mut exercise = exercises.get(state.exercise.as_str()).copied();
         // The sourced table this prescription's dose last came from, with that dose, the

@@ -5,7 +5,11 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::dose::Dose;
+use super::dose::{Dose, LoadUnit};
+
+fn is_kg(unit: &LoadUnit) -> bool {
+    *unit == LoadUnit::Kg
+}
 use super::exercise::Exercise;
 use super::log::{AdjustmentDecision, PromScore, SessionLog};
 use super::progression::Rule;
@@ -150,6 +154,11 @@ pub struct Plan {
     #[serde(skip_serializing_if = "String::is_empty")]
     pub disclaimer: String,
     pub thresholds: Thresholds,
+    /// The unit of weight the plan is written and shown in (format version 3): loads are
+    /// stored in kilograms, but a plan in pounds shows, rounds, progresses and exports in
+    /// pounds (10 lb stays 10 lb, dumbbells in 2.5 or 5 lb steps).
+    #[serde(skip_serializing_if = "is_kg")]
+    pub unit: LoadUnit,
     /// The injured side, when one side is (format version 3).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub injured_side: Option<super::dose::Limb>,
@@ -188,6 +197,7 @@ impl Default for Plan {
             citation: String::new(),
             disclaimer: String::new(),
             thresholds: Thresholds::default(),
+            unit: LoadUnit::Kg,
             injured_side: None,
             pain_limits: PainLimits::default(),
             load_steps: Vec::new(),
@@ -282,6 +292,7 @@ impl Plan {
         };
         let row_v3 = |r: &TableRow| r.rm.is_some();
         self.injured_side.is_some()
+            || self.unit != LoadUnit::Kg
             || !self.pain_limits.is_default()
             || !self.load_steps.is_empty()
             || self.exercises.iter().any(|e| dose_v3(&e.default_dose))

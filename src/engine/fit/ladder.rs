@@ -51,7 +51,7 @@ pub(super) enum RepsPlan {
     Keep,
 }
 
-/// Kilograms from `start` to `end` in steps of `step`.
+/// Loads from `start` to `end` in steps of `step`, in the plan's unit of weight.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) struct LoadPlan {
     pub start: f64,

@@ -72,6 +72,17 @@ use ladder::{LoadPlan, RepsPlan, Rung, Spec};
 /// common dumbbell step.
 pub const DEFAULT_LOAD_STEP_KG: f64 = 0.5;
 
+/// The load step assumed for a plan in pounds when it gives none: 2.5 lb.
+pub const DEFAULT_LOAD_STEP_LB: f64 = 2.5;
+
+/// The default load step of a plan in `unit`, in kilograms.
+pub fn default_load_step_kg(unit: LoadUnit) -> f64 {
+    match unit {
+        LoadUnit::Kg => DEFAULT_LOAD_STEP_KG,
+        LoadUnit::Lb => unit.to_kg(DEFAULT_LOAD_STEP_LB),
+    }
+}
+
 /// A rise counts as within the threshold up to this much above it, the margin the guardrails
 /// allow: floating point makes 10 reps to 11 a rise of 10.000000000000002 %.
 pub const TOLERANCE_PCT: f64 = 1e-9;
@@ -206,7 +217,7 @@ struct PlannedWeek {
 fn planned_weeks(plan: &Plan, rx: &Prescription) -> Vec<PlannedWeek> {
     let last = rx.weeks.last.min(plan.length_weeks().min(MAX_WEEKS));
     let first = rx.weeks.first.max(1);
-    let mut state = State::new(rx);
+    let mut state = State::new(rx, plan.unit);
     (first..=last)
         .map(|week| {
             state.advance(plan, rx, week);
@@ -448,6 +459,8 @@ struct Fitter<'a> {
     threshold_pct: f64,
     step: f64,
     step_from_plan: bool,
+    /// The plan's unit of weight (loads show and round in it).
+    unit: LoadUnit,
     /// The first week's dose as the fitted prescription resolves it: every rung is this dose
     /// with its own sets, reps and load.
     base: Dose,
@@ -474,7 +487,8 @@ impl<'a> Fitter<'a> {
             planned,
             moves: move_weeks(planned),
             threshold_pct,
-            step: plan_step.unwrap_or(DEFAULT_LOAD_STEP_KG),
+            step: plan_step.unwrap_or_else(|| default_load_step_kg(plan.unit)),
+            unit: plan.unit,
             step_from_plan: plan_step.is_some(),
             base: Dose::default(),
             tempo: None,
@@ -484,7 +498,7 @@ impl<'a> Fitter<'a> {
         // Resolve the first week of a prescription that has only the first row, as the
         // projection will.
         let probe = fitter.prescription(vec![fitter.first_row(None)], false);
-        let mut state = State::new(&probe);
+        let mut state = State::new(&probe, plan.unit);
         state.advance(plan, &probe, probe.weeks.first.max(1));
         fitter.base = state.resolve(None);
         fitter.tempo = fitter.base.tempo.or(exercise.and_then(|e| e.tempo));
@@ -499,7 +513,8 @@ impl<'a> Fitter<'a> {
         &self.planned[self.planned.len() - 1].dose
     }
 
-    /// The dose of a rung, as the projection resolves it from a table row.
+    /// The dose of a rung (its load in the plan's unit), as the projection resolves it from a
+    /// table row.
     fn dose(&self, sets: u32, reps: Option<u32>, kg: Option<f64>) -> Dose {
         let mut dose = self.base.clone();
         dose.sets = sets;
@@ -507,10 +522,9 @@ impl<'a> Fitter<'a> {
             dose.reps = Some(Reps::Fixed(r));
         }
         if let (Some(kg), Load::Kg(_)) = (kg, &dose.load) {
-            // The engine shows kilograms to the hundredth (no rounding rule is left).
-            dose.load = Load::Kg(super::progress::clean(
-                (super::progress::clean(kg) / 0.01).round() * 0.01,
-            ));
+            // The engine shows the plan's unit to the hundredth (no rounding rule is left).
+            let shown = (super::progress::clean(kg) / 0.01).round() * 0.01;
+            dose.load = Load::Kg(super::progress::clean(self.unit.to_kg(shown)));
         }
         dose
     }
@@ -555,10 +569,11 @@ impl<'a> Fitter<'a> {
             },
             None => RepsPlan::Keep,
         };
+        // The ladder climbs in the plan's unit, so a plan in pounds steps whole pounds.
         let load = start.load.kg().map(|kg| LoadPlan {
-            start: kg,
-            end: end.load.kg().unwrap_or(kg),
-            step: self.step,
+            start: self.unit.from_kg(kg),
+            end: self.unit.from_kg(end.load.kg().unwrap_or(kg)),
+            step: self.unit.from_kg(self.step),
         });
         Spec {
             sets: start.sets,
@@ -661,7 +676,7 @@ impl<'a> Fitter<'a> {
                 row.reps = Some(Reps::Fixed(reps));
             }
             if r.kg.is_some() {
-                row.load_kg = r.kg;
+                row.load_kg = r.kg.map(|v| self.unit.to_kg(v));
             }
         }
         row
@@ -686,7 +701,7 @@ impl<'a> Fitter<'a> {
                     week: self.planned[i].week,
                     sets: Some(r.sets),
                     reps: r.reps.map(Reps::Fixed),
-                    load_kg: r.kg,
+                    load_kg: r.kg.map(|v| self.unit.to_kg(v)),
                     ..TableRow::default()
                 });
             }
