@@ -59,7 +59,13 @@ impl LoadplanApp {
                 };
             }
             Command::SetTheme(theme) => self.prefs.theme = theme,
-            Command::SetLoadUnit(unit) => self.prefs.load_unit = unit,
+            Command::SetLoadUnit(unit) => {
+                // New plans start in it; the open plan is written and shown in it.
+                self.prefs.load_unit = unit;
+                if self.doc.as_ref().is_some_and(|d| d.plan().unit != unit) {
+                    self.edit(Edit::SetUnit(unit), now);
+                }
+            }
             Command::ForgetRecent(path) => self.prefs.forget(&path),
             Command::SetPaper(paper) => self.prefs.paper = paper,
             Command::ExportDialog(format) => self.export_dialog(format, ctx),

@@ -87,6 +87,7 @@ impl LoadplanApp {
                 let plan = Plan {
                     title: "New plan".to_owned(),
                     weeks: 12,
+                    unit: self.prefs.load_unit,
                     ..Plan::default()
                 };
                 self.open_document(plan, Origin::Unsaved("New plan".to_owned()));

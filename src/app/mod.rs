@@ -294,7 +294,7 @@ impl LoadplanApp {
     pub fn shown_chart(&self) -> Option<&crate::engine::chart::ChartData> {
         let read = self.doc.as_ref()?.read();
         (!read.plan().prescriptions.is_empty())
-            .then(|| read.chart(self.panels.chart.metric(read), self.prefs.load_unit))
+            .then(|| read.chart(self.panels.chart.metric(read), read.plan().unit))
     }
 
     /// The current selection.
@@ -410,7 +410,7 @@ impl LoadplanApp {
         let view = ui::View {
             read: doc.read(),
             library,
-            unit: self.prefs.load_unit,
+            unit: doc.read().plan().unit,
             mode: if self.prefs.athlete_mode {
                 ui::Mode::Athlete
             } else {
@@ -434,7 +434,10 @@ impl LoadplanApp {
             undo: self.history.undo_label(),
             redo: self.history.redo_label(),
             theme: self.prefs.theme,
-            load_unit: self.prefs.load_unit,
+            load_unit: self
+                .doc
+                .as_ref()
+                .map_or(self.prefs.load_unit, |d| d.plan().unit),
             paper: self.prefs.paper,
             athlete_mode: self.prefs.athlete_mode,
             recent_files: &self.prefs.recent_files,

@@ -136,10 +136,10 @@ impl<'a> ItemAdjustmentJson<'a> {
             slot: a.slot,
             planned: &a.planned,
             adjusted: &a.effective,
-            planned_label: engine::dose_label(&a.planned),
-            adjusted_label: engine::dose_label(&a.effective),
+            planned_label: a.planned.label(plan.unit),
+            adjusted_label: a.effective.label(plan.unit),
             exercise_id: (exercise != a.planned_exercise).then_some(exercise),
-            reason: a.reason.words(crate::model::LoadUnit::Kg, plan),
+            reason: a.reason.words(plan.unit, plan),
             reason_detail: &a.reason,
             status: a.status,
             response: a.response,
@@ -248,12 +248,13 @@ fn print_table(v: &ShowView<'_>, out: &mut dyn Write) -> std::io::Result<()> {
     if v.week.is_none() {
         writeln!(
             out,
-            "\nPlan: {} weeks, {} sessions ({} supervised), {} reps, {} kg volume load, {} s under tension",
+            "\nPlan: {} weeks, {} sessions ({} supervised), {} reps, {} {} volume load, {} s under tension",
             p.weeks.len(),
             p.totals.sessions,
             p.supervised_sessions,
             fmt_num(p.totals.reps),
-            fmt_num(p.totals.volume_load_kg),
+            fmt_num(plan.unit.from_kg(p.totals.volume_load_kg)),
+            plan.unit.symbol(),
             fmt_num(p.totals.tut_secs)
         )?;
     }
@@ -282,7 +283,12 @@ fn print_week(v: &ShowView<'_>, wp: &engine::WeekPlan, out: &mut dyn Write) -> s
     writeln!(
         out,
         "  {:<34} {:>8}  {:<36} {:>10} {:>8} {:>6}",
-        "Exercise", "Sessions", "Dose", "Volume kg", "TUT s", "Reps"
+        "Exercise",
+        "Sessions",
+        "Dose",
+        format!("Volume {}", v.plan.unit.symbol()),
+        "TUT s",
+        "Reps"
     )?;
     for item in &wp.items {
         print_item(v, wp.week, item, out)?;
@@ -290,10 +296,11 @@ fn print_week(v: &ShowView<'_>, wp: &engine::WeekPlan, out: &mut dyn Write) -> s
     let t = &wp.totals;
     write!(
         out,
-        "  Total: {} sessions, {} reps, {} kg volume load, {} s under tension",
+        "  Total: {} sessions, {} reps, {} {} volume load, {} s under tension",
         t.sessions,
         fmt_num(t.reps),
-        fmt_num(t.volume_load_kg),
+        fmt_num(v.plan.unit.from_kg(t.volume_load_kg)),
+        v.plan.unit.symbol(),
         fmt_num(t.tut_secs)
     )?;
     if t.srpe_au > 0.0 {
@@ -314,8 +321,8 @@ fn print_item(
         "  {:<34} {:>8}  {:<36} {:>10} {:>8} {:>6}",
         truncate(&item.exercise_name, 34),
         item.sessions,
-        truncate(&item.dose_label(), 36),
-        num_or_dash(item.metrics.volume_load_kg),
+        truncate(&item.dose.label(v.plan.unit), 36),
+        num_or_dash(v.plan.unit.from_kg(item.metrics.volume_load_kg)),
         num_or_dash(item.metrics.tut_secs),
         num_or_dash(item.metrics.reps),
     )?;
@@ -330,9 +337,9 @@ fn print_item(
             out,
             "    * adjusted {}: {instead}{} ({}) - {}",
             a.date.format("%a %-d %b"),
-            engine::dose_label(&a.effective),
+            a.effective.label(v.plan.unit),
             a.status_words(engine::Audience::Physio),
-            a.reason.words(crate::model::LoadUnit::Kg, v.plan)
+            a.reason.words(v.plan.unit, v.plan)
         )?;
     }
     Ok(())

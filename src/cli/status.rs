@@ -99,10 +99,10 @@ impl<'a> AdjustmentJson<'a> {
         AdjustmentJson {
             adjustment: a,
             exercise_name: plan.exercise_name(&a.planned_exercise).into_owned(),
-            reason: a.reason.words(crate::model::LoadUnit::Kg, plan),
-            planned_label: engine::dose_label(&a.planned),
-            proposed_label: engine::dose_label(&a.proposed),
-            effective_label: engine::dose_label(&a.effective),
+            reason: a.reason.words(plan.unit, plan),
+            planned_label: a.planned.label(plan.unit),
+            proposed_label: a.proposed.label(plan.unit),
+            effective_label: a.effective.label(plan.unit),
         }
     }
 }
@@ -297,14 +297,10 @@ fn print_pending(plan: &Plan, status: &engine::Status, out: &mut dyn Write) -> s
             "  {}  {}: {} instead of {}",
             a.date.format("%a %-d %b"),
             plan.exercise_name(&a.exercise),
-            engine::dose_label(&a.proposed),
-            engine::dose_label(&a.planned)
+            a.proposed.label(plan.unit),
+            a.planned.label(plan.unit)
         )?;
-        writeln!(
-            out,
-            "              {}",
-            a.reason.words(crate::model::LoadUnit::Kg, plan)
-        )?;
+        writeln!(out, "              {}", a.reason.words(plan.unit, plan))?;
     }
     Ok(())
 }

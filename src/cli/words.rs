@@ -5,14 +5,14 @@
 use chrono::NaiveDate;
 
 use crate::engine::{Adjustment, Audience};
-use crate::model::{LoadUnit, Plan};
+use crate::model::Plan;
 
 /// `load reduced from 7.5 kg to 6 kg — pain 6/10 during on 3 Dec (proposed, pending review)`:
 /// what changes first, then why, then where the physio stands.
 pub(super) fn adjustment_line(plan: &Plan, a: &Adjustment) -> String {
     format!(
         "{} — {} ({})",
-        a.reason.what(LoadUnit::Kg, plan),
+        a.reason.what(plan.unit, plan),
         a.reason.why(),
         a.status_words(Audience::Physio)
     )

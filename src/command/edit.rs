@@ -2,7 +2,7 @@
 //! plan and whether it merges with the edit before it into one undo step.
 
 use crate::model::{
-    Decision, Exercise, Limb, LoadStep, PainLimits, Phase, Plan, Prescription, PromScore,
+    Decision, Exercise, Limb, LoadStep, LoadUnit, PainLimits, Phase, Plan, Prescription, PromScore,
     SessionLog, Thresholds, WeekRange,
 };
 
@@ -45,6 +45,8 @@ pub enum Edit {
     SetThresholds(Thresholds),
     /// The pain the plan accepts during exercise.
     SetPainLimits(PainLimits),
+    /// The unit of weight the plan is written and shown in.
+    SetUnit(LoadUnit),
     /// The load steps of the athlete's equipment.
     SetLoadSteps(Vec<LoadStep>),
     /// Adds a prescription of `exercise` (copied into the plan if new) with its default dose.
@@ -112,6 +114,7 @@ impl Edit {
             Edit::SetMeta(_) => "Edit plan details".to_owned(),
             Edit::SetThresholds(_) => "Edit guardrail thresholds".to_owned(),
             Edit::SetPainLimits(_) => "Edit pain limits".to_owned(),
+            Edit::SetUnit(unit) => format!("Show loads in {}", unit.symbol()),
             Edit::SetLoadSteps(_) => "Edit equipment load steps".to_owned(),
             Edit::AddPrescription { exercise, .. } => format!("Add {}", exercise.name),
             Edit::UpdatePrescription(rx) => format!("Edit {}", rx_name(&rx.id)),
@@ -195,6 +198,10 @@ impl Edit {
             }
             Edit::SetLoadSteps(steps) => {
                 plan.load_steps = steps;
+                true
+            }
+            Edit::SetUnit(unit) => {
+                plan.unit = unit;
                 true
             }
             Edit::AddPrescription { exercise, weeks } => {

@@ -122,7 +122,8 @@ impl State {
                 && round_to.is_some()
             {
                 match target {
-                    Target::Load => st.load_step = *round_to,
+                    // Rule weights are kilograms; the state counts in the plan's unit.
+                    Target::Load => st.load_step = round_to.map(|r| st.weight_in_unit(r)),
                     Target::Hold => st.hold_step = *round_to,
                     Target::Minutes => st.minutes_step = *round_to,
                     Target::Reps | Target::Sets => {}
@@ -241,7 +242,25 @@ impl State {
         }
     }
 
+    /// A rule's number for the load, in the state's terms: kilograms in the plan's unit when
+    /// the load is a weight, other loads (levels, %1RM, RPE) as they are.
+    fn weight_in_unit(&self, v: f64) -> f64 {
+        match Target::Load.unit_for(&self.base.load, self.unit) {
+            (_, true) => self.unit.from_kg(v),
+            (_, false) => v,
+        }
+    }
+
     fn add(&mut self, target: Target, amount: Amount, cap: Option<f64>) {
+        let (amount, cap) = if target == Target::Load {
+            let amount = match amount {
+                Amount::Absolute(a) => Amount::Absolute(self.weight_in_unit(a)),
+                percent => percent,
+            };
+            (amount, cap.map(|c| self.weight_in_unit(c)))
+        } else {
+            (amount, cap)
+        };
         let step = |x: f64| -> f64 {
             let next = match amount {
                 Amount::Absolute(a) => x + finite(a),

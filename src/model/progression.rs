@@ -9,10 +9,13 @@
 //!   carry on to later weeks until another row or rule changes them.
 //! - `Deload` lowers volume and/or load in some weeks without moving the progression on.
 //! - `Hold` freezes progression in the listed weeks.
+//!
+//! Weights in rules are kilograms, like every weight in the file (a cap of 22.68 is 50 lb);
+//! a plan in pounds shows, adds and rounds them in pounds ([`Target::unit_for`]).
 
 use serde::{Deserialize, Serialize};
 
-use super::dose::Reps;
+use super::dose::{Load, LoadUnit, Reps};
 
 /// The variable an `Add` rule changes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -45,6 +48,26 @@ impl Target {
             Target::Sets => "sets",
             Target::Hold => "hold time",
             Target::Minutes => "minutes",
+        }
+    }
+
+    /// The unit of this target's amounts, caps and rounding for a dose loaded with `load`,
+    /// in a plan in `unit`: `kg`/`lb`, `levels`, `%1RM`, `reps`, `s`, ...; and whether the
+    /// stored numbers are kilograms shown in `unit` (an external weight).
+    pub fn unit_for(self, load: &Load, unit: LoadUnit) -> (&'static str, bool) {
+        match self {
+            Target::Load => match load {
+                Load::Band(_) => ("levels", false),
+                Load::PercentOneRm(_) => ("%1RM", false),
+                Load::Rpe(_) => ("RPE", false),
+                Load::Rir(_) => ("RIR", false),
+                Load::Rm(_) => ("RM", false),
+                Load::Kg(_) | Load::None | Load::BodyWeight => (unit.symbol(), true),
+            },
+            Target::Reps => ("reps", false),
+            Target::Sets => ("sets", false),
+            Target::Hold => ("s", false),
+            Target::Minutes => ("min", false),
         }
     }
 }
@@ -177,8 +200,9 @@ impl Rule {
         }
     }
 
-    /// One line describing the rule: `+5 % load every week (cap 20 kg, round to 1 kg)`.
-    pub fn summary(&self) -> String {
+    /// One line describing the rule for a dose loaded with `load` in a plan in `unit`:
+    /// `+5 % load every week (cap 20 kg, round to 1 kg)`.
+    pub fn summary(&self, load: &Load, plan_unit: LoadUnit) -> String {
         use super::dose::fmt_num;
         match self {
             Rule::Add {
@@ -190,15 +214,11 @@ impl Rule {
                 from_week,
                 until_week,
             } => {
-                let unit = match target {
-                    Target::Load => " kg",
-                    Target::Reps => " reps",
-                    Target::Sets => " sets",
-                    Target::Hold => " s",
-                    Target::Minutes => " min",
-                };
+                let (symbol, weight) = target.unit_for(load, plan_unit);
+                let unit = format!(" {symbol}");
+                let shown = |v: f64| if weight { plan_unit.from_kg(v) } else { v };
                 let amt = match amount {
-                    Amount::Absolute(a) => format!("{}{unit}", signed(*a)),
+                    Amount::Absolute(a) => format!("{}{unit}", signed(shown(*a))),
                     Amount::Percent(p) => format!("{} % {}", signed(*p), target.label()),
                 };
                 let mut s = match (amount, target) {
@@ -213,10 +233,10 @@ impl Rule {
                     s.push_str(&format!(" every {every_weeks} weeks"));
                 }
                 if let Some(c) = cap {
-                    s.push_str(&format!(", cap {}{unit}", fmt_num(*c)));
+                    s.push_str(&format!(", cap {}{unit}", fmt_num(shown(*c))));
                 }
                 if let Some(r) = round_to {
-                    s.push_str(&format!(", round to {}{unit}", fmt_num(*r)));
+                    s.push_str(&format!(", round to {}{unit}", fmt_num(shown(*r))));
                 }
                 match (from_week, until_week) {
                     (Some(a), Some(b)) => s.push_str(&format!(", weeks {a}-{b}")),

@@ -280,7 +280,12 @@ fn pain_limits_ui(ui: &mut egui::Ui, current: PainLimits, cmds: &mut Vec<Command
 /// are fitted to them.
 fn load_steps_ui(ui: &mut egui::Ui, current: &[LoadStep], unit: LoadUnit, cmds: &mut Vec<Command>) {
     ui.strong("Equipment load steps");
-    ui.weak("The smallest load change the athlete's equipment allows; fitting a progression uses it (0.5 kg when none is given).");
+    let default = crate::engine::fit::default_load_step_kg(unit);
+    ui.weak(format!(
+        "The smallest load change the athlete's equipment allows; fitting a progression uses it ({} {} when none is given).",
+        crate::model::fmt_num(unit.from_kg(default)),
+        unit.symbol()
+    ));
     let mut steps = current.to_vec();
     let mut remove = None;
     egui::Grid::new("load_steps")

@@ -88,14 +88,23 @@ pub fn menu_bar_ui(
                 }
             }
             ui.separator();
-            ui.label("Show loads in");
+            ui.label("Weights in");
             for (u, label) in [
                 (LoadUnit::Kg, "Kilograms (kg)"),
                 (LoadUnit::Lb, "Pounds (lb)"),
             ] {
+                let tip = if state.athlete_mode {
+                    "Your physio chose the plan's unit"
+                } else {
+                    "The unit this plan is written, shown, rounded and exported in (new plans start in it too)"
+                };
                 if ui
-                    .radio(state.load_unit == u, label)
-                    .on_hover_text("Plans always store kilograms")
+                    .add_enabled(
+                        !state.athlete_mode,
+                        egui::RadioButton::new(state.load_unit == u, label),
+                    )
+                    .on_hover_text(tip)
+                    .on_disabled_hover_text(tip)
                     .clicked()
                 {
                     cmds.push(Command::SetLoadUnit(u));

@@ -13,5 +13,6 @@ mod fit;
 mod guardrail_props;
 mod guardrails;
 mod library;
+mod pounds;
 mod standalone;
 mod templates;

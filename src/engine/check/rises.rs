@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 
 use crate::model::{Prescription, fmt_num};
 
+use super::super::chart::{metric_unit, unit_factor};
 use super::super::metrics::Metric;
 use super::super::projection::{Item, Projection};
 use super::super::rise::{self, rise_pct};
@@ -161,9 +162,9 @@ fn exercise_rise(out: &mut Out, pair: &Pair, week: u32, metric: Metric, span: Sp
     };
     let figures = format!(
         "({} -> {} {} a week{})",
-        fmt_fig(a),
-        fmt_fig(b),
-        metric.unit(),
+        fmt_fig(in_unit(metric, a, out)),
+        fmt_fig(in_unit(metric, b, out)),
+        metric_unit(metric, out.plan.unit),
         usual_note(&[before, pair.now])
     );
     let head = format!(
@@ -270,9 +271,9 @@ fn total_rise(out: &mut Out, pairs: &[Pair], week: u32, metric: Metric, span: Sp
         compared.len(),
         metric.noun(),
         span.rise(pct, threshold, &from),
-        fmt_fig(a),
-        fmt_fig(b),
-        metric.unit(),
+        fmt_fig(in_unit(metric, a, out)),
+        fmt_fig(in_unit(metric, b, out)),
+        metric_unit(metric, out.plan.unit),
         usual_note(&items),
         named.join(", ")
     );
@@ -300,4 +301,9 @@ fn total_rise(out: &mut Out, pairs: &[Pair], week: u32, metric: Metric, span: Sp
     );
     f.metric = Some(metric);
     f.heuristic = true;
+}
+
+/// A figure of `metric` in the plan's unit of weight (volume load in kg or lb).
+fn in_unit(metric: Metric, value: f64, out: &Out) -> f64 {
+    value * unit_factor(metric, out.plan.unit)
 }

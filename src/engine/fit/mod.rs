@@ -117,6 +117,8 @@ pub struct Fitted {
     pub threshold_pct: f64,
     /// The load step used (kilograms; `None` when the load is not in kilograms).
     pub load_step_kg: Option<f64>,
+    /// The plan's unit of weight: every label and the summary show loads in it.
+    pub unit: LoadUnit,
     /// The step is the plan's for the exercise's equipment (else the default).
     pub load_step_from_plan: bool,
     /// The reps range of the double progression, lowest and highest, when reps climb.
@@ -257,6 +259,8 @@ fn alone(plan: &Plan, rx: Prescription) -> Plan {
 struct Who {
     id: u32,
     exercise: String,
+    /// The plan's unit of weight, for the labels of errors.
+    unit: LoadUnit,
 }
 
 fn refuse_ladder_moves(before: &Projection, rx: &Prescription, who: &Who) -> Result<(), FitError> {
@@ -374,6 +378,7 @@ pub fn fit(plan: &Plan, prescription_id: u32, threshold_pct: f64) -> Result<Fitt
     let who = Who {
         id: rx.id,
         exercise: plan.exercise_name(&rx.exercise).into_owned(),
+        unit: plan.unit,
     };
     let before = project(&alone(plan, rx.clone()));
     refuse_ladder_moves(&before, rx, &who)?;
@@ -418,8 +423,8 @@ fn nothing_to_fit(who: &Who, start: &Dose, end: &Dose) -> FitError {
     FitError::NothingToFit {
         id: who.id,
         exercise: who.exercise.clone(),
-        start: start.label(LoadUnit::Kg),
-        end: end.label(LoadUnit::Kg),
+        start: start.label(who.unit),
+        end: end.label(who.unit),
     }
 }
 
@@ -748,6 +753,7 @@ impl<'a> Fitter<'a> {
             exercise_name: who.exercise,
             threshold_pct: self.threshold_pct,
             load_step_kg: self.start().load.kg().map(|_| self.step),
+            unit: self.unit,
             load_step_from_plan: self.step_from_plan,
             reps_range: best.range,
             method: self.method(&best),
@@ -808,8 +814,8 @@ impl<'a> Fitter<'a> {
                     week: p.week,
                     deload: p.deload,
                     hold: p.hold,
-                    before_label: before.label(LoadUnit::Kg),
-                    after_label: after.label(LoadUnit::Kg),
+                    before_label: before.label(self.unit),
+                    after_label: after.label(self.unit),
                     before,
                     after,
                     rise_before_pct: rise_in(&rb, p.week),
@@ -821,25 +827,23 @@ impl<'a> Fitter<'a> {
 
     /// How the fitted dose climbs, in words.
     fn method(&self, best: &Candidate) -> String {
-        let step = crate::model::fmt_num(self.step);
+        let u = self.unit.symbol();
+        let step = crate::model::fmt_num(self.unit.from_kg(self.step));
         let from = if self.step_from_plan {
             "the plan's step for this equipment".to_owned()
         } else {
-            format!(
-                "no step in the plan for this equipment, {} kg assumed",
-                crate::model::fmt_num(DEFAULT_LOAD_STEP_KG)
-            )
+            format!("no step in the plan for this equipment, {step} {u} assumed")
         };
         let kg = self.start().load.kg().is_some();
         let mut s = match (best.range, kg) {
             (Some((lo, hi)), true) if hi > lo => format!(
-                "double progression: reps {lo} to {hi}, then {step} kg more with reps back to \
+                "double progression: reps {lo} to {hi}, then {step} {u} more with reps back to \
                  {lo} ({from})"
             ),
             (Some((lo, _)), true) => {
-                format!("{step} kg at a time at {lo} reps ({from})")
+                format!("{step} {u} at a time at {lo} reps ({from})")
             }
-            (None, true) => format!("{step} kg at a time ({from})"),
+            (None, true) => format!("{step} {u} at a time ({from})"),
             (_, false) => format!("reps at {}", self.start().load.label()),
         };
         let sets_added = best
@@ -860,7 +864,7 @@ fn summary(f: &Fitted, at_top: bool) -> String {
         .largest_rise_after_pct
         .map_or_else(|| "none".to_owned(), |x| format!("{x:.1} %"));
     let name = &f.exercise_name;
-    let end = f.fitted_end.label(LoadUnit::Kg);
+    let end = f.fitted_end.label(f.unit);
     // A plan that already keeps within the threshold is said to, so the fit reads as an
     // alternative (the gentlest), not a correction.
     let already = match f.largest_rise_before_pct {
@@ -880,8 +884,9 @@ fn summary(f: &Fitted, at_top: bool) -> String {
     }
     let why = match (at_top, f.load_step_kg) {
         (true, Some(step)) => format!(
-            "the nearest dose in {} kg steps",
-            crate::model::fmt_num(step)
+            "the nearest dose in {} {} steps",
+            crate::model::fmt_num(f.unit.from_kg(step)),
+            f.unit.symbol()
         ),
         (true, None) => format!(
             "the fit does not change a load of {}",
@@ -895,7 +900,7 @@ fn summary(f: &Fitted, at_top: bool) -> String {
     format!(
         "{name}: reaches {end} by week {}; the plan had {} ({why}){already}",
         f.end_week,
-        f.planned_end.label(LoadUnit::Kg)
+        f.planned_end.label(f.unit)
     )
 }
 

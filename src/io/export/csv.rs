@@ -1,13 +1,15 @@
 //! The plan as a spreadsheet: one row per session and exercise, with the planned dose and the
 //! log columns (done, actuals, pain, RPE) from the athlete's log, empty where nothing is logged
-//! yet. RFC 4180 quoting, ISO dates, numbers with a decimal point.
+//! yet. RFC 4180 quoting, ISO dates, numbers with a decimal point. Weights are in the plan's
+//! unit, and the columns say which: `load_kg` or `load_lb`.
 
 use crate::engine::{Item, Projection};
-use crate::model::{Load, Plan, Side, fmt_num};
+use crate::model::{Load, LoadUnit, Plan, Side, fmt_num};
 
 use super::{ExportError, item_of};
 
-/// The header row, in order. The planned columns come first, then the log columns.
+/// The header row of a plan in kilograms, in order. The planned columns come first, then the
+/// log columns. A plan in pounds has `load_lb` and `actual_load_lb` ([`csv_columns`]).
 pub const CSV_COLUMNS: [&str; 25] = [
     "date",
     "day",
@@ -36,10 +38,25 @@ pub const CSV_COLUMNS: [&str; 25] = [
     "rpe",
 ];
 
+/// The header row of a plan in `unit`.
+pub fn csv_columns(unit: LoadUnit) -> Vec<String> {
+    CSV_COLUMNS
+        .iter()
+        .map(|c| match c.strip_suffix("_kg") {
+            Some(stem) => format!("{stem}_{}", unit.symbol()),
+            None => (*c).to_owned(),
+        })
+        .collect()
+}
+
 /// done, actual_sets, actual_reps, actual_load_kg, actual_hold_secs, pain_during,
 /// pain_next_morning, rpe: what the log says about this exercise in this session (empty
 /// columns where nothing was logged).
-fn log_columns(log: Option<&crate::model::SessionLog>, prescription: u32) -> [String; 8] {
+fn log_columns(
+    log: Option<&crate::model::SessionLog>,
+    prescription: u32,
+    unit: LoadUnit,
+) -> [String; 8] {
     let Some(log) = log else {
         return Default::default();
     };
@@ -52,7 +69,7 @@ fn log_columns(log: Option<&crate::model::SessionLog>, prescription: u32) -> [St
         }),
         int(entry.and_then(|e| e.sets)),
         int(entry.and_then(|e| e.reps)),
-        num(entry.and_then(|e| e.load_kg)),
+        num(entry.and_then(|e| e.load_kg).map(|kg| unit.from_kg(kg))),
         num(entry.and_then(|e| e.hold_secs)),
         int(entry.and_then(|e| e.pain_during).map(u32::from)),
         entry
@@ -75,7 +92,7 @@ pub fn csv_string(plan: &Plan, projection: &Projection) -> Result<String, Export
     let fail = |e: ::csv::Error| ExportError::Csv {
         message: e.to_string(),
     };
-    writer.write_record(CSV_COLUMNS).map_err(fail)?;
+    writer.write_record(csv_columns(plan.unit)).map_err(fail)?;
     for session in &projection.sessions {
         let phase = projection
             .week(session.week)
@@ -95,10 +112,10 @@ pub fn csv_string(plan: &Plan, projection: &Projection) -> Result<String, Export
                 si.exercise_id.to_string(),
                 name,
             ];
-            row.extend(planned_columns(item));
+            row.extend(planned_columns(plan, item));
             row.insert(12, if si.supervised { "yes" } else { "no" }.to_owned());
             let logged = session.date.and_then(|d| plan.session_log(d, session.slot));
-            row.extend(log_columns(logged, si.prescription_id));
+            row.extend(log_columns(logged, si.prescription_id, plan.unit));
             writer.write_record(&row).map_err(fail)?;
         }
     }
@@ -112,7 +129,7 @@ pub fn csv_string(plan: &Plan, projection: &Projection) -> Result<String, Export
 
 /// sets, reps, load_kg, hold_secs, tempo, rest_secs, minutes, distance_m, load, side (ten
 /// columns; `supervised` is inserted between rest_secs and minutes by the caller).
-fn planned_columns(item: Option<&Item>) -> [String; 10] {
+fn planned_columns(plan: &Plan, item: Option<&Item>) -> [String; 10] {
     let Some(item) = item else {
         return Default::default();
     };
@@ -124,12 +141,17 @@ fn planned_columns(item: Option<&Item>) -> [String; 10] {
     };
     let side = match d.side {
         Side::Both => String::new(),
+        // The injured side as the limb it is, when the plan says: `right (injured side)`.
+        Side::Affected | Side::Unaffected => match d.side.limb(plan.injured_side) {
+            Some(limb) => format!("{} ({})", limb.label(), d.side.label()),
+            None => d.side.label().to_owned(),
+        },
         other => other.label().to_owned(),
     };
     [
         d.sets.to_string(),
         d.reps.as_ref().map(|r| r.label()).unwrap_or_default(),
-        num(d.load.kg()),
+        num(d.load.kg().map(|kg| plan.unit.from_kg(kg))),
         num(d.hold_secs),
         item.tempo.map(|t| t.label()).unwrap_or_default(),
         d.rest_secs.map(|r| r.to_string()).unwrap_or_default(),

@@ -56,7 +56,11 @@ pub fn ics_string(plan: &Plan, projection: &Projection) -> Result<String, Export
         lines.push(heading);
         for si in &session.items {
             match item_of(projection, session, si.prescription_id) {
-                Some(item) => lines.push(format!("{}: {}", item.exercise_name, item.dose_label())),
+                Some(item) => lines.push(format!(
+                    "{}: {}",
+                    item.exercise_name,
+                    item.dose.label_with(plan.unit, plan.injured_side)
+                )),
                 None => lines.push(si.exercise_id.to_string()),
             }
         }

@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use crate::engine::{self, Item, Metric, Projection, Session};
 use crate::model::Plan;
 
-pub use self::csv::{CSV_COLUMNS, csv_string};
+pub use self::csv::{CSV_COLUMNS, csv_columns, csv_string};
 pub use self::ics::ics_string;
 pub use self::pdf::{Paper, PdfOptions, pdf_bytes, pdf_document};
 

@@ -147,8 +147,12 @@ impl Row<'_> {
                             .response
                             .on_hover_ui(|ui| {
                                 // Written only while the tooltip shows.
-                                let tip: Vec<String> =
-                                    self.rx.rules.iter().map(|r| r.summary()).collect();
+                                let tip: Vec<String> = self
+                                    .rx
+                                    .rules
+                                    .iter()
+                                    .map(|r| r.summary(&self.rx.dose.load, self.unit))
+                                    .collect();
                                 ui.label(tip.join("\n"));
                             });
                     }

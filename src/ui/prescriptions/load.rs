@@ -48,7 +48,7 @@ impl LoadKind {
         match self {
             LoadKind::None => "None",
             LoadKind::BodyWeight => "Body weight",
-            LoadKind::Kg => "Kilograms",
+            LoadKind::Kg => "Weight (kg, lb)",
             LoadKind::Band => "Band level",
             LoadKind::PercentOneRm => "%1RM",
             LoadKind::Rpe => "RPE",
@@ -60,8 +60,12 @@ impl LoadKind {
     fn tip(self) -> &'static str {
         match self {
             LoadKind::None => "No load given",
-            LoadKind::BodyWeight => "Body weight only (no kilograms are counted for it)",
-            LoadKind::Kg => "An external weight (dumbbell, barbell), shown in your unit",
+            LoadKind::BodyWeight => {
+                "Body weight only (no weight is counted for it in the volume load)"
+            }
+            LoadKind::Kg => {
+                "An external weight (dumbbell, barbell), in the plan's unit (View > Weights in)"
+            }
             LoadKind::Band => "An elastic band, by the level printed on it (1 = lightest)",
             LoadKind::PercentOneRm => "Percent of the one-repetition maximum",
             LoadKind::Rpe => "An effort target on the 0-10 scale",
@@ -154,9 +158,12 @@ fn load_value_row(ui: &mut egui::Ui, load: &mut Load, unit: LoadUnit) {
         Load::None | Load::BodyWeight => {}
         Load::Kg(kg) => {
             let suffix = format!(" {}", unit.symbol());
-            let field = Field::new("Load", "The external weight, in your unit (kg or lb)")
-                .suffix(&suffix)
-                .speed(0.1);
+            let field = Field::new(
+                "Load",
+                "The external weight, in the plan's unit (View > Weights in)",
+            )
+            .suffix(&suffix)
+            .speed(0.1);
             let mut shown = unit.from_kg(*kg);
             if drag_row(ui, &field, &mut shown, 0.0..=unit.from_kg(1000.0)) {
                 *kg = unit.to_kg(shown);

@@ -5,8 +5,8 @@
 use crate::model::{Amount, MAX_WEEKS, Rule, Target};
 use crate::ui::widgets::fields::{Field, LABEL_WIDTH, drag_row, optional_row, parsed_text};
 
+use super::RuleContext;
 use super::parse::{parse_weeks, weeks_text};
-use super::{RuleContext, target_unit};
 
 fn grid(id: &str) -> egui::Grid {
     egui::Grid::new(id)
@@ -100,7 +100,7 @@ pub(super) fn add_ui(ui: &mut egui::Ui, rule: &mut Rule, ctx: &RuleContext<'_>) 
 }
 
 fn amount_rows(ui: &mut egui::Ui, target: Target, amount: &mut Amount, ctx: &RuleContext<'_>) {
-    let (unit_text, convert) = target_unit(target, ctx.dose, ctx.unit);
+    let (unit_text, convert) = target.unit_for(&ctx.dose.load, ctx.unit);
     let (speed, step) = target_speed_and_step(target);
     let label = ui.label("Amount kind");
     let is_percent = matches!(amount, Amount::Percent(_));
@@ -162,7 +162,7 @@ fn limit_rows(
     round_to: &mut Option<f64>,
     ctx: &RuleContext<'_>,
 ) {
-    let (unit_text, convert) = target_unit(target, ctx.dose, ctx.unit);
+    let (unit_text, convert) = target.unit_for(&ctx.dose.load, ctx.unit);
     let (speed, step) = target_speed_and_step(target);
     let to_shown = |v: f64| if convert { ctx.unit.from_kg(v) } else { v };
     let from_shown = |v: f64| if convert { ctx.unit.to_kg(v) } else { v };

@@ -10,7 +10,7 @@ pub mod parse;
 mod table;
 
 use crate::model::LoadUnit;
-use crate::model::{Amount, Dose, Load, Prescription, Rule, TableRow, Target, WeekRange};
+use crate::model::{Amount, Dose, Prescription, Rule, TableRow, Target, WeekRange};
 use crate::ui::View;
 use crate::ui::widgets::fields::{Icon, icon_button};
 
@@ -165,7 +165,7 @@ impl RulesEditor {
         let mut action = None;
         for (i, rule) in rx.rules.iter_mut().enumerate() {
             ui.push_id(("rule", i), |ui| {
-                if let Some(a) = header_ui(ui, rule, i, count, open == Some(i)) {
+                if let Some(a) = header_ui(ui, rule, &ctx, i, count, open == Some(i)) {
                     action = Some(a);
                 }
                 if open == Some(i) {
@@ -200,6 +200,7 @@ impl RulesEditor {
 fn header_ui(
     ui: &mut egui::Ui,
     rule: &Rule,
+    ctx: &RuleContext<'_>,
     i: usize,
     count: usize,
     is_open: bool,
@@ -227,7 +228,11 @@ fn header_ui(
         if icon_button(ui, Icon::Delete, true, &format!("Remove rule {n}"), &tip).clicked() {
             action = Some(ListAction::Remove(i));
         }
-        let text = format!("{n}. {}: {}", rule.kind_label(), rule.summary());
+        let text = format!(
+            "{n}. {}: {}",
+            rule.kind_label(),
+            rule.summary(&ctx.dose.load, ctx.unit)
+        );
         let tip = if is_open {
             format!("Close the fields of rule {n}")
         } else {
@@ -260,23 +265,5 @@ fn rule_fields_ui(ui: &mut egui::Ui, rule: &mut Rule, ctx: &RuleContext<'_>) {
             load_pct,
         } => kinds::deload_ui(ui, every_weeks, weeks, volume_pct, load_pct),
         Rule::Hold { weeks } => kinds::hold_ui(ui, weeks),
-    }
-}
-
-/// The unit text of an `Add` target for this dose: `kg`/`lb` (in the display unit), `reps`, ...
-/// and whether values convert between kilograms and the display unit.
-pub(crate) fn target_unit(target: Target, dose: &Dose, unit: LoadUnit) -> (String, bool) {
-    match target {
-        Target::Load => match dose.load {
-            Load::Band(_) => ("levels".to_owned(), false),
-            Load::PercentOneRm(_) => ("%1RM".to_owned(), false),
-            Load::Rpe(_) => ("RPE".to_owned(), false),
-            Load::Rir(_) => ("RIR".to_owned(), false),
-            _ => (unit.symbol().to_owned(), true),
-        },
-        Target::Reps => ("reps".to_owned(), false),
-        Target::Sets => ("sets".to_owned(), false),
-        Target::Hold => ("s".to_owned(), false),
-        Target::Minutes => ("min".to_owned(), false),
     }
 }

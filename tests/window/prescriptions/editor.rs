@@ -133,7 +133,12 @@ fn looking_at_every_prescription_and_rule_changes_nothing() {
                 h.run();
                 // The first rule opens by itself; open the others one by one.
                 for (i, rule) in rx.rules.iter().enumerate().skip(1) {
-                    let header = format!("{}. {}: {}", i + 1, rule.kind_label(), rule.summary());
+                    let header = format!(
+                        "{}. {}: {}",
+                        i + 1,
+                        rule.kind_label(),
+                        rule.summary(&rx.dose.load, unit)
+                    );
                     h.get_by_role_and_label(Role::Button, &header)
                         .scroll_to_me();
                     h.run();
