@@ -155,49 +155,100 @@ impl Panels {
         });
     }
 
-    /// The physio's view: library, findings, phases and chart, and the selected tab.
+    /// The physio's view: library, findings, phases and chart, and the selected tab. Every
+    /// part keeps room for the tabs below it, so a 1024x700 screen reaches the editor; the
+    /// chart can be hidden or dragged smaller.
     fn physio_ui(
         &mut self,
         ui: &mut egui::Ui,
         view: &ui::View<'_>,
         selection: &mut Selection,
         tab: &mut Tab,
-        show_library: bool,
+        panes: &mut ui::menu::Panes,
         cmds: &mut Vec<Command>,
     ) {
-        if show_library {
+        if panes.library {
             egui::Panel::left("library_panel")
                 .resizable(true)
-                .default_size(300.0)
+                .default_size(LIBRARY_WIDTH)
                 .min_size(220.0)
+                .max_size((ui.available_width() * 0.4).max(220.0))
                 .show(ui, |ui| self.library.ui(ui, view, cmds));
         }
-        egui::Panel::bottom("findings_panel")
-            .resizable(true)
-            .default_size(120.0)
-            .min_size(60.0)
-            .show(ui, |ui| {
-                ui::findings::findings_ui(ui, view, selection, cmds)
-            });
+        findings_panel(ui, view, selection, cmds);
         // The calendar and progress tabs have their own charts and need the height: the
         // planning chart shows with the planning tabs.
         let planning = matches!(*tab, Tab::Prescriptions | Tab::Week | Tab::Details);
         egui::CentralPanel::default().show(ui, |ui| {
             if planning {
+                egui::Panel::top("phases_area")
+                    .resizable(false)
+                    .show(ui, |ui| self.phases.ui(ui, view, selection, cmds));
+                let room = ui.available_height();
                 egui::Panel::top("chart_area")
                     .resizable(true)
-                    .default_size(290.0)
-                    .min_size(160.0)
-                    .show(ui, |ui| {
-                        self.phases.ui(ui, view, selection, cmds);
-                        self.chart.ui(ui, view, selection);
+                    .default_size((room * 0.42).clamp(CHART_MIN, 300.0))
+                    .min_size(CHART_MIN)
+                    .max_size((room - TABS_MIN).max(CHART_MIN))
+                    .show_collapsible(ui, &mut panes.chart, |ui| {
+                        self.chart.ui(ui, view, selection)
                     });
             }
-            tab_bar(ui, tab, PHYSIO_TABS);
+            ui.horizontal(|ui| {
+                tab_bar(ui, tab, PHYSIO_TABS);
+                if planning {
+                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                        let (label, tip) = if panes.chart {
+                            (
+                                "Hide chart",
+                                "Give the tabs the chart's height (View > Load chart)",
+                            )
+                        } else {
+                            ("Show chart", "Show the projected-load chart above the tabs")
+                        };
+                        if ui.small_button(label).on_hover_text(tip).clicked() {
+                            panes.chart = !panes.chart;
+                        }
+                    });
+                }
+            });
             ui.separator();
             tab_ui(ui, *tab, view, self, selection, cmds);
         });
     }
+}
+
+/// The library panel's first width.
+const LIBRARY_WIDTH: f32 = 300.0;
+/// The chart's smallest height, and the room kept for the tabs under it.
+const CHART_MIN: f32 = 130.0;
+const TABS_MIN: f32 = 220.0;
+
+/// The findings panel: one line when the plan meets every guardrail, else room for a few
+/// findings (resizable). The two have their own ids so each keeps its own size.
+fn findings_panel(
+    ui: &mut egui::Ui,
+    view: &ui::View<'_>,
+    selection: &Selection,
+    cmds: &mut Vec<Command>,
+) {
+    let count = view.read.findings().len();
+    let line = ui.spacing().interact_size.y;
+    let show = |ui: &mut egui::Ui| ui::findings::findings_ui(ui, view, selection, cmds);
+    if count == 0 {
+        egui::Panel::bottom("findings_none")
+            .resizable(false)
+            .show(ui, show);
+        return;
+    }
+    let room = ui.available_height();
+    let rows = count.min(4) as f32 + 1.0;
+    egui::Panel::bottom("findings_panel")
+        .resizable(true)
+        .default_size((rows * (line + 4.0) + 16.0).min(room * 0.3))
+        .min_size(line * 2.0 + 16.0)
+        .max_size((room * 0.5).max(80.0))
+        .show(ui, show);
 }
 
 /// The application state.
@@ -417,13 +468,27 @@ impl LoadplanApp {
                 ui::Mode::Physio
             },
         };
+        let mut panes = self.panes();
         let (panels, selection) = (&mut self.panels, &mut self.selection);
         if view.athlete() {
             panels.athlete_ui(ui, &view, selection, &mut self.tab, cmds);
         } else {
-            let show_library = !self.prefs.hide_library;
-            panels.physio_ui(ui, &view, selection, &mut self.tab, show_library, cmds);
+            panels.physio_ui(ui, &view, selection, &mut self.tab, &mut panes, cmds);
+            self.set_panes(panes);
         }
+    }
+
+    /// Which optional panes show.
+    fn panes(&self) -> ui::menu::Panes {
+        ui::menu::Panes {
+            library: !self.prefs.hide_library,
+            chart: !self.prefs.hide_chart,
+        }
+    }
+
+    fn set_panes(&mut self, panes: ui::menu::Panes) {
+        self.prefs.hide_library = !panes.library;
+        self.prefs.hide_chart = !panes.chart;
     }
 
     /// The menu bar, the status bar and the unsaved-changes question.
@@ -441,13 +506,12 @@ impl LoadplanApp {
             paper: self.prefs.paper,
             athlete_mode: self.prefs.athlete_mode,
             recent_files: &self.prefs.recent_files,
-            show_library: !self.prefs.hide_library,
+            panes: self.panes(),
         };
-        let mut show_library = menu.show_library;
-        egui::Panel::top("menu_bar").show(ui, |ui| {
-            ui::menu::menu_bar_ui(ui, &menu, &mut show_library, cmds)
-        });
-        self.prefs.hide_library = !show_library;
+        let mut panes = menu.panes;
+        egui::Panel::top("menu_bar")
+            .show(ui, |ui| ui::menu::menu_bar_ui(ui, &menu, &mut panes, cmds));
+        self.set_panes(panes);
         ui::dialogs::status_bar_ui(ui, self.message.as_ref(), cmds);
         if self.pending.is_some() {
             let name = self

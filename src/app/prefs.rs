@@ -25,6 +25,8 @@ pub struct Prefs {
     pub recent_files: Vec<PathBuf>,
     /// Hide the library side panel.
     pub hide_library: bool,
+    /// Hide the planning chart (a small screen's tabs get its height).
+    pub hide_chart: bool,
     /// Paper size of PDF handouts.
     pub paper: crate::io::export::Paper,
     /// Athlete mode: today's session first, big check boxes, the prescription read-only.

@@ -1,8 +1,9 @@
 //! The findings panel: the guardrails' results for the plan as it is now, errors first, each
 //! with its source. Clicking a finding selects the prescription and week it concerns.
 //!
-//! A big plan can have well over a thousand findings, so each is one line of the same height
-//! (long ones end in "…"; the tooltip has the whole text) and only the rows in view are laid out.
+//! A usual plan's findings wrap, so each reads whole. A big plan can have well over a thousand:
+//! past [`WRAP_UP_TO`] each is one line of the same height (long ones end in "…"; the tooltip
+//! has the whole text) and only the rows in view are laid out.
 
 use crate::command::Command;
 use crate::engine::{Finding, Severity};
@@ -12,6 +13,9 @@ use super::{Selection, View};
 
 /// Width of the severity column, so the messages line up.
 const SEVERITY_WIDTH: f32 = 64.0;
+
+/// Findings wrap up to this many; more are one line each.
+pub const WRAP_UP_TO: usize = 200;
 
 /// Draws the list of findings.
 pub fn findings_ui(
@@ -34,18 +38,32 @@ pub fn findings_ui(
             ui.weak("- the plan meets every guardrail");
         }
     });
+    if findings.is_empty() {
+        return;
+    }
     let row_height = ui.spacing().interact_size.y;
-    egui::ScrollArea::vertical()
+    let scroll = egui::ScrollArea::vertical()
         .id_salt("findings_scroll")
-        .auto_shrink([false, false])
-        .show_rows(ui, row_height, findings.len(), |ui, rows| {
-            for i in rows {
-                let Some(f) = findings.get(i) else { break };
-                ui.push_id(("finding", f.code, f.week, f.prescription_id, i), |ui| {
-                    finding_row(ui, plan, f, selection, row_height, cmds)
-                });
+        .auto_shrink([false, false]);
+    let mut row = |ui: &mut egui::Ui, i: usize, f: &Finding, wrap: bool| {
+        ui.push_id(("finding", f.code, f.week, f.prescription_id, i), |ui| {
+            finding_row(ui, plan, f, selection, row_height, wrap, cmds)
+        });
+    };
+    if findings.len() <= WRAP_UP_TO {
+        scroll.show(ui, |ui| {
+            for (i, f) in findings.iter().enumerate() {
+                row(ui, i, f, true);
             }
         });
+    } else {
+        scroll.show_rows(ui, row_height, findings.len(), |ui, rows| {
+            for i in rows {
+                let Some(f) = findings.get(i) else { break };
+                row(ui, i, f, false);
+            }
+        });
+    }
 }
 
 /// `Week 4, Nordic hamstring curl: message (heuristic)`.
@@ -77,6 +95,7 @@ fn finding_row(
     f: &Finding,
     selection: &Selection,
     row_height: f32,
+    wrap: bool,
     cmds: &mut Vec<Command>,
 ) {
     let color = match f.severity {
@@ -86,7 +105,7 @@ fn finding_row(
     };
     let selected = f.week.is_some_and(|w| w == selection.week)
         && (f.prescription_id.is_none() || f.prescription_id == selection.prescription);
-    ui.horizontal(|ui| {
+    ui.horizontal_top(|ui| {
         let column = egui::vec2(SEVERITY_WIDTH, row_height);
         let layout = egui::Layout::left_to_right(egui::Align::Center);
         ui.allocate_ui_with_layout(column, layout, |ui| {
@@ -102,30 +121,37 @@ fn finding_row(
         let fittable = f.severity == Severity::Warning
             && matches!(f.code, "weekly-increase" | "two-week-increase");
         let fit = fittable.then_some(f.prescription_id).flatten();
-        if let Some(id) = fit {
+        let fit_button = |ui: &mut egui::Ui, cmds: &mut Vec<Command>| {
+            let Some(id) = fit else { return };
             let label = format!(
                 "Fit to {} %",
                 crate::model::fmt_num(plan.thresholds.weekly_increase_pct)
             );
+            if ui
+                .small_button(label)
+                .on_hover_text(
+                    "Propose a progression for this exercise that stays within the weekly threshold; preview it before applying",
+                )
+                .clicked()
+            {
+                cmds.push(Command::Select {
+                    prescription: Some(id),
+                    week: f.week,
+                });
+                cmds.push(Command::PreviewFit(Some(id)));
+            }
+        };
+        if wrap {
+            // Wrapped text: the button sits before it, where a long message cannot push it.
+            fit_button(ui, cmds);
+        } else if fit.is_some() {
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                if ui
-                    .small_button(label)
-                    .on_hover_text(
-                        "Propose a progression for this exercise that stays within the weekly threshold; preview it before applying",
-                    )
-                    .clicked()
-                {
-                    cmds.push(Command::Select {
-                        prescription: Some(id),
-                        week: f.week,
-                    });
-                    cmds.push(Command::PreviewFit(Some(id)));
-                }
-                finding_button(ui, selected, &text, &tip, f, cmds);
+                fit_button(ui, cmds);
+                finding_button(ui, selected, wrap, &text, &tip, f, cmds);
             });
             return;
         }
-        finding_button(ui, selected, &text, &tip, f, cmds);
+        finding_button(ui, selected, wrap, &text, &tip, f, cmds);
     });
 }
 
@@ -133,15 +159,20 @@ fn finding_row(
 fn finding_button(
     ui: &mut egui::Ui,
     selected: bool,
+    wrap: bool,
     text: &str,
     tip: &str,
     f: &Finding,
     cmds: &mut Vec<Command>,
 ) {
     {
-        let r = ui
-            .add(egui::Button::selectable(selected, text).truncate())
-            .on_hover_text(tip);
+        let button = egui::Button::selectable(selected, text);
+        let button = if wrap {
+            button.wrap()
+        } else {
+            button.truncate()
+        };
+        let r = ui.add(button).on_hover_text(tip);
         if r.clicked() && (f.week.is_some() || f.prescription_id.is_some()) {
             cmds.push(Command::Select {
                 prescription: f.prescription_id,

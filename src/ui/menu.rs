@@ -23,7 +23,16 @@ pub struct MenuState<'a> {
     pub athlete_mode: bool,
     /// Most recent first.
     pub recent_files: &'a [PathBuf],
-    pub show_library: bool,
+    pub panes: Panes,
+}
+
+/// Which of the physio's optional panes show (kept in the preferences).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Panes {
+    /// The exercise library on the left.
+    pub library: bool,
+    /// The planning chart above the tabs.
+    pub chart: bool,
 }
 
 /// One menu entry for `action`, with an optional label in place of the action's.
@@ -49,7 +58,7 @@ fn item(
 pub fn menu_bar_ui(
     ui: &mut egui::Ui,
     state: &MenuState,
-    show_library: &mut bool,
+    panes: &mut Panes,
     cmds: &mut Vec<Command>,
 ) {
     egui::MenuBar::new().ui(ui, |ui| {
@@ -73,9 +82,16 @@ pub fn menu_bar_ui(
             }
             ui.add_enabled(
                 !state.athlete_mode,
-                egui::Checkbox::new(show_library, "Exercise library panel"),
+                egui::Checkbox::new(&mut panes.library, "Exercise library panel"),
             )
             .on_hover_text("Show or hide the exercise library on the left");
+            ui.add_enabled(
+                !state.athlete_mode,
+                egui::Checkbox::new(&mut panes.chart, "Load chart"),
+            )
+            .on_hover_text(
+                "Show or hide the projected-load chart above the tabs (on a small screen the tabs get its height)",
+            );
             ui.separator();
             ui.label("Theme");
             for (t, label) in [

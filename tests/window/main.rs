@@ -16,6 +16,7 @@ mod log;
 mod phases;
 mod prescriptions;
 mod progress;
+mod small_screen;
 mod snapshots;
 mod support;
 mod week;

@@ -231,7 +231,7 @@ fn legend_width(available: f32, longest: usize) -> f32 {
     // Colour mark, check box and scroll bar besides the name.
     const EXTRAS: f32 = 64.0;
     let wanted = longest.max(12) as f32 * CHAR_WIDTH_PX as f32 + EXTRAS;
-    wanted.min(available * 0.25).max(140.0)
+    wanted.min(available * 0.3).max(140.0)
 }
 
 /// Draws the plot with its legend on the right; returns the week clicked, if any. `hidden`
@@ -242,7 +242,7 @@ pub(super) fn chart_ui(
     view: &View<'_>,
     hidden: &mut BTreeSet<String>,
 ) -> PlotShown {
-    let height = ui.available_height().max(240.0);
+    let height = ui.available_height().max(80.0);
     let size = egui::vec2(ui.available_width(), height);
     let layout = egui::Layout::right_to_left(egui::Align::Min);
     ui.allocate_ui_with_layout(size, layout, |ui| {

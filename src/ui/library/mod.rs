@@ -167,7 +167,9 @@ impl LibraryPanel {
                 self.clear_filters();
             }
         } else {
-            let list_height = (ui.available_height() * 0.45).max(120.0);
+            // The list takes the height until an exercise is picked; then its details share it.
+            let share = if self.selected.is_some() { 0.45 } else { 1.0 };
+            let list_height = (ui.available_height() * share - 48.0).max(120.0);
             list::list_ui(self, ui, &found, &in_plan, list_height, cmds);
         }
         ui.separator();

@@ -19,8 +19,10 @@ use crate::model::Plan;
 use crate::ui::rules::RulesEditor;
 use crate::ui::{ExerciseDrag, Selection, View};
 
-/// Width from which the list and the editor sit side by side (narrower: one above the other).
-const SIDE_BY_SIDE_WIDTH: f32 = 760.0;
+/// Width from which the list and the editor sit side by side. Narrower, the list shows until
+/// a prescription is picked, then its editor with a way back to the list: stacking them left
+/// neither usable on a laptop screen.
+const SIDE_BY_SIDE_WIDTH: f32 = 560.0;
 
 /// State of the prescriptions panel: which rule of the selected prescription is open.
 #[derive(Debug, Clone, Default)]
@@ -42,7 +44,7 @@ impl PrescriptionsPanel {
         let names = row_names(view.plan());
         let width = ui.available_width();
         if width >= SIDE_BY_SIDE_WIDTH {
-            let list_width = (width * 0.36).clamp(300.0, 440.0);
+            let list_width = (width * 0.36).clamp(240.0, 440.0);
             StripBuilder::new(ui)
                 .size(Size::exact(list_width))
                 .size(Size::exact(6.0))
@@ -54,13 +56,17 @@ impl PrescriptionsPanel {
                     });
                     strip.cell(|ui| self.editor_ui(ui, view, selection, &names, cmds));
                 });
-        } else {
-            let list_height = (ui.available_height() * 0.4).max(160.0);
-            ui.allocate_ui(egui::vec2(width, list_height), |ui| {
-                list::list_ui(ui, view, selection, &names, cmds);
-            });
-            ui.separator();
+        } else if selection.prescription.is_some() {
+            if ui
+                .button("Back to all prescriptions")
+                .on_hover_text("Back to the list of prescriptions")
+                .clicked()
+            {
+                selection.prescription = None;
+            }
             self.editor_ui(ui, view, selection, &names, cmds);
+        } else {
+            list::list_ui(ui, view, selection, &names, cmds);
         }
     }
 
