@@ -112,7 +112,7 @@ fn tab_ui(
             .ui(ui, view, selection, &mut panels.session, cmds),
         Tab::Progress => {
             if !view.athlete() {
-                ui::log::review_ui(ui, view, cmds);
+                panels.session.review_ui(ui, view, cmds);
             }
             panels.progress.ui(ui, view, cmds);
         }
@@ -410,6 +410,7 @@ impl LoadplanApp {
     fn action_state(&self) -> crate::command::action::AppState {
         crate::command::action::AppState {
             has_doc: self.doc.is_some(),
+            athlete: self.prefs.athlete_mode,
             can_undo: self.history.undo_label().is_some(),
             can_redo: self.history.redo_label().is_some(),
         }

@@ -17,12 +17,16 @@ pub enum Needs {
     Undo,
     /// Something to redo.
     Redo,
+    /// The physio's view: making plans is not for athlete mode.
+    Planning,
 }
 
 /// What the app can do right now; decides which actions are enabled.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct AppState {
     pub has_doc: bool,
+    /// Athlete mode: the plan is the physio's, only the log is written.
+    pub athlete: bool,
     pub can_undo: bool,
     pub can_redo: bool,
 }
@@ -61,7 +65,7 @@ pub const NEW: Action = Action {
     tooltip: "Start a new 12-week plan with no exercises",
     shortcuts: &[key(CMD, egui::Key::N)],
     command: Command::NewEmpty,
-    needs: Needs::Nothing,
+    needs: Needs::Planning,
 };
 /// Open a plan file.
 pub const OPEN: Action = Action {
@@ -77,7 +81,7 @@ pub const OPEN_SAMPLE: Action = Action {
     tooltip: "A 16-week example plan for a runner",
     shortcuts: &[],
     command: Command::OpenSample,
-    needs: Needs::Nothing,
+    needs: Needs::Planning,
 };
 /// Save.
 pub const SAVE: Action = Action {
@@ -199,6 +203,7 @@ impl Action {
             Needs::Document => state.has_doc,
             Needs::Undo => state.has_doc && state.can_undo,
             Needs::Redo => state.has_doc && state.can_redo,
+            Needs::Planning => !state.athlete,
         }
     }
 
@@ -266,6 +271,12 @@ mod tests {
         assert!(NEW.enabled(&none) && QUIT.enabled(&none) && OPEN.enabled(&none));
         assert!(!SAVE.enabled(&none) && SAVE.enabled(&doc));
         assert!(!UNDO.enabled(&doc) && !REDO.enabled(&doc));
+        let athlete = AppState {
+            athlete: true,
+            ..doc
+        };
+        assert!(!NEW.enabled(&athlete) && !OPEN_SAMPLE.enabled(&athlete));
+        assert!(OPEN.enabled(&athlete) && SAVE.enabled(&athlete));
         let undo = AppState {
             can_undo: true,
             ..doc

@@ -150,6 +150,30 @@ impl Response {
     }
 }
 
+impl Response {
+    /// The verdict before the next-morning answer: red is red already (pain during was too
+    /// much), green and amber hold only so far, since a sore next morning turns them red.
+    pub fn verdict_so_far(self, limits: PainLimits, audience: Audience) -> String {
+        let safe = PainZone::Green.range(limits);
+        let ok = PainZone::Amber.range(limits);
+        match (self, audience) {
+            (Response::Red, _) => self.verdict(limits, audience),
+            (Response::Green, Audience::Athlete) => {
+                "So far green: fine. How it feels tomorrow morning decides.".to_owned()
+            }
+            (Response::Amber, Audience::Athlete) => {
+                "So far amber: acceptable. How it feels tomorrow morning decides.".to_owned()
+            }
+            (Response::Green, Audience::Physio) => {
+                format!("So far green (pain {safe} during): final once next-morning pain is in.")
+            }
+            (Response::Amber, Audience::Physio) => {
+                format!("So far amber (pain {ok} during): final once next-morning pain is in.")
+            }
+        }
+    }
+}
+
 impl AdjustmentStatus {
     /// Where the clinician stands, for `audience`.
     pub fn words(self, audience: Audience) -> &'static str {

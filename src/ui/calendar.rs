@@ -2,14 +2,16 @@
 //! (planned, done, partly done, missed, rest day), today outlined. Picking a day shows its
 //! sessions below, ready to log.
 
+use std::collections::BTreeMap;
+
 use chrono::{Datelike, Duration, NaiveDate};
 
 use crate::command::Command;
-use crate::engine::SessionState;
+use crate::engine::{PainZone, SessionState};
 use crate::ui::Selection;
 use crate::ui::View;
 use crate::ui::log::SessionPanel;
-use crate::ui::style::state_color;
+use crate::ui::style::{self, state_color};
 
 /// Month grid or one week.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -48,7 +50,15 @@ impl CalendarPanel {
         let picked = selection
             .date
             .unwrap_or_else(|| view.today().clamp(start, last));
-        let states = view.read.day_states();
+        let days = Days {
+            states: view.read.day_states(),
+            pain: crate::engine::review::day_pain(
+                &view.read.status().pain,
+                view.plan().pain_limits,
+            ),
+            picked,
+            today: view.today(),
+        };
         if view.athlete() {
             crate::ui::style::athlete_style(ui);
         }
@@ -64,10 +74,10 @@ impl CalendarPanel {
             let shown = self.header_ui(ui, anchor, view.today(), start, last, cmds);
             match self.mode {
                 CalendarMode::Month => {
-                    month_grid(ui, shown, picked, view.today(), states, cmds);
+                    month_grid(ui, shown, &days, cmds);
                 }
                 CalendarMode::Week => {
-                    week_rows(ui, view, shown, picked, states, cmds);
+                    week_rows(ui, view, shown, &days, cmds);
                 }
             }
             legend(ui);
@@ -174,6 +184,29 @@ fn add_months(first_of_month: NaiveDate, months: i32) -> NaiveDate {
         .unwrap_or(first_of_month)
 }
 
+/// What the calendar shows of each day: its sessions' state and its worst pain.
+struct Days<'a> {
+    states: &'a BTreeMap<NaiveDate, SessionState>,
+    /// The worst pain zone of each day with pain logged, and the rating behind it.
+    pain: BTreeMap<NaiveDate, (PainZone, String)>,
+    picked: NaiveDate,
+    today: NaiveDate,
+}
+
+impl Days<'_> {
+    fn state(&self, date: NaiveDate) -> SessionState {
+        self.states
+            .get(&date)
+            .copied()
+            .unwrap_or(SessionState::Rest)
+    }
+
+    /// The day's pain when it is worth a mark: acceptable (amber) or too much (red).
+    fn pain(&self, date: NaiveDate) -> Option<&(PainZone, String)> {
+        self.pain.get(&date).filter(|(z, _)| *z != PainZone::Green)
+    }
+}
+
 /// A short mark for a state, so it does not rest on colour alone.
 fn state_mark(state: SessionState) -> &'static str {
     match state {
@@ -185,16 +218,16 @@ fn state_mark(state: SessionState) -> &'static str {
     }
 }
 
-/// One clickable day: its number, its state's mark, today outlined, the picked day filled.
+/// One clickable day: its number, its state's mark, a dot in the pain's colour when it was
+/// amber or red, today outlined, the picked day filled.
 fn day_button(
     ui: &mut egui::Ui,
+    days: &Days<'_>,
     date: NaiveDate,
     size: egui::Vec2,
-    state: SessionState,
-    picked: bool,
-    today: bool,
     dimmed: bool,
 ) -> egui::Response {
+    let (state, picked, today) = (days.state(date), date == days.picked, date == days.today);
     let (rect, response) = ui.allocate_exact_size(size, egui::Sense::click());
     let visuals = ui.visuals();
     let color = state_color(ui, state);
@@ -236,24 +269,29 @@ fn day_button(
         egui::FontId::proportional(11.0),
         color,
     );
+    let pain = days.pain(date);
+    if let Some((zone, _)) = pain {
+        let centre = rect.right_top() + egui::vec2(-9.0, 9.0);
+        painter.circle_filled(centre, 4.5, style::zone(*zone));
+    }
+    let pain_words = pain.map_or_else(String::new, |(zone, words)| {
+        format!(", {words} ({})", zone.name(crate::engine::Audience::Physio))
+    });
     let label = format!(
-        "{}{}: {}",
+        "{}{}: {}{pain_words}",
         date.format("%A %-d %B %Y"),
         if today { " (today)" } else { "" },
         state.label()
     );
     response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, picked, &label));
-    response.on_hover_text(format!("{}: {}", date.format("%a %-d %b"), state.label()))
+    response.on_hover_text(format!(
+        "{}: {}{pain_words}",
+        date.format("%a %-d %b"),
+        state.label()
+    ))
 }
 
-fn month_grid(
-    ui: &mut egui::Ui,
-    first: NaiveDate,
-    picked: NaiveDate,
-    today: NaiveDate,
-    states: &std::collections::BTreeMap<NaiveDate, SessionState>,
-    cmds: &mut Vec<Command>,
-) {
+fn month_grid(ui: &mut egui::Ui, first: NaiveDate, days: &Days<'_>, cmds: &mut Vec<Command>) {
     let grid_start = first - Duration::days(i64::from(first.weekday().num_days_from_monday()));
     let width = ((ui.available_width() - 6.0 * 4.0 - 8.0) / 7.0).clamp(44.0, 90.0);
     let size = egui::vec2(width, (width * 0.6).clamp(38.0, 50.0));
@@ -271,11 +309,8 @@ fn month_grid(
                 }
                 for d in 0..7 {
                     let date = row_start + Duration::days(d);
-                    let state = states.get(&date).copied().unwrap_or(SessionState::Rest);
                     let dimmed = date.month() != first.month();
-                    if day_button(ui, date, size, state, date == picked, date == today, dimmed)
-                        .clicked()
-                    {
+                    if day_button(ui, days, date, size, dimmed).clicked() {
                         cmds.push(Command::SelectDate(date));
                     }
                 }
@@ -288,26 +323,14 @@ fn week_rows(
     ui: &mut egui::Ui,
     view: &View<'_>,
     first: NaiveDate,
-    picked: NaiveDate,
-    states: &std::collections::BTreeMap<NaiveDate, SessionState>,
+    days: &Days<'_>,
     cmds: &mut Vec<Command>,
 ) {
     let size = egui::vec2(90.0, 40.0);
     for d in 0..7 {
         let date = first + Duration::days(d);
-        let state = states.get(&date).copied().unwrap_or(SessionState::Rest);
         ui.horizontal(|ui| {
-            if day_button(
-                ui,
-                date,
-                size,
-                state,
-                date == picked,
-                date == view.today(),
-                false,
-            )
-            .clicked()
-            {
+            if day_button(ui, days, date, size, false).clicked() {
                 cmds.push(Command::SelectDate(date));
             }
             ui.vertical(|ui| {
@@ -341,6 +364,18 @@ fn legend(ui: &mut egui::Ui) {
             let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
             ui.painter().rect_filled(rect, 2.0, state_color(ui, state));
             ui.label(state.label());
+            ui.add_space(8.0);
+        }
+    });
+    ui.horizontal_wrapped(|ui| {
+        for (zone, words) in [
+            (PainZone::Amber, "pain acceptable"),
+            (PainZone::Red, "pain too much"),
+        ] {
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+            ui.painter()
+                .circle_filled(rect.center(), 4.5, style::zone(zone));
+            ui.label(words);
             ui.add_space(8.0);
         }
     });

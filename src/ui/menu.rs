@@ -134,15 +134,18 @@ pub fn menu_bar_ui(
 }
 
 fn file_menu(ui: &mut egui::Ui, state: &MenuState, cmds: &mut Vec<Command>) {
-    item(ui, &a::NEW, None, state, cmds);
-    ui.menu_button("New from template", |ui| {
-        for t in crate::templates::catalogue() {
-            if ui.button(t.label()).on_hover_text(&t.citation).clicked() {
-                cmds.push(Command::NewFromTemplate(t.id.to_owned()));
+    // Plans are made in the physio's view; athlete mode opens and logs them.
+    if !state.athlete_mode {
+        item(ui, &a::NEW, None, state, cmds);
+        ui.menu_button("New from template", |ui| {
+            for t in crate::templates::catalogue() {
+                if ui.button(t.label()).on_hover_text(&t.citation).clicked() {
+                    cmds.push(Command::NewFromTemplate(t.id.to_owned()));
+                }
             }
-        }
-    });
-    item(ui, &a::OPEN_SAMPLE, None, state, cmds);
+        });
+        item(ui, &a::OPEN_SAMPLE, None, state, cmds);
+    }
     item(ui, &a::OPEN, None, state, cmds);
     ui.menu_button("Open recent", |ui| {
         if state.recent_files.is_empty() {

@@ -163,7 +163,14 @@ fn the_physio_accepts_or_dismisses_an_adjustment() {
         h.query_by_label_contains("Adjustments to review (1)")
             .is_some()
     );
-    click(&mut h, Role::Button, "Accept");
+    // Each decision button names its session and exercise for a screen reader, so the
+    // buttons of two adjustments stay apart; Change... sits beside Accept and Dismiss.
+    let who = format!("{} {SLD}", adjustments[0].date.format("%a %-d %b"));
+    click(&mut h, Role::Button, &format!("Change...: {who}"));
+    assert!(h.query_by_label("Use this dose").is_some());
+    click(&mut h, Role::Button, "Cancel");
+    assert!(h.query_by_label(&format!("Dismiss: {who}")).is_some());
+    click(&mut h, Role::Button, &format!("Accept: {who}"));
     let p = plan(&h);
     assert_eq!(p.adjustments.len(), 1);
     assert_eq!(p.adjustments[0].decision, Decision::Accept);

@@ -15,7 +15,6 @@ mod session;
 mod today;
 
 pub use actuals::dose_details;
-pub use review::review_ui;
 pub use today::next_due;
 
 use chrono::NaiveDate;

@@ -29,46 +29,113 @@ impl SessionPanel {
         if view.athlete() {
             return;
         }
+        ui.horizontal(|ui| self.decision_ui(ui, view, a, cmds));
+        self.change_ui(ui, view, a, cmds);
+    }
+
+    /// Accept, Change... and Dismiss (Reopen once decided).
+    fn decision_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        view: &View<'_>,
+        a: &Adjustment,
+        cmds: &mut Vec<Command>,
+    ) {
+        let who = format!(
+            "{} {}",
+            a.date.format("%a %-d %b"),
+            view.plan().exercise_name(&a.exercise)
+        );
+        decision_buttons(ui, a, &who, cmds);
+        let tip = "Choose the dose for this session yourself";
+        if button(ui, "Change...", &who, tip).clicked() {
+            self.changing = Some((a.prescription_id, a.date, a.slot, a.effective.clone()));
+        }
+    }
+
+    /// The dose editor of the adjustment being changed, when it is `a`.
+    fn change_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        view: &View<'_>,
+        a: &Adjustment,
+        cmds: &mut Vec<Command>,
+    ) {
         let key = (a.prescription_id, a.date, a.slot);
-        ui.horizontal(|ui| {
-            decision_buttons(ui, a, cmds);
-            if ui
-                .button("Change...")
-                .on_hover_text("Choose the dose for this session yourself")
-                .clicked()
-            {
-                self.changing = Some((key.0, key.1, key.2, a.effective.clone()));
+        let Some((id, date, slot, draft)) = &mut self.changing else {
+            return;
+        };
+        if (*id, *date, *slot) != key {
+            return;
+        }
+        let mut close = false;
+        ui.horizontal_wrapped(|ui| {
+            dose_editor(ui, draft, view.unit);
+            if ui.button("Use this dose").clicked() {
+                cmds.push(Command::Edit(Edit::Decide {
+                    prescription: a.prescription_id,
+                    date: a.date,
+                    slot: a.slot,
+                    decision: Some(Decision::Change(draft.clone())),
+                    proposed: Some(a.proposed.clone()),
+                }));
+                close = true;
+            }
+            if ui.button("Cancel").clicked() {
+                close = true;
             }
         });
-        if let Some((id, date, slot, draft)) = &mut self.changing
-            && (*id, *date, *slot) == key
-        {
-            let mut close = false;
-            ui.horizontal_wrapped(|ui| {
-                dose_editor(ui, draft, view.unit);
-                if ui.button("Use this dose").clicked() {
-                    cmds.push(Command::Edit(Edit::Decide {
-                        prescription: a.prescription_id,
-                        date: a.date,
-                        slot: a.slot,
-                        decision: Some(Decision::Change(draft.clone())),
-                        proposed: Some(a.proposed.clone()),
-                    }));
-                    close = true;
-                }
-                if ui.button("Cancel").clicked() {
-                    close = true;
-                }
-            });
-            if close {
-                self.changing = None;
-            }
+        if close {
+            self.changing = None;
         }
+    }
+
+    /// The physio's list of adjustments to review (pending first), each with Accept,
+    /// Change... and Dismiss.
+    pub fn review_ui(&mut self, ui: &mut egui::Ui, view: &View<'_>, cmds: &mut Vec<Command>) {
+        let (plan, unit) = (view.plan(), view.unit);
+        let pending: Vec<&Adjustment> = view
+            .read
+            .adjustments()
+            .iter()
+            .filter(|a| a.is_pending())
+            .collect();
+        if pending.is_empty() {
+            return;
+        }
+        ui.heading(format!("Adjustments to review ({})", pending.len()))
+            .on_hover_text(crate::engine::PAIN_MODEL);
+        for a in pending {
+            let name = plan.exercise_name(&a.exercise);
+            ui.push_id(("review", a.prescription_id, a.date, a.slot), |ui| {
+                ui.horizontal_wrapped(|ui| {
+                    ui.strong(format!("{} - {name}:", a.date.format("%a %-d %b")));
+                    ui.label(format!(
+                        "{} -> {}",
+                        a.planned.label(unit),
+                        a.proposed.label(unit)
+                    ));
+                    ui.weak(format!("({})", a.reason.words(unit, plan)));
+                    self.decision_ui(ui, view, a, cmds);
+                });
+                self.change_ui(ui, view, a, cmds);
+            });
+        }
+        ui.separator();
     }
 }
 
+/// A decision button: it reads `text`, and names its session and exercise for a screen
+/// reader (and tests), so the Accepts of two adjustments stay apart.
+fn button(ui: &mut egui::Ui, text: &str, who: &str, tip: &str) -> egui::Response {
+    let name = format!("{text}: {who}");
+    let response = ui.button(text).on_hover_text(tip);
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
+    response
+}
+
 /// Accept / Dismiss (and Reopen once decided) for one adjustment.
-fn decision_buttons(ui: &mut egui::Ui, a: &Adjustment, cmds: &mut Vec<Command>) {
+fn decision_buttons(ui: &mut egui::Ui, a: &Adjustment, who: &str, cmds: &mut Vec<Command>) {
     let decide = |decision: Option<Decision>| {
         Command::Edit(Edit::Decide {
             prescription: a.prescription_id,
@@ -79,24 +146,19 @@ fn decision_buttons(ui: &mut egui::Ui, a: &Adjustment, cmds: &mut Vec<Command>) 
         })
     };
     if a.status == AdjustmentStatus::Pending {
-        if ui
-            .button("Accept")
-            .on_hover_text("Use the adjusted dose for this session")
-            .clicked()
-        {
+        if button(ui, "Accept", who, "Use the adjusted dose for this session").clicked() {
             cmds.push(decide(Some(Decision::Accept)));
         }
-        if ui
-            .button("Dismiss")
-            .on_hover_text("Keep the planned dose for this session")
-            .clicked()
-        {
+        if button(ui, "Dismiss", who, "Keep the planned dose for this session").clicked() {
             cmds.push(decide(Some(Decision::Dismiss)));
         }
-    } else if ui
-        .button("Reopen")
-        .on_hover_text("Undo the decision: the adjustment is proposed again")
-        .clicked()
+    } else if button(
+        ui,
+        "Reopen",
+        who,
+        "Undo the decision: the adjustment is proposed again",
+    )
+    .clicked()
     {
         cmds.push(decide(None));
     }
@@ -118,36 +180,4 @@ fn dose_editor(ui: &mut egui::Ui, dose: &mut Dose, unit: LoadUnit) {
     if let Some(h) = &mut dose.hold_secs {
         number_f64(ui, "Hold", h, 1.0..=600.0, 0.5, "s");
     }
-}
-
-/// The physio's list of adjustments to review (pending first), with their decisions.
-pub fn review_ui(ui: &mut egui::Ui, view: &View<'_>, cmds: &mut Vec<Command>) {
-    let (plan, unit) = (view.plan(), view.unit);
-    let pending: Vec<&Adjustment> = view
-        .read
-        .adjustments()
-        .iter()
-        .filter(|a| a.is_pending())
-        .collect();
-    if pending.is_empty() {
-        return;
-    }
-    ui.heading(format!("Adjustments to review ({})", pending.len()))
-        .on_hover_text(crate::engine::PAIN_MODEL);
-    for a in pending {
-        let name = plan.exercise_name(&a.exercise);
-        ui.push_id(("review", a.prescription_id, a.date, a.slot), |ui| {
-            ui.horizontal_wrapped(|ui| {
-                ui.strong(format!("{} - {name}:", a.date.format("%a %-d %b")));
-                ui.label(format!(
-                    "{} -> {}",
-                    a.planned.label(unit),
-                    a.proposed.label(unit)
-                ));
-                ui.weak(format!("({})", a.reason.words(unit, plan)));
-                decision_buttons(ui, a, cmds);
-            });
-        });
-    }
-    ui.separator();
 }

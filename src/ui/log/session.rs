@@ -64,9 +64,12 @@ impl SessionPanel {
         let Some(date) = session.date else { return };
         let plan = view.plan();
         let logged = plan.session_log(date, session.slot);
-        let mut log = logged
-            .cloned()
-            .unwrap_or_else(|| SessionLog::new(date, session.slot));
+        // A session planned with the physio starts as done with them: the athlete unticks it
+        // when they trained alone.
+        let mut log = logged.cloned().unwrap_or_else(|| SessionLog {
+            supervised: session.supervised,
+            ..SessionLog::new(date, session.slot)
+        });
         let state = view.read.session_state(session);
         let mut title = format!("{} - week {}", date.format("%A %-d %B %Y"), session.week);
         if many {
@@ -185,7 +188,8 @@ impl SessionPanel {
             ui.weak("Pain the next morning: rate it tomorrow morning.");
         }
         if let Some(response) = crate::engine::response_of(limits, entry) {
-            ui.label(response_text(response, limits, view.audience()));
+            let settled = entry.pain_next_morning.is_some();
+            ui.label(response_text(response, settled, limits, view.audience()));
         }
         changed |= actuals_ui(ui, view, dose, entry, &name);
         changed
@@ -196,7 +200,18 @@ fn state_text(ui: &egui::Ui, state: SessionState) -> egui::RichText {
     egui::RichText::new(state.label()).color(style::state_color(ui, state))
 }
 
-/// The verdict of a logged exercise, in its zone's colour.
-fn response_text(response: Response, limits: PainLimits, audience: Audience) -> egui::RichText {
-    egui::RichText::new(response.verdict(limits, audience)).color(style::zone(response.zone()))
+/// The verdict of a logged exercise, in its zone's colour; only "so far" until the next
+/// morning's pain is in (`morning`).
+fn response_text(
+    response: Response,
+    morning: bool,
+    limits: PainLimits,
+    audience: Audience,
+) -> egui::RichText {
+    let words = if morning {
+        response.verdict(limits, audience)
+    } else {
+        response.verdict_so_far(limits, audience)
+    };
+    egui::RichText::new(words).color(style::zone(response.zone()))
 }

@@ -66,8 +66,12 @@ pub struct ProgressPanel {
 }
 
 impl ProgressPanel {
-    /// The load chart's metric for the plan in `view`.
+    /// The load chart's metric for the plan in `view`: sessions for the athlete (no load
+    /// jargon), else the one chosen or the first the plan has figures for.
     pub fn metric(&self, view: &View<'_>) -> Metric {
+        if view.athlete() {
+            return Metric::Sessions;
+        }
         self.metric.unwrap_or_else(|| view.read.default_metric())
     }
 
@@ -86,6 +90,7 @@ impl ProgressPanel {
                     flags_ui(ui, so_far.status);
                 }
                 sessions_ui(ui, view, &so_far);
+                notes_ui(ui, view);
                 ui.separator();
                 let shows_load = self.load_metric_ui(ui, view);
                 // The metric may have changed just now: show the new one in this frame.
@@ -158,9 +163,52 @@ fn sessions_ui(ui: &mut egui::Ui, view: &View<'_>, data: &ProgressData<'_>) {
     }
 }
 
+/// The notes written with logged sessions, newest first, each with the day's highest pain:
+/// what the athlete told the physio, without opening every day of the calendar.
+fn notes_ui(ui: &mut egui::Ui, view: &View<'_>) {
+    let mut notes: Vec<&crate::model::SessionLog> = view
+        .plan()
+        .log
+        .iter()
+        .filter(|l| !l.note.trim().is_empty())
+        .collect();
+    if notes.is_empty() {
+        return;
+    }
+    notes.sort_by(|a, b| (b.date, b.slot).cmp(&(a.date, a.slot)));
+    ui.add_space(6.0);
+    let heading = if view.athlete() {
+        "Your notes"
+    } else {
+        "Notes from the log"
+    };
+    egui::CollapsingHeader::new(format!("{heading} ({})", notes.len()))
+        .id_salt("progress_notes")
+        .default_open(true)
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .id_salt("progress_notes_scroll")
+                .max_height(160.0)
+                .show(ui, |ui| {
+                    for log in notes {
+                        let pain = log.exercises.iter().filter_map(|e| e.pain_during).max();
+                        ui.horizontal_wrapped(|ui| {
+                            ui.strong(log.date.format("%a %-d %b").to_string());
+                            if let Some(p) = pain {
+                                ui.weak(format!("pain {p}/10 during"));
+                            }
+                            ui.label(log.note.trim());
+                        });
+                    }
+                });
+        });
+}
+
 /// The planned against done load chart.
 fn load_ui(ui: &mut egui::Ui, view: &View<'_>, data: &ProgressData<'_>) {
-    ui.add(egui::Label::new(egui::RichText::new(data.load.metric.includes()).weak()).wrap());
+    if !view.athlete() {
+        ui.add(egui::Label::new(egui::RichText::new(data.load.metric.includes()).weak()).wrap());
+    }
     charts::load_chart(ui, data, view.plan());
 }
 
@@ -193,7 +241,7 @@ impl ProgressPanel {
     fn load_metric_ui(&mut self, ui: &mut egui::Ui, view: &View<'_>) -> bool {
         let (plan, athlete, unit) = (view.plan(), view.athlete(), view.unit);
         ui.heading(if athlete {
-            "Training done against planned"
+            "Sessions you trained, week by week"
         } else {
             "Load: planned against done, by week"
         });
@@ -204,6 +252,10 @@ impl ProgressPanel {
         if plan.start_date.is_none() {
             ui.label("Without a start date no session is dated, so nothing counts as done yet.");
             return false;
+        }
+        if athlete {
+            ui.weak("A session counts once any of its exercises is checked off.");
+            return true;
         }
         let current = self.metric(view);
         let mut chosen = current;

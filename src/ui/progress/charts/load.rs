@@ -13,6 +13,10 @@ use super::super::ProgressData;
 use super::style::{Palette, Swatch, legend_row};
 use super::{DONE_NAME, PLANNED_NAME, describe, hover_x, static_plot};
 
+/// The legend name of this week's figure so far, and what it means.
+pub const SO_FAR_NAME: &str = "This week so far";
+const SO_FAR_HOVER: &str = "This week is not over: what is logged so far, not a drop in training";
+
 /// Hover text of week `index`: `Week 3 (this week, so far): planned 540 kg, done 420 kg (78 %)`.
 fn week_tip(load: &LoadSeries, index: usize) -> Option<String> {
     let week = *load.weeks.get(index)?;
@@ -66,13 +70,24 @@ pub fn load_chart(ui: &mut egui::Ui, data: &ProgressData<'_>, plan: &Plan) {
     if today_week_x.is_some() {
         entries.push((Swatch::Line(p.today, true), "Today", ""));
     }
-    legend_row(ui, &entries);
-    let done_pts: Vec<[f64; 2]> = load
+    let all_done: Vec<[f64; 2]> = load
         .weeks
         .iter()
         .zip(&load.actual)
         .map(|(w, v)| [f64::from(*w), *v])
         .collect();
+    // This week is not over: its figure so far is a hollow mark apart from the line, not a
+    // drop at its end.
+    let (done_pts, so_far) = match (load.current_week, all_done.split_last()) {
+        (Some(week), Some((last, before))) if last[0] == f64::from(week) => {
+            (before.to_vec(), Some(*last))
+        }
+        _ => (all_done, None),
+    };
+    if so_far.is_some() {
+        entries.push((Swatch::Line(p.done, true), SO_FAR_NAME, SO_FAR_HOVER));
+    }
+    legend_row(ui, &entries);
     let highest = load
         .planned
         .iter()
@@ -128,6 +143,15 @@ pub fn load_chart(ui: &mut egui::Ui, data: &ProgressData<'_>, plan: &Plan) {
                     .filled(true)
                     .color(p.done),
             );
+            if let Some(now) = so_far {
+                plot_ui.points(
+                    Points::new(SO_FAR_NAME, PlotPoints::new(vec![now]))
+                        .shape(MarkerShape::Circle)
+                        .radius(5.0)
+                        .filled(false)
+                        .color(p.done),
+                );
+            }
         });
     let done: f64 = load.actual.iter().sum();
     let planned: f64 = load.planned.iter().take(load.actual.len()).sum();

@@ -1,8 +1,10 @@
 //! Pain during and the next morning over time, on the green, amber and red bands of the
-//! pain-monitoring model.
+//! pain-monitoring model. The bands are pain during's; the next morning has its own, stricter
+//! limit (above the safe range is red), drawn as a red dashed line, and a next-morning mark
+//! above it is red.
 
 use egui_plot::{
-    AxisHints, Line, LineStyle, MarkerShape, PlotPoints, PlotUi, Points, Span, VLine,
+    AxisHints, HLine, Line, LineStyle, MarkerShape, PlotPoints, PlotUi, Points, Span, VLine,
     uniform_grid_spacer,
 };
 
@@ -90,13 +92,25 @@ pub fn pain_chart(ui: &mut egui::Ui, data: &ProgressData<'_>, limits: PainLimits
                     .style(LineStyle::dashed_loose())
                     .allow_hover(false),
             );
-            plot_ui.points(
-                Points::new(NEXT_NAME, PlotPoints::new(next_pts))
-                    .shape(MarkerShape::Square)
-                    .radius(4.0)
-                    .filled(true)
-                    .color(p.next),
+            let next_limit = f64::from(limits.safe_max) + 0.5;
+            plot_ui.hline(
+                HLine::new(NEXT_LIMIT_NAME, next_limit)
+                    .color(p.red)
+                    .style(LineStyle::dashed_dense())
+                    .width(1.5)
+                    .allow_hover(false),
             );
+            let (too_much, fine): (Vec<[f64; 2]>, Vec<[f64; 2]>) =
+                next_pts.into_iter().partition(|pt| pt[1] > next_limit);
+            for (points, color) in [(fine, p.next), (too_much, p.red)] {
+                plot_ui.points(
+                    Points::new(NEXT_NAME, PlotPoints::new(points))
+                        .shape(MarkerShape::Square)
+                        .radius(4.0)
+                        .filled(true)
+                        .color(color),
+                );
+            }
         });
     let latest = pain.last().map_or_else(String::new, |last| {
         pain_words(pain, last.date, limits).map_or_else(String::new, |w| format!("; latest {w}"))
@@ -119,6 +133,10 @@ fn pain_legend(ui: &mut egui::Ui, p: &Palette, limits: PainLimits, athlete: bool
     };
     let zone = |z: PainZone| (z.label(limits, audience), z.meaning(limits));
     let [(safe, safe_tip), (ok, ok_tip), (much, much_tip)] = PainZone::ALL.map(zone);
+    let next_tip = format!(
+        "The bands are for pain during. The next morning, pain above {}/10 is too much (red) and the next session is made easier",
+        limits.safe_max
+    );
     legend_row(
         ui,
         &[
@@ -135,9 +153,13 @@ fn pain_legend(ui: &mut egui::Ui, p: &Palette, limits: PainLimits, athlete: bool
             (Swatch::Fill(p.green), &safe, &safe_tip),
             (Swatch::Fill(p.amber), &ok, &ok_tip),
             (Swatch::Fill(p.red), &much, &much_tip),
+            (Swatch::Line(p.red, true), NEXT_LIMIT_NAME, &next_tip),
         ],
     );
 }
+
+/// The legend name of the next morning's limit.
+pub const NEXT_LIMIT_NAME: &str = "Next-morning limit";
 
 /// The green, amber and red bands of the pain-monitoring model behind the pain chart.
 fn bands(plot_ui: &mut PlotUi<'_>, p: &Palette, limits: PainLimits) {
