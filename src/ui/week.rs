@@ -2,7 +2,9 @@
 //! resolves it - the phase and deload mark, then each session (date or day, second session of
 //! the day, supervised) with each exercise as sets x reps @ load, holds, tempo, rest, side and
 //! range of motion, loads in the user's unit, then the week's totals. Sessions with the same
-//! content may be listed once with all their days; nothing else is left out.
+//! content may be listed once with all their days; nothing else is left out. A session the
+//! pain log adjusts shows the dose to do now in place of the planned one, with the change and
+//! its reason beside it (such a session is never grouped with others).
 
 use std::collections::BTreeSet;
 
@@ -23,6 +25,9 @@ pub struct ExerciseLine {
     pub dose: String,
     /// Tempo, rest, planned effort, range of motion, deload, held progression, supervision.
     pub details: Vec<String>,
+    /// The pain log changed this session's dose: `dose` is the one to do now, and this says
+    /// from what and why.
+    pub adjusted: Option<String>,
 }
 
 /// Sessions of one week with the same content (or a single session).
@@ -92,6 +97,43 @@ fn exercise_line(item: &Item, unit: LoadUnit, supervised: bool) -> ExerciseLine 
         name: item.exercise_name.clone(),
         dose: dose.label(unit),
         details,
+        adjusted: None,
+    }
+}
+
+/// The adjustments a week view shows in its sessions, and how to word them.
+#[derive(Clone, Copy)]
+pub struct Adjusted<'a> {
+    pub adjustments: &'a [Adjustment],
+    pub plan: &'a Plan,
+    pub audience: Audience,
+}
+
+impl<'a> Adjusted<'a> {
+    /// The adjustment of prescription `id` in session `s`, when one changes its dose.
+    fn of(&self, s: &Session, id: u32) -> Option<&'a Adjustment> {
+        let date = s.date?;
+        self.adjustments.iter().find(|a| {
+            a.prescription_id == id
+                && a.date == date
+                && a.slot == s.slot
+                && a.effective != a.planned
+        })
+    }
+
+    /// `line` with the adjusted dose and, beside it, from what and why.
+    fn apply(&self, mut line: ExerciseLine, a: &Adjustment, unit: LoadUnit) -> ExerciseLine {
+        if a.exercise != a.planned_exercise {
+            line.name = self.plan.exercise_name(&a.exercise).into_owned();
+        }
+        line.dose = a.effective.label(unit);
+        line.adjusted = Some(format!(
+            "Changed from {}: {} ({})",
+            a.planned.label(unit),
+            a.reason.words(unit, self.plan),
+            a.status_words(self.audience)
+        ));
+        line
     }
 }
 
@@ -126,6 +168,17 @@ pub fn week_sessions(
     unit: LoadUnit,
     group: bool,
 ) -> Vec<SessionGroup> {
+    week_sessions_adjusted(projection, week, unit, group, None)
+}
+
+/// [`week_sessions`], each session the pain log adjusts showing the dose to do now.
+pub fn week_sessions_adjusted(
+    projection: &Projection,
+    week: u32,
+    unit: LoadUnit,
+    group: bool,
+    adjusted: Option<Adjusted<'_>>,
+) -> Vec<SessionGroup> {
     let Some(wp) = projection.week(week) else {
         return Vec::new();
     };
@@ -150,7 +203,16 @@ pub fn week_sessions(
         let same = |(k, g): &&mut (SessionKey, SessionGroup)| {
             *k == key && g.slot_label == slot_label && g.supervised == s.supervised
         };
-        if group && let Some((_, g)) = groups.iter_mut().find(same) {
+        let changed = |si: &crate::engine::SessionItem| {
+            adjusted.and_then(|adj| adj.of(s, si.prescription_id).map(|a| (adj, a)))
+        };
+        let alone = s.items.iter().any(|si| changed(si).is_some());
+        let earlier_alone =
+            |(_, g): &&mut (SessionKey, SessionGroup)| g.lines.iter().any(|l| l.adjusted.is_some());
+        if group
+            && !alone
+            && let Some((_, g)) = groups.iter_mut().filter(|e| !earlier_alone(e)).find(same)
+        {
             g.when.push(when_text(s));
             continue;
         }
@@ -163,7 +225,11 @@ pub fn week_sessions(
                     .items
                     .iter()
                     .find(|it| it.prescription_id == si.prescription_id)?;
-                Some(exercise_line(item, unit, mixed && si.supervised))
+                let line = exercise_line(item, unit, mixed && si.supervised);
+                Some(match changed(si) {
+                    Some((adj, a)) => adj.apply(line, a, unit),
+                    None => line,
+                })
             })
             .collect();
         groups.push((
@@ -241,20 +307,40 @@ impl WeekPanel {
             return;
         };
         header_ui(ui, wp);
-        let groups = week_sessions(projection, selection.week, unit, self.group_identical);
+        let adjusted = Adjusted {
+            adjustments,
+            plan,
+            audience: view.audience(),
+        };
+        let groups = week_sessions_adjusted(
+            projection,
+            selection.week,
+            unit,
+            self.group_identical,
+            Some(adjusted),
+        );
         egui::ScrollArea::vertical()
             .id_salt(("week_view_scroll", view.read.document()))
             .auto_shrink([false, false])
             .show(ui, |ui| {
+                if view.athlete() {
+                    crate::ui::style::athlete_style(ui);
+                }
                 if groups.is_empty() {
                     ui.label("No sessions this week.");
                 }
                 for g in &groups {
-                    ui.push_id(("session", g.day, g.slot), |ui| group_ui(ui, g, plan));
+                    ui.push_id(("session", g.day, g.slot), |ui| group_ui(ui, g, view));
                 }
-                adjustments_ui(ui, plan, adjustments, selection.week, unit);
                 ui.add_space(4.0);
-                ui.label(totals_text(&wp.totals, unit));
+                if view.athlete() {
+                    ui.label(format!(
+                        "This week: {}",
+                        crate::engine::words::counted(wp.totals.sessions as usize, "session")
+                    ));
+                } else {
+                    ui.label(totals_text(&wp.totals, unit));
+                }
             });
     }
 
@@ -309,41 +395,8 @@ fn header_ui(ui: &mut egui::Ui, wp: &WeekPlan) {
     });
 }
 
-/// The week's sessions whose dose the pain log adjusts: planned and adjusted side by side,
-/// with the reason and the clinician's decision.
-fn adjustments_ui(
-    ui: &mut egui::Ui,
-    plan: &Plan,
-    adjustments: &[Adjustment],
-    week: u32,
-    unit: LoadUnit,
-) {
-    let this_week: Vec<&Adjustment> = adjustments.iter().filter(|a| a.week == week).collect();
-    if this_week.is_empty() {
-        return;
-    }
-    ui.add_space(4.0);
-    ui.strong("Adjusted from the pain log")
-        .on_hover_text(crate::engine::PAIN_MODEL);
-    for a in this_week {
-        let name = plan.exercise_name(&a.exercise);
-        let status = a.status_words(Audience::Physio);
-        ui.push_id(("adjusted", a.prescription_id, a.date, a.slot), |ui| {
-            ui.horizontal_wrapped(|ui| {
-                ui.label(format!("{} - {name}:", a.date.format("%a %-d %b")));
-                ui.label(format!(
-                    "planned {}, adjusted {} ({status})",
-                    a.planned.label(unit),
-                    a.effective.label(unit)
-                ));
-            });
-            ui.indent("why", |ui| ui.weak(a.reason.words(unit, plan)));
-        });
-    }
-}
-
 /// One session (or group of identical sessions) in a frame.
-fn group_ui(ui: &mut egui::Ui, g: &SessionGroup, plan: &Plan) {
+fn group_ui(ui: &mut egui::Ui, g: &SessionGroup, view: &View<'_>) {
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.horizontal_wrapped(|ui| {
@@ -353,12 +406,17 @@ fn group_ui(ui: &mut egui::Ui, g: &SessionGroup, plan: &Plan) {
             }
             if g.supervised {
                 let color = ui.visuals().selection.stroke.color;
-                ui.colored_label(color, "supervised")
+                let words = if view.athlete() {
+                    "with your physio"
+                } else {
+                    "supervised"
+                };
+                ui.colored_label(color, words)
                     .on_hover_text("A clinician or coach supervises this session");
             }
         });
         for line in &g.lines {
-            ui.push_id(line.prescription_id, |ui| line_ui(ui, line, plan));
+            ui.push_id(line.prescription_id, |ui| line_ui(ui, line, view.plan()));
         }
     });
     ui.add_space(4.0);
@@ -377,6 +435,14 @@ fn line_ui(ui: &mut egui::Ui, line: &ExerciseLine, plan: &Plan) {
         }
         ui.label(&line.dose);
     });
+    if let Some(adjusted) = &line.adjusted {
+        ui.indent("adjusted", |ui| {
+            ui.add(
+                egui::Label::new(egui::RichText::new(adjusted).color(crate::ui::style::AMBER))
+                    .wrap(),
+            );
+        });
+    }
     if !line.details.is_empty() {
         ui.indent("details", |ui| {
             ui.add(egui::Label::new(egui::RichText::new(line.details.join(" · ")).weak()).wrap());

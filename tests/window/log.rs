@@ -99,6 +99,45 @@ fn an_athlete_checks_off_today_with_pain_6_and_the_next_session_is_reduced() {
     assert_eq!(adjustments.len(), 1);
     assert_eq!(adjustments[0].date, date(2026, 11, 4));
     assert_eq!(adjustments[0].effective.load, Load::Kg(3.5));
+
+    // The week view shows Wednesday's dose to do now, in the session, with the change beside
+    // it; Monday and Friday keep the planned dose.
+    click(&mut h, Role::Button, "Week view");
+    assert_eq!(
+        h.query_all_by_label_contains(
+            "Changed from 3 x 10 @ 4.5 kg each side: pain 6/10 during on 2 Nov"
+        )
+        .count(),
+        1
+    );
+    assert!(h.query_by_label("3 x 10 @ 3.5 kg each side").is_some());
+    assert!(h.query_all_by_label("3 x 10 @ 4.5 kg each side").count() >= 1);
+    assert!(h.query_by_label_contains("Wed 4 Nov").is_some());
+    assert!(
+        h.query_by_label_contains("volume load").is_none(),
+        "no load jargon for the athlete"
+    );
+}
+
+#[test]
+fn a_verdict_is_so_far_until_the_morning_answer() {
+    let mut h = app(true, date(2026, 11, 3));
+    click(&mut h, Role::Button, "Calendar");
+    click(&mut h, Role::Button, "Monday 2 November 2026: missed");
+    click(&mut h, Role::CheckBox, &format!("Done: {SLD}"));
+    click(&mut h, Role::Button, &format!("Pain during {SLD}: 4"));
+    assert!(
+        h.query_by_label_contains("So far amber").is_some(),
+        "not final before the next morning"
+    );
+    click(
+        &mut h,
+        Role::Button,
+        &format!("Pain next morning after {SLD}: 4"),
+    );
+    // 4/10 the next morning is above the safe range: red, whatever pain during was.
+    assert!(h.query_by_label_contains("So far").is_none());
+    assert!(h.query_by_label_contains("Red: too much").is_some());
 }
 
 #[test]
