@@ -326,3 +326,21 @@ fn the_next_morning_the_athlete_rates_yesterdays_pain() {
     // Rated: the prompt is gone.
     assert!(h.query_by_label_contains("The morning after").is_none());
 }
+
+#[test]
+fn a_day_after_today_is_logged_only_when_the_user_says_so() {
+    let mut h = app(true, date(2026, 11, 2));
+    click(&mut h, Role::Button, "Calendar");
+    click(&mut h, Role::Button, "Wednesday 4 November 2026: planned");
+    assert!(h.query_by_label_contains("is after today").is_some());
+    click(&mut h, Role::CheckBox, &format!("Done: {SLD}"));
+    assert!(
+        plan(&h).session_log(date(2026, 11, 4), 0).is_none(),
+        "a mis-click records nothing"
+    );
+    click(&mut h, Role::Button, "Log it now anyway");
+    click(&mut h, Role::CheckBox, &format!("Done: {SLD}"));
+    let p = plan(&h);
+    let log = p.session_log(date(2026, 11, 4), 0).expect("logged early");
+    assert!(log.exercise(sld_id(&h)).is_some_and(|e| e.done));
+}

@@ -31,4 +31,7 @@ fn exercise_name(view: &View<'_>, id: &str) -> String {
 #[derive(Default)]
 pub struct SessionPanel {
     changing: Option<(u32, NaiveDate, u32, Dose)>,
+    /// A day after today the user chose to log anyway (asked first, so a mis-click on the
+    /// calendar does not record a session that has not happened).
+    early: Option<NaiveDate>,
 }

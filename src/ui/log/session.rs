@@ -45,9 +45,29 @@ impl SessionPanel {
             return;
         }
         let many = sessions.len() > 1;
+        let ahead = date > view.today() && self.early != Some(date);
+        if ahead {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(format!(
+                    "{} is after today: check it off on the day.",
+                    date.format("%A %-d %B")
+                ));
+                if ui
+                    .button("Log it now anyway")
+                    .on_hover_text(
+                        "Record this session before its day, for example when it was moved earlier",
+                    )
+                    .clicked()
+                {
+                    self.early = Some(date);
+                }
+            });
+        }
         for session in sessions {
             ui.push_id(("session", date, session.slot), |ui| {
-                self.session_ui(ui, view, session, many, cmds);
+                ui.add_enabled_ui(!ahead, |ui| {
+                    self.session_ui(ui, view, session, many, cmds);
+                });
             });
             ui.add_space(8.0);
         }
