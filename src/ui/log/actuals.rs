@@ -34,32 +34,22 @@ pub(super) fn actuals_ui(
     } else {
         "What was actually done"
     };
-    egui::CollapsingHeader::new(format!("{heading}: {name}"))
+    // The form sits in the exercise's own frame: the visible words need not repeat its name,
+    // a screen reader's label keeps it.
+    let shown = egui::CollapsingHeader::new(heading)
         .id_salt("actuals")
         .default_open(entry.has_actuals())
         .show(ui, |ui| {
             ui.horizontal_wrapped(|ui| {
                 let mut sets = entry.sets.unwrap_or(dose.sets);
-                if crate::ui::widgets::number_u32(
-                    ui,
-                    &format!("Sets done: {name}"),
-                    &mut sets,
-                    0..=50,
-                    "",
-                ) {
+                if crate::ui::widgets::number_u32(ui, "Sets done", &mut sets, 0..=50, "") {
                     entry.sets = Some(sets);
                     changed = true;
                 }
                 if dose.reps.is_some() || entry.reps.is_some() {
                     let planned = dose.reps.as_ref().map_or(0, |r| r.for_set(0).1);
                     let mut reps = entry.reps.unwrap_or(planned);
-                    if crate::ui::widgets::number_u32(
-                        ui,
-                        &format!("Reps per set: {name}"),
-                        &mut reps,
-                        0..=500,
-                        "",
-                    ) {
+                    if crate::ui::widgets::number_u32(ui, "Reps per set", &mut reps, 0..=500, "") {
                         entry.reps = Some(reps);
                         changed = true;
                     }
@@ -71,7 +61,7 @@ pub(super) fn actuals_ui(
                     let mut v = view.unit.from_kg(entry.load_kg.unwrap_or(planned));
                     if crate::ui::widgets::number_f64(
                         ui,
-                        &format!("Added load: {name}"),
+                        "Added load",
                         &mut v,
                         0.0..=500.0,
                         0.25,
@@ -83,14 +73,7 @@ pub(super) fn actuals_ui(
                 }
                 if dose.hold_secs.is_some() || entry.hold_secs.is_some() {
                     let mut h = entry.hold_secs.or(dose.hold_secs).unwrap_or(0.0);
-                    if crate::ui::widgets::number_f64(
-                        ui,
-                        &format!("Hold: {name}"),
-                        &mut h,
-                        0.0..=600.0,
-                        0.5,
-                        "s",
-                    ) {
+                    if crate::ui::widgets::number_f64(ui, "Hold", &mut h, 0.0..=600.0, 0.5, "s") {
                         entry.hold_secs = Some(h);
                         changed = true;
                     }
@@ -109,6 +92,10 @@ pub(super) fn actuals_ui(
                 }
             });
         });
+    let label = format!("{heading}: {name}");
+    shown
+        .header_response
+        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::DisclosureTriangle, true, &label));
     changed
 }
 
@@ -125,9 +112,14 @@ fn unset_or(set: bool, value: f64, unit: &str) -> String {
 pub(super) fn session_fields_ui(ui: &mut egui::Ui, view: &View<'_>, log: &mut SessionLog) -> bool {
     let mut changed = false;
     ui.horizontal_wrapped(|ui| {
-        let rpe_label = ui
-            .label("Session effort (RPE 0-10):")
-            .on_hover_text("How hard the whole session felt, CR-10: 0 rest, 5 hard, 10 maximal");
+        let rpe_words = if view.athlete() {
+            "How hard was it? (0-10)"
+        } else {
+            "Session effort (RPE 0-10):"
+        };
+        let rpe_label = ui.label(rpe_words).on_hover_text(
+            "How hard the whole session felt: 0 rest, 5 hard, 10 as hard as you can (CR-10)",
+        );
         let mut rpe = log.rpe.unwrap_or(0.0);
         let rpe_set = log.rpe.is_some();
         let r = ui
@@ -159,7 +151,7 @@ pub(super) fn session_fields_ui(ui: &mut egui::Ui, view: &View<'_>, log: &mut Se
             log.minutes = Some(minutes);
             changed = true;
         }
-        if let Some(load) = log.srpe_load() {
+        if let Some(load) = log.srpe_load().filter(|_| !view.athlete()) {
             ui.weak(format!("= {} AU session-RPE load", fmt_num(load)));
         }
         let supervised = if view.athlete() {
