@@ -7,6 +7,7 @@
 mod csv;
 mod ics;
 mod pdf;
+pub mod words;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -16,7 +17,7 @@ use crate::model::Plan;
 
 pub use self::csv::{CSV_COLUMNS, csv_string};
 pub use self::ics::ics_string;
-pub use self::pdf::{Paper, PdfOptions, pdf_bytes, pdf_document};
+pub use self::pdf::{Paper, PdfDocument, PdfKind, PdfOptions, pdf_bytes, pdf_document};
 
 /// What can go wrong exporting a plan. Each message is one line a user can act on, with the
 /// file concerned (when there is one) last.
