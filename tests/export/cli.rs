@@ -105,6 +105,38 @@ fn cli_exports_by_extension() {
     );
     assert!(!docx.exists());
 
+    // The clinician report, in pounds.
+    let report = dir.path().join("r.pdf");
+    let o = loadplan(&[
+        "export",
+        plan,
+        "-o",
+        report.to_str().expect("path"),
+        "--report",
+        "--unit",
+        "lb",
+        "--today",
+        "2026-02-01",
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("clinician report"));
+    let text = crate::plans::pdf_pages(&std::fs::read(&report).expect("report")).join(" ");
+    assert!(text.contains("Clinician report") && text.contains("Volume load (lb)"));
+    let handout = crate::plans::pdf_pages(&std::fs::read(dir.path().join("h.pdf")).expect("pdf"));
+    assert!(handout.join(" ").contains("Your week"));
+    // A report is a PDF.
+    let csv = dir.path().join("r.csv");
+    let o = loadplan(&[
+        "export",
+        plan,
+        "-o",
+        csv.to_str().expect("path"),
+        "--report",
+    ]);
+    assert!(!o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("--report"));
+    assert!(!csv.exists());
+
     let o = loadplan(&["export", plan, "-o", "x.pdf", "--paper", "a3"]);
     assert_eq!(o.status.code(), Some(2), "wrong usage");
     let o = loadplan(&["export", plan]);

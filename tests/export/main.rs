@@ -6,3 +6,4 @@ mod cli;
 mod files;
 mod handout;
 mod plans;
+mod report;

@@ -82,6 +82,16 @@ fn picture(ctx: &Ctx<'_>, id: &str, side: Side) -> Option<Picture> {
     illustration(e, ctx.options.image_dir.as_deref()).map(|(i, w, h)| Picture::Image(i, w, h))
 }
 
+/// Whether any card of the handout has a picture.
+pub(super) fn any_picture(ctx: &Ctx<'_>) -> bool {
+    used_ids(ctx).into_iter().any(|id| {
+        let side = uses(ctx, id)
+            .first()
+            .map_or(Side::Both, |(_, i)| i.dose.side);
+        picture(ctx, id, side).is_some()
+    })
+}
+
 /// (label, words) of the dose beside the picture.
 fn dose_lines(words: &DoseWords) -> Vec<(&'static str, String)> {
     let mut out = vec![("How much", words.what.clone())];

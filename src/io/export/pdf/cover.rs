@@ -1,6 +1,8 @@
 //! The handout's cover: what the plan is for, in plain words - the condition and the goal, who
 //! it is for and who wrote it, when it starts and ends and how many weeks it runs - then the
-//! phases at a glance, how to use the handout, the clinician's notes and the plan's caveat.
+//! phases at a glance, how to use the handout and the plan's caveat. The plan's own notes are
+//! the clinician's (templates explain themselves there): they go to the clinician report; the
+//! notes of each exercise are on its card.
 
 use chrono::Days;
 
@@ -78,18 +80,17 @@ pub(super) fn draw(flow: &mut Flow<'_>, ctx: &Ctx<'_>) {
     flow.bullets(
         &[
             "\"Your week\" shows what to do on each day of the week.".to_owned(),
-            "Each exercise has its own card: a picture, how to do it and how much to do, week by week.".to_owned(),
+            if super::cards::any_picture(ctx) {
+                "Each exercise has its own card: a picture, how to do it and how much to do, week by week.".to_owned()
+            } else {
+                "Each exercise has its own card: how to do it and how much to do, week by week.".to_owned()
+            },
             "The pain guide tells you how much pain is fine and what to do when it is too much.".to_owned(),
             "Tick each exercise on the log sheets and write down your pain; bring them to your appointments.".to_owned(),
         ],
         TextStyle::plain(BODY),
         4.0,
     );
-    if !plan.notes.trim().is_empty() {
-        flow.gap(10.0);
-        flow.heading("Notes from your clinician", 13.0, 30.0);
-        flow.paragraph(&plan.notes, TextStyle::plain(BODY), 0.0);
-    }
     if !plan.disclaimer.trim().is_empty() {
         flow.gap(12.0);
         caveat(flow, &plan.disclaimer);

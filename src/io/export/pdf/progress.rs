@@ -45,6 +45,7 @@ pub(super) fn header(flow: &mut Flow<'_>, ctx: &Ctx<'_>, findings: &[engine::Fin
     flow.field("Clinician", &plan.clinician, size, label_w);
     flow.field("Condition", &plan.condition, size, label_w);
     flow.field("Goal", &plan.goal, size, label_w);
+    flow.field("Notes", &plan.notes, size, label_w);
     let p = ctx.projection;
     let weeks = p.weeks.len();
     let dates = match plan.start_date {
