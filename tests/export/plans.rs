@@ -1,5 +1,6 @@
 //! Plans for the export tests: the shipped sample and templates, a long plan with many
-//! prescriptions (the handout's worst case), and reading a PDF's text back.
+//! prescriptions (the handout's worst case), the sample with a log, and reading a PDF back:
+//! its text, its font sizes and its drawing operations.
 #![allow(dead_code)]
 
 use chrono::NaiveDate;
