@@ -41,7 +41,7 @@ pub fn minutes(mins: f64) -> String {
 
 /// `90 seconds`, `2 minutes`, `2.5 minutes` (a rest).
 fn rest_time(secs: u32) -> String {
-    if secs >= 120 && secs % 30 == 0 {
+    if secs >= 120 && secs.is_multiple_of(30) {
         minutes(f64::from(secs) / 60.0)
     } else {
         seconds(f64::from(secs))

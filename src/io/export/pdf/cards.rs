@@ -153,6 +153,50 @@ fn list(flow: &mut Flow<'_>, title: &str, items: &[String]) {
     flow.bullets(items, TextStyle::plain(BODY), 4.0);
 }
 
+/// The picture (when there is one) with the dose beside it, or the dose alone.
+fn picture_and_dose(
+    flow: &mut Flow<'_>,
+    pic: Option<Picture>,
+    lines: &[(&str, String)],
+    title: &str,
+    text_w: f32,
+) {
+    let y0 = flow.y;
+    let x0 = flow.left();
+    match pic {
+        Some(p) => {
+            flow.canvas.rect(
+                x0,
+                y0,
+                PICTURE.0,
+                PICTURE.1,
+                None,
+                Some(Pen::solid(RULE, 0.6)),
+            );
+            match p {
+                Picture::Drawing(d) => {
+                    super::figure::draw(
+                        &mut flow.canvas,
+                        flow.fonts,
+                        &d,
+                        (x0, y0, PICTURE.0, PICTURE.1),
+                    );
+                }
+                Picture::Image(image, iw, ih) => {
+                    let (ix, iy) = (x0 + (PICTURE.0 - iw) / 2.0, y0 + (PICTURE.1 - ih) / 2.0);
+                    flow.canvas.image(ix, iy, iw, ih, image);
+                }
+            }
+            draw_dose(flow, lines, x0 + PICTURE.0 + GUTTER, text_w, title);
+            flow.y = flow.y.max(y0 + PICTURE.1) + 6.0;
+        }
+        None => {
+            draw_dose(flow, lines, x0, text_w, title);
+            flow.y += 4.0;
+        }
+    }
+}
+
 fn card(flow: &mut Flow<'_>, ctx: &Ctx<'_>, id: &str) {
     let uses = uses(ctx, id);
     let Some(&(first_week, first)) = uses.first() else {
@@ -217,40 +261,7 @@ fn card(flow: &mut Flow<'_>, ctx: &Ctx<'_>, id: &str) {
     flow.lines(&name_lines, style, flow.left());
     flow.paragraph(&meta.join("  ·  "), TextStyle::plain(BODY).color(GREY), 0.0);
     flow.gap(8.0);
-    let y0 = flow.y;
-    let x0 = flow.left();
-    match pic {
-        Some(p) => {
-            flow.canvas.rect(
-                x0,
-                y0,
-                PICTURE.0,
-                PICTURE.1,
-                None,
-                Some(Pen::solid(RULE, 0.6)),
-            );
-            match p {
-                Picture::Drawing(d) => {
-                    super::figure::draw(
-                        &mut flow.canvas,
-                        flow.fonts,
-                        &d,
-                        (x0, y0, PICTURE.0, PICTURE.1),
-                    );
-                }
-                Picture::Image(image, iw, ih) => {
-                    let (ix, iy) = (x0 + (PICTURE.0 - iw) / 2.0, y0 + (PICTURE.1 - ih) / 2.0);
-                    flow.canvas.image(ix, iy, iw, ih, image);
-                }
-            }
-            draw_dose(flow, &lines, x0 + PICTURE.0 + GUTTER, text_w, &title);
-            flow.y = flow.y.max(y0 + PICTURE.1) + 6.0;
-        }
-        None => {
-            draw_dose(flow, &lines, x0, text_w, &title);
-            flow.y += 4.0;
-        }
-    }
+    picture_and_dose(flow, pic, &lines, &title, text_w);
     list(flow, "How to do it", &cues);
     if rows.len() > 1 {
         flow.gap(4.0);
