@@ -1,6 +1,7 @@
 //! Export benchmarks (issue 5): the PDF handout of a 12-week plan (aim: under 0.3 s) and of a
-//! 52-week plan with 20 prescriptions (aim: under 1.5 s), plus the CSV and calendar of the
-//! long plan. Each includes projecting and checking the plan, as an export does.
+//! 52-week plan with 20 prescriptions (aim: under 1.5 s), the clinician report of the long plan,
+//! plus the CSV and calendar of the long plan. Each includes projecting and checking the plan,
+//! as an export does.
 
 #[path = "../tests/export/plans.rs"]
 mod plans;
@@ -9,15 +10,23 @@ use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use loadplan::engine::{check, project};
-use loadplan::io::export::{PdfOptions, csv_string, ics_string, pdf_bytes};
+use loadplan::io::export::{PdfKind, PdfOptions, csv_string, ics_string, pdf_bytes};
 use loadplan::model::Plan;
 
-fn handout(plan: &Plan) -> usize {
+fn pdf(plan: &Plan, kind: PdfKind) -> usize {
     let projection = project(plan);
     let findings = check(plan, &projection);
-    pdf_bytes(plan, &projection, &findings, &PdfOptions::default())
+    let options = PdfOptions {
+        kind,
+        ..PdfOptions::default()
+    };
+    pdf_bytes(plan, &projection, &findings, &options)
         .expect("PDF")
         .len()
+}
+
+fn handout(plan: &Plan) -> usize {
+    pdf(plan, PdfKind::Handout)
 }
 
 fn bench(c: &mut Criterion) {
@@ -28,6 +37,9 @@ fn bench(c: &mut Criterion) {
     group.bench_function("pdf_12_weeks", |b| b.iter(|| handout(black_box(&short))));
     group.bench_function("pdf_52_weeks_20_prescriptions", |b| {
         b.iter(|| handout(black_box(&long)))
+    });
+    group.bench_function("report_52_weeks_20_prescriptions", |b| {
+        b.iter(|| pdf(black_box(&long), PdfKind::Report))
     });
     let projection = project(&long);
     group.bench_function("csv_52_weeks", |b| {

@@ -7,6 +7,7 @@ pub mod app;
 pub mod cli;
 pub mod command;
 pub mod engine;
+pub mod figure;
 pub mod io;
 pub mod library;
 pub mod model;

@@ -8,6 +8,7 @@ use super::LoadplanApp;
 use super::files::{Replace, suggested_file_name};
 use super::tasks::DialogKind;
 use crate::command::{Command, Edit};
+use crate::io::export::PdfKind;
 use crate::ui::Message;
 
 impl LoadplanApp {
@@ -69,7 +70,9 @@ impl LoadplanApp {
             Command::ForgetRecent(path) => self.prefs.forget(&path),
             Command::SetPaper(paper) => self.prefs.paper = paper,
             Command::ExportDialog(format) => self.export_dialog(format, ctx),
-            Command::ExportTo(path) => self.export(path, false, ctx),
+            Command::ExportTo(path) => self.export(path, false, PdfKind::Handout, ctx),
+            Command::ReportDialog => self.report_dialog(ctx),
+            Command::ReportTo(path) => self.export(path, false, PdfKind::Report, ctx),
             Command::Print => self.print(ctx),
             Command::ExportDone { message, is_error } => {
                 self.message = Some(if is_error {
@@ -162,23 +165,41 @@ impl LoadplanApp {
         }
     }
 
+    /// Asks where to export the clinician report, on the dialog thread.
+    fn report_dialog(&mut self, ctx: &egui::Context) {
+        let Some(doc) = &self.doc else { return };
+        let stem = suggested_file_name(doc);
+        let stem = stem.strip_suffix(".ron").unwrap_or(&stem);
+        let suggested = format!("{stem}-report.pdf");
+        let folder = self.document_folder();
+        if let Err(e) = self
+            .tasks
+            .dialog(DialogKind::Report, suggested, folder, ctx)
+        {
+            self.message = Some(Message::error(e));
+        }
+    }
+
     /// Writes the PDF handout to a temporary file and opens it in the system's viewer.
     fn print(&mut self, ctx: &egui::Context) {
         let Some(doc) = &self.doc else { return };
         let stem = suggested_file_name(doc);
         let stem = stem.strip_suffix(".ron").unwrap_or(&stem);
         let path = std::env::temp_dir().join(format!("{stem}-handout.pdf"));
-        self.export(path, true, ctx);
+        self.export(path, true, PdfKind::Handout, ctx);
     }
 
-    /// Starts exporting the open plan to `path` off the frame (the chart's metric and the
-    /// preferred paper size for a PDF).
-    fn export(&mut self, path: PathBuf, open_after: bool, ctx: &egui::Context) {
+    /// Starts exporting the open plan to `path` off the frame (the chart's metric, the load
+    /// unit and the preferred paper size for a PDF; `kind` says which PDF).
+    fn export(&mut self, path: PathBuf, open_after: bool, kind: PdfKind, ctx: &egui::Context) {
         let Some(doc) = &self.doc else { return };
         let options = crate::io::export::PdfOptions {
             paper: self.prefs.paper,
             metric: self.panels.chart.metric(doc.read()),
             image_dir: doc.path().and_then(|p| p.parent()).map(PathBuf::from),
+            unit: doc.plan().unit,
+            kind,
+            ..Default::default()
         };
         self.message = Some(Message::info(format!("Exporting {} ...", path.display())));
         if let Err(e) = self

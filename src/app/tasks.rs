@@ -18,6 +18,8 @@ pub enum DialogKind {
     Open,
     SaveAs,
     Export(ExportFormat),
+    /// The clinician report (a PDF).
+    Report,
 }
 
 /// Work on a plan file, done on the file thread in the order it was asked for.
@@ -92,7 +94,7 @@ impl Tasks {
         let name = match kind {
             DialogKind::Open => "open-dialog",
             DialogKind::SaveAs => "save-dialog",
-            DialogKind::Export(_) => "export-dialog",
+            DialogKind::Export(_) | DialogKind::Report => "export-dialog",
         };
         std::thread::Builder::new()
             .name(name.to_owned())
@@ -101,6 +103,7 @@ impl Tasks {
                     DialogKind::Export(format) => {
                         rfd::FileDialog::new().add_filter(format.label(), &[format.extension()])
                     }
+                    DialogKind::Report => rfd::FileDialog::new().add_filter("PDF", &["pdf"]),
                     DialogKind::Open | DialogKind::SaveAs => {
                         rfd::FileDialog::new().add_filter("loadplan plan", &["ron"])
                     }
@@ -114,6 +117,11 @@ impl Tasks {
                         .set_file_name(suggested)
                         .save_file()
                         .map(|p| Command::ExportTo(with_extension(p, format.extension()))),
+                    DialogKind::Report => dialog
+                        .set_title("Export the clinician report")
+                        .set_file_name(suggested)
+                        .save_file()
+                        .map(|p| Command::ReportTo(with_extension(p, "pdf"))),
                     DialogKind::Open => dialog
                         .set_title("Open plan")
                         .pick_file()

@@ -1,5 +1,6 @@
 //! Argument values that need more than clap's own parsing: dates (a usage error, exit 2),
-//! the paper size (a [`clap::ValueEnum`], so `--help` lists the sizes), and the numbers of
+//! the paper size and the load unit (each a [`clap::ValueEnum`], so `--help` lists them), and
+//! the numbers of
 //! `log`, which are checked here so that an out-of-range value is refused with a
 //! [`CliError::InvalidArgument`] naming the flag, before any file is read.
 
@@ -33,6 +34,25 @@ impl From<PaperArg> for Paper {
         match p {
             PaperArg::A4 => Paper::A4,
             PaperArg::Letter => Paper::Letter,
+        }
+    }
+}
+
+/// `export --unit`: the unit a PDF prints loads in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum UnitArg {
+    /// Kilograms.
+    #[default]
+    Kg,
+    /// Pounds.
+    Lb,
+}
+
+impl From<UnitArg> for crate::model::LoadUnit {
+    fn from(u: UnitArg) -> crate::model::LoadUnit {
+        match u {
+            UnitArg::Kg => crate::model::LoadUnit::Kg,
+            UnitArg::Lb => crate::model::LoadUnit::Lb,
         }
     }
 }

@@ -118,9 +118,17 @@ pub const REDO: Action = Action {
 /// Export the PDF handout.
 pub const EXPORT_PDF: Action = Action {
     label: "PDF handout...",
-    tooltip: "The printable plan: cover, load chart, schedule, exercise cards, pain rules, log sheets",
+    tooltip: "For the patient: what the plan is for, your week, one card per exercise with its picture and dose, the pain guide, the schedule and log sheets",
     shortcuts: &[],
     command: Command::ExportDialog(ExportFormat::Pdf),
+    needs: Needs::Document,
+};
+/// Export the clinician report.
+pub const EXPORT_REPORT: Action = Action {
+    label: "Clinician report (PDF)...",
+    tooltip: "For the clinician: load chart, guardrail findings with their sources, weekly load, and from the log adherence, pain, PROM scores and adjustments",
+    shortcuts: &[],
+    command: Command::ReportDialog,
     needs: Needs::Document,
 };
 /// Export a CSV spreadsheet.
@@ -165,7 +173,7 @@ pub const QUIT: Action = Action {
 };
 
 /// Every action, for the keyboard.
-pub const ALL: [&Action; 13] = [
+pub const ALL: [&Action; 14] = [
     &NEW,
     &OPEN,
     &OPEN_SAMPLE,
@@ -174,6 +182,7 @@ pub const ALL: [&Action; 13] = [
     &UNDO,
     &REDO,
     &EXPORT_PDF,
+    &EXPORT_REPORT,
     &EXPORT_CSV,
     &EXPORT_ICS,
     &PRINT,

@@ -84,6 +84,10 @@ pub enum Command {
     ExportDialog(crate::io::export::ExportFormat),
     /// Export the plan to a path; the format comes from its extension (runs off the frame).
     ExportTo(PathBuf),
+    /// Show the file dialog to export the clinician report (a PDF).
+    ReportDialog,
+    /// Export the clinician report to a path (runs off the frame).
+    ReportTo(PathBuf),
     /// Write the PDF handout to a temporary file and open it in the system's viewer.
     Print,
     /// An export finished on its thread: what to tell the user.

@@ -166,6 +166,7 @@ fn file_menu(ui: &mut egui::Ui, state: &MenuState, cmds: &mut Vec<Command>) {
             for format in [ExportFormat::Pdf, ExportFormat::Csv, ExportFormat::Ics] {
                 item(ui, a::export(format), None, state, cmds);
             }
+            item(ui, &a::EXPORT_REPORT, None, state, cmds);
             ui.separator();
             ui.label("Paper size of the PDF");
             for paper in [Paper::A4, Paper::Letter] {

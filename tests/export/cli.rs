@@ -105,8 +105,75 @@ fn cli_exports_by_extension() {
     );
     assert!(!docx.exists());
 
+    // The clinician report, in pounds.
+    let report = dir.path().join("r.pdf");
+    let o = loadplan(&[
+        "export",
+        plan,
+        "-o",
+        report.to_str().expect("path"),
+        "--report",
+        "--unit",
+        "lb",
+        "--today",
+        "2026-02-01",
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("clinician report"));
+    let text = crate::plans::pdf_pages(&std::fs::read(&report).expect("report")).join(" ");
+    assert!(text.contains("Clinician report") && text.contains("Volume load (lb)"));
+    let handout = crate::plans::pdf_pages(&std::fs::read(dir.path().join("h.pdf")).expect("pdf"));
+    assert!(handout.join(" ").contains("Your week"));
+    // A report is a PDF.
+    let csv = dir.path().join("r.csv");
+    let o = loadplan(&[
+        "export",
+        plan,
+        "-o",
+        csv.to_str().expect("path"),
+        "--report",
+    ]);
+    assert!(!o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("--report"));
+    assert!(!csv.exists());
+
     let o = loadplan(&["export", plan, "-o", "x.pdf", "--paper", "a3"]);
     assert_eq!(o.status.code(), Some(2), "wrong usage");
     let o = loadplan(&["export", plan]);
     assert_eq!(o.status.code(), Some(2), "missing -o");
+}
+
+/// A plan in pounds prints in pounds without being told; `--unit` still overrides it.
+#[test]
+fn a_plan_in_pounds_exports_in_pounds_by_default() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut plan = sample();
+    plan.unit = loadplan::model::LoadUnit::Lb;
+    // The physio's own notes may name kilograms; the program's words must not.
+    for rx in &mut plan.prescriptions {
+        rx.notes.clear();
+    }
+    let file = dir.path().join("lb.ron");
+    loadplan::io::save_plan(&plan, &file).expect("saved");
+    let pdf = dir.path().join("lb.pdf");
+    let args = |extra: &[&'static str]| {
+        let mut a = vec![
+            "export".to_owned(),
+            file.to_string_lossy().into_owned(),
+            "-o".to_owned(),
+            pdf.to_string_lossy().into_owned(),
+        ];
+        a.extend(extra.iter().map(|s| (*s).to_owned()));
+        a
+    };
+    let run = |a: Vec<String>| {
+        let refs: Vec<&str> = a.iter().map(String::as_str).collect();
+        let o = loadplan(&refs);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        crate::plans::pdf_pages(&std::fs::read(&pdf).expect("pdf")).join(" ")
+    };
+    let text = run(args(&[]));
+    assert!(text.contains(" lb") && !text.contains(" kg"), "in pounds");
+    let text = run(args(&["--unit", "kg"]));
+    assert!(text.contains(" kg"), "--unit overrides the plan");
 }

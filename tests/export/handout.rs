@@ -1,118 +1,31 @@
-//! The PDF handout read back: names, weeks, page numbers, log rows, page size, images.
+//! The patient handout read back: what a patient needs is there (cover, week, cards with the
+//! dose in plain words, pain guide with the plan's limits, schedule, log rows per session and
+//! exercise), nothing internal is (findings, codes, file names), the text sizes, pages, units,
+//! and the pictures drawn as vectors on every card.
 
 use std::path::Path;
 
-use loadplan::engine::Projection;
 use loadplan::io::export::{Paper, PdfOptions, pdf_document};
-use loadplan::model::Plan;
+use loadplan::model::{LoadUnit, PainLimits, Plan};
 
-use crate::plans::{long_plan, pdf_pages, resolved, sample, template};
-
-/// The handout of `plan` on `paper`: its bytes and the text of each page.
-fn handout(plan: &Plan, paper: Paper) -> (Vec<u8>, Vec<String>) {
-    let (projection, findings) = resolved(plan);
-    let options = PdfOptions {
-        paper,
-        ..PdfOptions::default()
-    };
-    let doc = pdf_document(plan, &projection, &findings, &options).expect("PDF renders");
-    let pages = pdf_pages(&doc.bytes);
-    assert_eq!(
-        pages.len(),
-        doc.pages,
-        "page count reported = pages in the file"
-    );
-    (doc.bytes, pages)
-}
-
-/// Numbers n of the "#n" row markers in `text`, in order.
-fn row_markers(text: &str) -> Vec<usize> {
-    text.split('#')
-        .skip(1)
-        .filter_map(|rest| {
-            let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
-            digits.parse().ok()
-        })
-        .collect()
-}
-
-/// Every exercise name the plan's weeks use.
-fn used_names(projection: &Projection) -> Vec<String> {
-    let mut names: Vec<String> = projection
-        .weeks
-        .iter()
-        .flat_map(|w| w.items.iter().map(|i| i.exercise_name.clone()))
-        .collect();
-    names.sort();
-    names.dedup();
-    names
-}
-
-/// Checks what every handout must show.
-fn check_handout(plan: &Plan, pages: &[String]) {
-    let (projection, _) = resolved(plan);
-    let all = pages.join(" ");
-    let m = pages.len();
-    for (i, page) in pages.iter().enumerate() {
-        assert!(
-            page.contains(&format!("Page {} of {m}", i + 1)),
-            "page {} has no number:\n{page}",
-            i + 1
-        );
-    }
-    assert!(all.contains(&plan.athlete), "athlete missing");
-    for name in used_names(&projection) {
-        assert!(all.contains(&name), "exercise {name} missing");
-    }
-    let weeks = projection.weeks.len();
-    for w in 1..=weeks {
-        assert!(
-            all.contains(&format!("Week {w} ")),
-            "schedule week {w} missing"
-        );
-    }
-    assert!(
-        !all.contains(&format!("Week {} ", weeks + 1)),
-        "a week past the plan's end"
-    );
-    for section in [
-        "Projected load",
-        "Guardrail findings",
-        "Schedule, week by week",
-        "Your exercises",
-        "How to judge pain",
-        "Log sheets",
-        "Sources",
-    ] {
-        assert!(all.contains(section), "section {section} missing");
-    }
-    let rows = row_markers(&all);
-    let expected: Vec<usize> = (1..=projection.sessions.len()).collect();
-    assert_eq!(rows, expected, "one log row per session, in order");
-    // Sources name papers, never a file the reader does not have.
-    for file_word in ["CLINICAL", ".md"] {
-        assert!(
-            !all.contains(file_word),
-            "the handout of {} says {file_word:?}",
-            plan.title
-        );
-    }
-}
+use crate::check::{check_handout, document, drawing, handout, log_text, used_ids};
+use crate::plans::{curves_and_paints, long_plan, page_operations, resolved, sample, template};
 
 #[test]
-fn sample_handout_shows_the_whole_plan() {
+fn sample_handout_shows_the_whole_plan_in_plain_words() {
     let plan = sample();
     let (bytes, pages) = handout(&plan, Paper::A4);
-    check_handout(&plan, &pages);
-    assert!((10..=30).contains(&pages.len()), "{} pages", pages.len());
+    check_handout(&plan, &bytes, &pages);
+    assert!((20..=45).contains(&pages.len()), "{} pages", pages.len());
     let cover = &pages[0];
     for text in [
         plan.title.as_str(),
         &plan.clinician,
         &plan.condition,
-        "Mon 5 Jan 2026",
-        "Sun 26 Apr 2026",
+        "Monday 5 January 2026",
+        "Sunday 26 April 2026",
         "16 weeks",
+        "How to use this handout",
     ] {
         assert!(cover.contains(text), "cover lacks {text}:\n{cover}");
     }
@@ -123,17 +36,137 @@ fn sample_handout_shows_the_whole_plan() {
             phase.name
         );
     }
-    let chart = &pages[1];
-    assert!(
-        chart.contains("Volume load (kg)")
-            && chart.contains("Only exercises with an external load in kg")
-    );
     let all = pages.join(" ");
+    // The week, day by day.
+    let week = &pages[1];
+    assert!(week.contains("Your week") && week.contains("Monday") && week.contains("Sunday"));
+    assert!(all.contains("Rest day"));
+    assert!(
+        all.contains("Every other day Seated sciatic nerve glide Do it one day, rest the next")
+    );
+    // The dose in plain words: side, weight, tempo, rest, days.
+    for words in [
+        "3 sets of 10 on each side, holding a 6 kg dumbbell",
+        "3 seconds down, 2 seconds up",
+        "90 seconds between sets",
+        "twice a week: Monday, Thursday",
+        "3 times a week: Monday, Wednesday, Friday",
+        "every other day",
+        "every day",
+        "2 sets of 10 on your right leg",
+        "5 holds of 30 seconds",
+        "hip near neutral",
+    ] {
+        assert!(all.contains(words), "the handout lacks {words:?}");
+    }
+    // A row of the dose table for every week the single-leg deadlift's weight changes.
+    let (projection, _) = resolved(&plan);
+    let mut weights: Vec<String> = projection
+        .weeks
+        .iter()
+        .flat_map(|w| w.items.iter())
+        .filter(|i| i.exercise_id == "sl_deadlift_db")
+        .filter_map(|i| i.dose.load.kg())
+        .map(|kg| format!("holding a {} kg dumbbell", loadplan::model::fmt_num(kg)))
+        .collect();
+    weights.dedup();
+    assert!(weights.len() > 5, "{weights:?}");
+    for w in &weights {
+        assert!(all.contains(w.as_str()), "the dose table lacks {w}");
+    }
+    // The schedule names the ladder's step done in those weeks.
+    assert!(
+        all.contains("Side plank 3 times a week: Monday, Wednesday, Friday"),
+        "the side plank on the feet has its own schedule row"
+    );
+    // The pain guide with the plan's limits.
     assert!(all.contains("Green: pain 0-2") && all.contains("Red: pain above 5"));
+    // The log: a row per session and exercise, with its planned dose.
+    let log = log_text(&pages);
+    let first_day: usize = projection
+        .sessions
+        .iter()
+        .filter(|s| s.date == plan.start_date)
+        .map(|s| s.items.len())
+        .sum();
+    assert_eq!(
+        log.matches("Mon 5 Jan").count(),
+        first_day,
+        "a row per exercise"
+    );
+    assert!(log.contains("Pain next morning") && log.contains("3 sets of 10 each side, 6 kg"));
     // Real text in an embedded font, and the A4 page size.
     let raw = String::from_utf8_lossy(&bytes);
     assert!(raw.contains("FontFile2"), "font not embedded");
     assert!(raw.contains("MediaBox[0 0 595.28 841.89]"));
+}
+
+#[test]
+fn the_pain_guide_uses_the_plans_limits() {
+    let mut plan = sample();
+    plan.pain_limits = PainLimits {
+        safe_max: 2,
+        acceptable_max: 3,
+    };
+    let (_, pages) = handout(&plan, Paper::A4);
+    let all = pages.join(" ");
+    assert!(all.contains("Amber: pain 3 out of 10"), "{all}");
+    assert!(all.contains("Red: pain above 3"));
+}
+
+#[test]
+fn loads_are_in_pounds_everywhere_when_asked() {
+    let mut plan = sample();
+    plan.notes.clear();
+    for rx in &mut plan.prescriptions {
+        rx.notes.clear();
+    }
+    let options = PdfOptions {
+        unit: LoadUnit::Lb,
+        ..PdfOptions::default()
+    };
+    let (_, pages) = document(&plan, &options);
+    let all = pages.join(" ");
+    assert!(all.contains("holding a 13.2 lb dumbbell"), "6 kg in pounds");
+    assert!(!all.contains(" kg"), "a load left in kilograms");
+}
+
+#[test]
+fn every_card_draws_its_picture_as_vectors() {
+    let plan = sample();
+    let (projection, _) = resolved(&plan);
+    let (without, _) = handout(&plan, Paper::A4);
+    let no_curves: usize = page_operations(&without)
+        .iter()
+        .map(|ops| curves_and_paints(ops).0)
+        .sum();
+    assert_eq!(no_curves, 0, "no picture, no curves (and no placeholder)");
+    let options = PdfOptions {
+        figures: used_ids(&projection)
+            .into_iter()
+            .map(|id| (id, drawing()))
+            .collect(),
+        ..PdfOptions::default()
+    };
+    let (with, pages) = document(&plan, &options);
+    check_handout(&plan, &with, &pages);
+    let ops = page_operations(&with);
+    let mut cards = 0;
+    for (page, text) in ops.iter().zip(&pages) {
+        let on_page = text.matches("Your dose in week").count()
+            + text.matches("Your dose, every week").count();
+        let (curves, paints) = curves_and_paints(page);
+        // The head is a circle of four curves; each shape is painted.
+        assert!(
+            curves >= 4 * on_page,
+            "{on_page} cards, {curves} curves:\n{text}"
+        );
+        assert!(paints >= 5 * on_page);
+        cards += on_page;
+    }
+    assert_eq!(cards, used_ids(&projection).len(), "one card per exercise");
+    assert!(pages[0].contains("a picture, how to do it"));
+    assert!(!pages.join(" ").to_lowercase().contains("no picture"));
 }
 
 #[test]
@@ -145,8 +178,8 @@ fn a_twelve_week_plan_has_twelve_schedule_weeks() {
         12,
         "the test expects a 12-week template"
     );
-    let (_, pages) = handout(&plan, Paper::A4);
-    check_handout(&plan, &pages);
+    let (bytes, pages) = handout(&plan, Paper::A4);
+    check_handout(&plan, &bytes, &pages);
     let all = pages.join(" ");
     assert!(all.contains("Week 12 ") && !all.contains("Week 13"));
     assert!(
@@ -156,28 +189,33 @@ fn a_twelve_week_plan_has_twelve_schedule_weeks() {
 }
 
 #[test]
-fn every_template_renders_on_letter_paper() {
+fn every_template_gives_a_handout_without_internal_words() {
     for id in loadplan::templates::ids() {
         let mut plan = template(id);
         if id == "askling_l_protocol" {
             plan.start_date = None; // an undated plan renders too
         }
         let (bytes, pages) = handout(&plan, Paper::Letter);
-        check_handout(&plan, &pages);
+        check_handout(&plan, &bytes, &pages);
         assert!(
             String::from_utf8_lossy(&bytes).contains("MediaBox[0 0 612 792]"),
             "{id}"
         );
         let all = pages.join(" ");
         assert!(
-            all.contains("Sources") && all.contains("Silbernagel"),
-            "{id}: the sources page"
-        );
-        assert!(
-            !all.contains("CLINICAL") && !all.contains(".md"),
-            "{id}: the handout names a file"
+            all.contains("References") && all.contains("Silbernagel"),
+            "{id}: the references"
         );
     }
+}
+
+#[test]
+fn twice_a_day_is_said_so() {
+    let plan = template("askling_l_protocol");
+    let (_, pages) = handout(&plan, Paper::A4);
+    let all = pages.join(" ");
+    assert!(all.contains("twice a day, every day"), "{all}");
+    assert!(all.contains("every third day"));
 }
 
 #[test]
@@ -185,10 +223,10 @@ fn a_long_plan_with_twenty_prescriptions_fits_its_pages() {
     let plan = long_plan();
     assert_eq!(plan.prescriptions.len(), 20);
     for paper in Paper::ALL {
-        let (_, pages) = handout(&plan, paper);
-        check_handout(&plan, &pages);
+        let (bytes, pages) = handout(&plan, paper);
+        check_handout(&plan, &bytes, &pages);
         assert!(
-            (30..=250).contains(&pages.len()),
+            (60..=400).contains(&pages.len()),
             "{} pages on {paper:?}",
             pages.len()
         );
@@ -234,8 +272,8 @@ fn an_illustration_found_on_disk_is_embedded() {
     pdf_document(&plan, &projection, &findings, &missing).expect("PDF without the files");
 }
 
-/// Writes the handouts of the sample and the long plan for looking at (not run by default):
-/// `LOADPLAN_REVIEW_DIR=/tmp cargo test --test export -- --ignored`.
+/// Writes the handouts and reports of the sample, the long plan and a template for looking at
+/// (not run by default): `LOADPLAN_REVIEW_DIR=/tmp cargo test --test export -- --ignored`.
 #[test]
 #[ignore]
 fn write_handouts_for_review() {
@@ -244,11 +282,30 @@ fn write_handouts_for_review() {
         ("sample", sample()),
         ("long", long_plan()),
         ("nordic", template("nordic_hamstring")),
+        ("askling", template("askling_l_protocol")),
+        ("logged", crate::plans::logged_sample()),
     ] {
         for paper in Paper::ALL {
             let (bytes, _) = handout(&plan, paper);
             let path = Path::new(&dir).join(format!("{name}-{}.pdf", paper.label()));
             std::fs::write(&path, bytes).expect("write");
         }
+        let (projection, _) = resolved(&plan);
+        let options = PdfOptions {
+            figures: used_ids(&projection)
+                .into_iter()
+                .map(|id| (id, drawing()))
+                .collect(),
+            ..PdfOptions::default()
+        };
+        let (bytes, _) = document(&plan, &options);
+        std::fs::write(Path::new(&dir).join(format!("{name}-pictures.pdf")), bytes).expect("write");
+        let report = PdfOptions {
+            kind: loadplan::io::export::PdfKind::Report,
+            today: Some(crate::plans::report_day()),
+            ..PdfOptions::default()
+        };
+        let (bytes, _) = document(&plan, &report);
+        std::fs::write(Path::new(&dir).join(format!("{name}-report.pdf")), bytes).expect("write");
     }
 }

@@ -1,5 +1,6 @@
 //! Plans for the export tests: the shipped sample and templates, a long plan with many
-//! prescriptions (the handout's worst case), and reading a PDF's text back.
+//! prescriptions (the handout's worst case), the sample with a log, and reading a PDF back:
+//! its text, its font sizes and its drawing operations.
 #![allow(dead_code)]
 
 use chrono::NaiveDate;
@@ -192,4 +193,92 @@ pub fn pdf_pages(bytes: &[u8]) -> Vec<String> {
             text.split_whitespace().collect::<Vec<_>>().join(" ")
         })
         .collect()
+}
+
+/// The operators and operands of each page's content stream (read back with lopdf).
+pub fn page_operations(bytes: &[u8]) -> Vec<Vec<lopdf::content::Operation>> {
+    let doc = lopdf::Document::load_mem(bytes).expect("PDF parses");
+    doc.get_pages()
+        .values()
+        .map(|id| {
+            let content = doc.get_page_content(*id).expect("page content");
+            lopdf::content::Content::decode(&content)
+                .expect("content decodes")
+                .operations
+        })
+        .collect()
+}
+
+/// Every font size the PDF sets text in (the `Tf` operator's size), in points.
+pub fn font_sizes(bytes: &[u8]) -> Vec<f32> {
+    page_operations(bytes)
+        .iter()
+        .flatten()
+        .filter(|op| op.operator == "Tf")
+        .filter_map(|op| op.operands.get(1).and_then(|o| o.as_float().ok()))
+        .collect()
+}
+
+/// How many operations of `page` draw curves (`c`, `v`, `y`) and fill or stroke paths.
+pub fn curves_and_paints(ops: &[lopdf::content::Operation]) -> (usize, usize) {
+    let curves = ops
+        .iter()
+        .filter(|o| matches!(o.operator.as_str(), "c" | "v" | "y"))
+        .count();
+    let paints = ops
+        .iter()
+        .filter(|o| {
+            matches!(
+                o.operator.as_str(),
+                "S" | "s" | "f" | "F" | "f*" | "B" | "B*" | "b" | "b*"
+            )
+        })
+        .count();
+    (curves, paints)
+}
+
+/// The sample plan with a log of its first weeks (pain reported, some exercises missed, a red
+/// response the engine adjusts for), a decision on the first adjustment and two PROM scores.
+pub fn logged_sample() -> Plan {
+    let mut plan = sample();
+    let projection = engine::project(&plan);
+    for (n, s) in projection.sessions.iter().take(14).enumerate() {
+        let date = s.date.expect("the sample is dated");
+        let log = plan.session_log_mut(date, s.slot);
+        log.supervised = s.supervised;
+        for (i, item) in s.items.iter().enumerate() {
+            let e = log.exercise_mut(item.prescription_id, &item.exercise_id);
+            e.done = !(n == 3 && i == 1);
+            e.pain_during = Some(if n == 6 { 7 } else { 2 + (n % 3) as u8 });
+            e.pain_next_morning = Some(if n == 6 {
+                NextMorning::Pain(5)
+            } else {
+                NextMorning::Settled
+            });
+        }
+    }
+    let adjustments = engine::adjustments(&plan, &engine::project(&plan));
+    let first = adjustments
+        .first()
+        .expect("the log calls for an adjustment");
+    plan.adjustments.push(AdjustmentDecision {
+        prescription: first.prescription_id,
+        date: first.date,
+        slot: first.slot,
+        decision: Decision::Accept,
+        proposed: Some(first.proposed.clone()),
+    });
+    for (d, score) in [(5, 40.0), (26, 62.5)] {
+        plan.proms.push(PromScore {
+            date: NaiveDate::from_ymd_opt(2026, 1, d).expect("date"),
+            measure: Prom::HagosPain,
+            score,
+        });
+    }
+    plan
+}
+
+/// The day the logged sample's report counts up to.
+pub fn report_day() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 1, 28).expect("date")
 }

@@ -1,12 +1,14 @@
-//! Exports of a plan for people and programs outside loadplan: a printable PDF handout for the
-//! athlete ([`pdf_bytes`]), a spreadsheet of every session and exercise ([`csv_string`]) and a
-//! calendar of the dated sessions ([`ics_string`]). Each renders from the plan and its
-//! projection only; [`export_to`] picks the format from the file's extension and writes the
-//! file atomically, so a failed export never leaves a half-written file behind.
+//! Exports of a plan for people and programs outside loadplan: a PDF ([`pdf_bytes`]) - the
+//! patient handout, in plain words ([`words`]), or the clinician report ([`PdfKind`]) - a
+//! spreadsheet of every session and exercise ([`csv_string`]) and a calendar of the dated
+//! sessions ([`ics_string`]). Each renders from the plan and its projection only;
+//! [`export_to`] picks the format from the file's extension and writes the file atomically, so a
+//! failed export never leaves a half-written file behind.
 
 mod csv;
 mod ics;
 mod pdf;
+pub mod words;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -16,7 +18,7 @@ use crate::model::Plan;
 
 pub use self::csv::{CSV_COLUMNS, csv_columns, csv_string};
 pub use self::ics::ics_string;
-pub use self::pdf::{Paper, PdfOptions, pdf_bytes, pdf_document};
+pub use self::pdf::{Paper, PdfDocument, PdfKind, PdfOptions, pdf_bytes, pdf_document};
 
 /// What can go wrong exporting a plan. Each message is one line a user can act on, with the
 /// file concerned (when there is one) last.
@@ -139,8 +141,7 @@ impl fmt::Display for ExportSummary {
 }
 
 /// Projects and checks `plan`, renders it in the format `path`'s extension names and writes
-/// it atomically (a PDF on `paper`). Returns the format written.
-/// The PDF's chart shows [`chart_metric`].
+/// it atomically (a PDF: the handout on `paper`, loads in kg). Returns the format written.
 pub fn export_to(plan: &Plan, path: &Path, paper: Paper) -> Result<ExportFormat, ExportError> {
     let options = PdfOptions {
         paper,
@@ -150,7 +151,8 @@ pub fn export_to(plan: &Plan, path: &Path, paper: Paper) -> Result<ExportFormat,
     export_with(plan, path, &options).map(|s| s.format)
 }
 
-/// Like [`export_to`], with every PDF option, and says how much it wrote.
+/// Like [`export_to`], with every PDF option (which document, unit, paper, the report's chart
+/// metric), and says how much it wrote.
 pub fn export_with(
     plan: &Plan,
     path: &Path,
@@ -180,7 +182,7 @@ pub fn export_with(
     Ok(ExportSummary { format, count })
 }
 
-/// The metric a handout's chart shows when nobody chose one: volume load, or else the first
+/// The metric the report's chart shows when nobody chose one: volume load, or else the first
 /// load metric the plan counts (time under tension, reps, session-RPE), so the chart of a
 /// body-weight plan is not empty.
 pub fn chart_metric(projection: &Projection) -> Metric {

@@ -1,20 +1,10 @@
-//! Pages as lists of drawing operations (text, shapes, images), laid out first and drawn into
-//! the PDF afterwards. Laying out before drawing lets every footer say "Page N of M", and keeps
-//! the layout code free of the PDF library's types.
+//! Pages as lists of drawing operations (text, shapes, curved paths, images), laid out first
+//! and drawn into the PDF afterwards ([`super::render`]). Laying out before drawing lets every
+//! footer say "Page N of M", and keeps the layout code free of the PDF library's types.
 
-use krilla::Document;
-use krilla::color::rgb;
-use krilla::geom::{PathBuilder, Point, Size, Transform};
 use krilla::image::Image;
-use krilla::metadata::Metadata;
-use krilla::num::NormalizedF32;
-use krilla::page::PageSettings;
-use krilla::paint::{Fill, Stroke, StrokeDash};
-use krilla::surface::Surface;
 
-use super::super::ExportError;
 use super::Paper;
-use super::fonts::{BOLD_STROKE_EM, Fonts};
 
 /// A colour, 0-255 per channel.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,12 +56,14 @@ impl TextStyle {
     }
 }
 
-/// A stroke: colour, width in points, and an optional dash length.
+/// A stroke: colour, width in points, an optional dash length, and round ends and corners
+/// (limbs of a figure) or square ones.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) struct Pen {
     pub color: Rgb,
     pub width: f32,
     pub dash: Option<f32>,
+    pub round: bool,
 }
 
 impl Pen {
@@ -81,6 +73,38 @@ impl Pen {
             color,
             width,
             dash: None,
+            round: false,
+        }
+    }
+
+    /// A solid pen with round ends and corners.
+    pub const fn round(color: Rgb, width: f32) -> Pen {
+        Pen {
+            color,
+            width,
+            dash: None,
+            round: true,
+        }
+    }
+}
+
+/// One piece of a path: move, straight line, cubic curve (two control points and the end).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) enum El {
+    Move(f32, f32),
+    Line(f32, f32),
+    Cubic([f32; 6]),
+    Close,
+}
+
+impl El {
+    /// The points the piece goes through or is pulled towards (for the margin checks).
+    #[cfg(test)]
+    pub fn points(&self) -> Vec<(f32, f32)> {
+        match *self {
+            El::Move(x, y) | El::Line(x, y) => vec![(x, y)],
+            El::Cubic([a, b, c, d, e, f]) => vec![(a, b), (c, d), (e, f)],
+            El::Close => Vec::new(),
         }
     }
 }
@@ -97,6 +121,12 @@ pub(super) enum Op {
     Shape {
         points: Vec<(f32, f32)>,
         closed: bool,
+        fill: Option<Rgb>,
+        stroke: Option<Pen>,
+    },
+    /// A path of lines and curves (circles, figures), filled and/or stroked.
+    Path {
+        els: Vec<El>,
         fill: Option<Rgb>,
         stroke: Option<Pen>,
     },
@@ -219,152 +249,35 @@ impl Canvas {
         }
     }
 
+    /// A path of lines and curves, filled and/or stroked.
+    pub fn path(&mut self, els: Vec<El>, fill: Option<Rgb>, stroke: Option<Pen>) {
+        if els.len() >= 2 && (fill.is_some() || stroke.is_some()) {
+            self.push(Op::Path { els, fill, stroke });
+        }
+    }
+
+    /// A circle of radius `r` round `(cx, cy)`, four cubic curves.
+    pub fn circle(&mut self, (cx, cy): (f32, f32), r: f32, fill: Option<Rgb>, stroke: Option<Pen>) {
+        // Control-point distance of a quarter circle.
+        let k = 0.552_285 * r;
+        let els = vec![
+            El::Move(cx + r, cy),
+            El::Cubic([cx + r, cy + k, cx + k, cy + r, cx, cy + r]),
+            El::Cubic([cx - k, cy + r, cx - r, cy + k, cx - r, cy]),
+            El::Cubic([cx - r, cy - k, cx - k, cy - r, cx, cy - r]),
+            El::Cubic([cx + k, cy - r, cx + r, cy - k, cx + r, cy]),
+            El::Close,
+        ];
+        self.path(els, fill, stroke);
+    }
+
     /// An image scaled into the box.
     pub fn image(&mut self, x: f32, y: f32, w: f32, h: f32, image: Image) {
         self.push(Op::Image { x, y, w, h, image });
     }
 
-    /// Draws every page into a PDF with a footer: `footer` on the left, "Page N of M" on the
-    /// right. Returns the file's bytes.
-    pub fn render(
-        self,
-        fonts: &Fonts,
-        footer: &str,
-        metadata: Metadata,
-    ) -> Result<Vec<u8>, ExportError> {
-        let geo = self.geo;
-        let total = self.pages.len();
-        let mut document = Document::new();
-        document.set_metadata(metadata);
-        let settings =
-            PageSettings::from_wh(geo.width, geo.height).ok_or_else(|| ExportError::Pdf {
-                message: "invalid page size".to_owned(),
-            })?;
-        let footer_style = TextStyle::plain(8.0).color(GREY);
-        for (i, ops) in self.pages.into_iter().enumerate() {
-            let mut page = document.start_page_with(settings.clone());
-            let mut surface = page.surface();
-            for op in ops {
-                draw(&mut surface, fonts, op);
-            }
-            let number = format!("Page {} of {total}", i + 1);
-            let number_w = fonts.width(&number, footer_style.size);
-            let y = geo.height - 30.0;
-            draw(
-                &mut surface,
-                fonts,
-                Op::Shape {
-                    points: vec![(geo.left, y - 11.0), (geo.right, y - 11.0)],
-                    closed: false,
-                    fill: None,
-                    stroke: Some(Pen::solid(RULE, 0.5)),
-                },
-            );
-            let title = fonts.fit(
-                footer,
-                footer_style.size,
-                false,
-                geo.content_width() - number_w - 24.0,
-            );
-            for (x, text) in [(geo.left, title), (geo.right - number_w, number)] {
-                draw(
-                    &mut surface,
-                    fonts,
-                    Op::Text {
-                        x,
-                        y,
-                        style: footer_style,
-                        text,
-                    },
-                );
-            }
-            surface.finish();
-            page.finish();
-        }
-        document.finish().map_err(|e| ExportError::Pdf {
-            message: e.to_string(),
-        })
+    /// The pages, for drawing.
+    pub(super) fn into_pages(self) -> Vec<Vec<Op>> {
+        self.pages
     }
-}
-
-fn paint(c: Rgb) -> krilla::paint::Paint {
-    rgb::Color::new(c.0, c.1, c.2).into()
-}
-
-fn fill(c: Rgb) -> Fill {
-    Fill {
-        paint: paint(c),
-        opacity: NormalizedF32::ONE,
-        rule: Default::default(),
-    }
-}
-
-fn stroke(pen: Pen) -> Stroke {
-    Stroke {
-        paint: paint(pen.color),
-        width: pen.width,
-        dash: pen.dash.map(|d| StrokeDash {
-            array: vec![d, d],
-            offset: 0.0,
-        }),
-        ..Stroke::default()
-    }
-}
-
-fn draw(surface: &mut Surface<'_>, fonts: &Fonts, op: Op) {
-    match op {
-        Op::Text { x, y, style, text } => {
-            surface.set_fill(Some(fill(style.color)));
-            surface.set_stroke(
-                style
-                    .bold
-                    .then(|| stroke(Pen::solid(style.color, style.size * BOLD_STROKE_EM))),
-            );
-            let mut cursor = x;
-            for run in fonts.runs(&text) {
-                let face = fonts.face(run.which);
-                surface.draw_glyphs(
-                    Point::from_xy(cursor, y),
-                    &run.glyphs,
-                    face.pdf.clone(),
-                    run.text,
-                    style.size,
-                    false,
-                );
-                cursor += run.width_em * style.size;
-            }
-        }
-        Op::Shape {
-            points,
-            closed,
-            fill: f,
-            stroke: s,
-        } => {
-            let mut pb = PathBuilder::new();
-            for (i, (px, py)) in points.iter().enumerate() {
-                if i == 0 {
-                    pb.move_to(*px, *py);
-                } else {
-                    pb.line_to(*px, *py);
-                }
-            }
-            if closed {
-                pb.close();
-            }
-            if let Some(path) = pb.finish() {
-                surface.set_fill(f.map(fill));
-                surface.set_stroke(s.map(stroke));
-                surface.draw_path(&path);
-            }
-        }
-        Op::Image { x, y, w, h, image } => {
-            if let Some(size) = Size::from_wh(w, h) {
-                surface.push_transform(&Transform::from_translate(x, y));
-                surface.draw_image(image, size);
-                surface.pop();
-            }
-        }
-    }
-    surface.set_fill(None);
-    surface.set_stroke(None);
 }

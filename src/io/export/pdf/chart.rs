@@ -1,13 +1,20 @@
-//! The projected load chart, drawn as vectors: phase bands behind, deload weeks shaded, axes
-//! with ticks and week labels, one thin line per prescription and the weekly total as a thick
-//! line, then a legend and what the metric counts (`Metric::includes`).
+//! The report's projected load chart, drawn as vectors: phase bands behind, deload weeks
+//! shaded where the plotted metric actually drops, axes with ticks and week labels, the weekly
+//! total as a thick grey line when two or more exercises count (so a single exercise is never
+//! hidden under it), one line per prescription on top, then a legend and what the metric
+//! counts (`Metric::includes`). Volume load is in the unit asked for.
 
+use crate::engine::chart::{metric_label, unit_factor};
 use crate::engine::{Metric, Projection};
 use crate::model::{Plan, fmt_num};
 
+use super::Ctx;
 use super::canvas::{BLACK, GREY, Pen, RULE, Rgb, TextStyle};
 use super::flow::Flow;
 use super::{exercise_name, phase_runs};
+
+/// Colour of the total's line: grey, so the exercises' lines drawn over it stay visible.
+const TOTAL: Rgb = Rgb(150, 150, 150);
 
 /// Height of the plot area in points.
 const PLOT_HEIGHT: f32 = 250.0;
@@ -69,7 +76,7 @@ fn nice_step(raw: f64) -> f64 {
         .unwrap_or(10.0 * p)
 }
 
-fn series(plan: &Plan, projection: &Projection, metric: Metric) -> Vec<Series> {
+fn series(plan: &Plan, projection: &Projection, metric: Metric, k: f64) -> Vec<Series> {
     plan.prescriptions
         .iter()
         .filter_map(|rx| {
@@ -80,7 +87,7 @@ fn series(plan: &Plan, projection: &Projection, metric: Metric) -> Vec<Series> {
                     wp.items
                         .iter()
                         .find(|i| i.prescription_id == rx.id)
-                        .map(|i| i.metrics.get(metric))
+                        .map(|i| i.metrics.get(metric) * k)
                 })
                 .collect();
             values.iter().flatten().any(|v| *v > 0.0).then(|| Series {
@@ -117,19 +124,28 @@ impl Frame {
 }
 
 /// Draws the chart section (on a new page).
-pub(super) fn draw(flow: &mut Flow<'_>, plan: &Plan, projection: &Projection, metric: Metric) {
+pub(super) fn draw(flow: &mut Flow<'_>, ctx: &Ctx<'_>, metric: Metric) {
+    let (plan, projection) = (ctx.plan, ctx.projection);
     flow.section("Projected load");
     flow.paragraph(
-        &format!("{} per week, as planned", metric.label()),
+        &format!("{} per week, as planned", metric_label(metric, ctx.unit)),
         TextStyle::bold(11.0),
         0.0,
     );
     flow.gap(16.0);
-    let all = series(plan, projection, metric);
+    let k = unit_factor(metric, ctx.unit);
+    let all = series(plan, projection, metric, k);
     let total: Vec<f64> = projection
         .weeks
         .iter()
-        .map(|w| w.totals.get(metric))
+        .map(|w| w.totals.get(metric) * k)
+        .collect();
+    let drops: Vec<u32> = projection
+        .weeks
+        .iter()
+        .enumerate()
+        .filter(|(i, w)| w.deload && *i > 0 && total[*i] < total[*i - 1] - 1e-9)
+        .map(|(_, w)| w.week)
         .collect();
     let highest = total.iter().copied().fold(0.0_f64, f64::max);
     // Headroom above the highest week keeps the lines clear of the phase names.
@@ -150,9 +166,10 @@ pub(super) fn draw(flow: &mut Flow<'_>, plan: &Plan, projection: &Projection, me
         },
         step,
     };
-    bands(flow, &frame, projection);
+    bands(flow, &frame, projection, &drops);
     axes(flow, &frame);
-    lines(flow, &frame, &all, &total);
+    let show_total = all.len() >= 2;
+    lines(flow, &frame, &all, show_total.then_some(&total[..]));
     if highest <= 0.0 {
         let msg = "No exercise in this plan counts in this metric.";
         let w = flow.fonts.width(msg, 10.0);
@@ -164,7 +181,7 @@ pub(super) fn draw(flow: &mut Flow<'_>, plan: &Plan, projection: &Projection, me
         );
     }
     flow.y = frame.bottom + 34.0;
-    legend(flow, &all, projection.weeks.iter().any(|w| w.deload));
+    legend(flow, &all, show_total, !drops.is_empty());
 
     flow.gap(6.0);
     let note = TextStyle::plain(8.5).color(GREY);
@@ -179,8 +196,8 @@ pub(super) fn draw(flow: &mut Flow<'_>, plan: &Plan, projection: &Projection, me
     }
 }
 
-/// Phase bands, deload weeks, and the phases' names on top.
-fn bands(flow: &mut Flow<'_>, f: &Frame, projection: &Projection) {
+/// Phase bands, the deload weeks where the metric drops, and the phases' names on top.
+fn bands(flow: &mut Flow<'_>, f: &Frame, projection: &Projection, drops: &[u32]) {
     let label = TextStyle::plain(7.5).color(GREY);
     let mut names = Vec::new();
     for (i, run) in phase_runs(projection).iter().enumerate() {
@@ -194,8 +211,8 @@ fn bands(flow: &mut Flow<'_>, f: &Frame, projection: &Projection) {
             names.push((bx + 2.0, flow.fonts.fit(name, label.size, false, bw - 4.0)));
         }
     }
-    for wp in projection.weeks.iter().filter(|w| w.deload) {
-        let bx = f.x0 + (wp.week - 1) as f32 * f.slot;
+    for week in drops {
+        let bx = f.x0 + (week - 1) as f32 * f.slot;
         flow.canvas.rect(
             bx,
             f.top,
@@ -254,8 +271,16 @@ fn axes(flow: &mut Flow<'_>, f: &Frame) {
     );
 }
 
-/// One thin line per prescription, then the total as a thick line on top.
-fn lines(flow: &mut Flow<'_>, f: &Frame, all: &[Series], total: &[f64]) {
+/// The total as a thick grey line (when given), then one line per prescription on top of it.
+fn lines(flow: &mut Flow<'_>, f: &Frame, all: &[Series], total: Option<&[f64]>) {
+    if let Some(total) = total {
+        let mut points: Vec<(f32, f32)> = total
+            .iter()
+            .enumerate()
+            .map(|(i, v)| (f.x(i + 1), f.y(*v)))
+            .collect();
+        flush(flow, &mut points, Pen::solid(TOTAL, 3.2));
+    }
     for (i, s) in all.iter().enumerate() {
         let pen = Pen::solid(series_color(i), 1.1);
         let mut run: Vec<(f32, f32)> = Vec::new();
@@ -267,13 +292,6 @@ fn lines(flow: &mut Flow<'_>, f: &Frame, all: &[Series], total: &[f64]) {
         }
         flush(flow, &mut run, pen);
     }
-    let points: Vec<(f32, f32)> = total
-        .iter()
-        .enumerate()
-        .map(|(i, v)| (f.x(i + 1), f.y(*v)))
-        .collect();
-    let mut points = points;
-    flush(flow, &mut points, Pen::solid(BLACK, 2.4));
 }
 
 /// Draws a finished run of points (a dot for a single week) and empties it.
@@ -287,12 +305,20 @@ fn flush(flow: &mut Flow<'_>, run: &mut Vec<(f32, f32)>, pen: Pen) {
 }
 
 /// The legend: total, deload weeks and each prescription, wrapped over as many lines as needed.
-fn legend(flow: &mut Flow<'_>, all: &[Series], deload: bool) {
+fn legend(flow: &mut Flow<'_>, all: &[Series], total: bool, deload: bool) {
     let style = TextStyle::plain(8.0);
     let line_h = 12.0;
-    let mut entries: Vec<(String, Rgb, f32, bool)> = vec![("Total".to_owned(), BLACK, 2.4, false)];
+    let mut entries: Vec<(String, Rgb, f32, bool)> = Vec::new();
+    if total {
+        entries.push(("Total".to_owned(), TOTAL, 3.2, false));
+    }
     if deload {
-        entries.push(("Deload week".to_owned(), tint(DELOAD, 0.28), 0.0, true));
+        entries.push((
+            "Deload week (load drops)".to_owned(),
+            tint(DELOAD, 0.28),
+            0.0,
+            true,
+        ));
     }
     for (i, s) in all.iter().enumerate() {
         entries.push((s.name.clone(), series_color(i), 1.1, false));

@@ -7,6 +7,10 @@ use super::fonts::Fonts;
 
 /// Line height as a multiple of the font size.
 pub(super) const LEADING: f32 = 1.28;
+/// Size of the handout's body text, in points (at least 11 for a patient).
+pub(super) const BODY: f32 = 11.0;
+/// Size of the handout's table text, in points (at least 10).
+pub(super) const TABLE: f32 = 10.0;
 
 /// The layout cursor: the canvas, the fonts and the current height on the current page.
 pub(super) struct Flow<'a> {
@@ -31,11 +35,6 @@ impl<'a> Flow<'a> {
     /// Width between the margins.
     pub fn width(&self) -> f32 {
         self.canvas.geo.content_width()
-    }
-
-    /// Height left on the current page.
-    pub fn room(&self) -> f32 {
-        self.canvas.geo.bottom - self.y
     }
 
     /// Height of the content area of a page.

@@ -1,11 +1,14 @@
-//! Two text pages: how to judge pain (the traffic-light rules of the pain-monitoring model,
-//! docs/clinical.md#pain-monitoring, in plain words) and the sources of the plan and guardrails.
+//! Text pages: how to judge pain (the traffic-light rules of the pain-monitoring model, in
+//! plain words, with the plan's own limits), the handout's references (the plan's source, the
+//! pain-monitoring model, where the exercises come from) and the report's sources (the plan's,
+//! the guardrails' and the pain model's).
 
 use crate::engine::{Finding, PainZone, sources};
 use crate::model::{PainLimits, Plan};
 
-use super::canvas::{GREY, Pen, Rgb, TextStyle};
-use super::flow::{Flow, LEADING};
+use super::canvas::{Pen, Rgb, TextStyle};
+use super::flow::{BODY, Flow, LEADING};
+use super::{Ctx, find_exercise};
 
 /// (zone, what it means, what to do) of each traffic light, in the patient's words.
 const LIGHTS: [(PainZone, &str, &str); 3] = [
@@ -41,7 +44,7 @@ fn light_title(zone: PainZone, limits: PainLimits) -> String {
 /// Draws the pain guide with the plan's limits (from a new page).
 pub(super) fn pain(flow: &mut Flow<'_>, limits: PainLimits) {
     flow.section("How to judge pain");
-    let body = TextStyle::plain(10.0);
+    let body = TextStyle::plain(BODY);
     flow.paragraph(
         "Some pain during these exercises is expected and safe. Rate it from 0 (none) to 10 (the worst imaginable) during each exercise, and again the next morning. How your body answers over the next 24 hours matters more than the pain during the exercise.",
         body,
@@ -88,13 +91,56 @@ pub(super) fn pain(flow: &mut Flow<'_>, limits: PainLimits) {
     );
     flow.gap(8.0);
     flow.paragraph(
-        "Based on the pain-monitoring model of Silbernagel et al. 2007. Stop and contact your clinician if you have sudden sharp pain, a pop, swelling, numbness or pins and needles that do not settle.",
-        TextStyle::plain(8.5).color(GREY),
+        "Stop and contact your clinician if you have sudden sharp pain, a pop, swelling, numbness or pins and needles that do not settle.",
+        TextStyle::bold(BODY),
         0.0,
     );
 }
 
-/// Draws the sources (from a new page).
+/// Draws the handout's references (from a new page): where the plan and its exercises come
+/// from and the pain-monitoring model, as a reader can look them up.
+pub(super) fn references(flow: &mut Flow<'_>, ctx: &Ctx<'_>) {
+    flow.section("References");
+    let body = TextStyle::plain(BODY);
+    let mut items: Vec<String> = Vec::new();
+    let citation = ctx.plan.citation.trim();
+    if !citation.is_empty() {
+        items.push(format!("Your plan: {citation}"));
+    }
+    items.push(
+        "How to judge pain: Silbernagel KG, Thomee R, Eriksson BI, Karlsson J. Continued sports activity, using a pain-monitoring model, during rehabilitation in patients with Achilles tendinopathy. Am J Sports Med 2007;35(6):897-906.".to_owned(),
+    );
+    let mut seen: Vec<String> = Vec::new();
+    for wp in &ctx.projection.weeks {
+        for item in &wp.items {
+            if seen.contains(&item.exercise_id) {
+                continue;
+            }
+            seen.push(item.exercise_id.clone());
+            if let Some(source) = find_exercise(ctx.plan, &item.exercise_id)
+                .and_then(|e| e.source.as_deref())
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+            {
+                let line = format!("{}: {source}", item.exercise_name);
+                if !items.contains(&line) {
+                    items.push(line);
+                }
+            }
+        }
+    }
+    flow.bullets(&items, body, 4.0);
+    if citation.is_empty() {
+        flow.gap(8.0);
+        flow.paragraph(
+            "Your clinician wrote this plan for you; it does not follow one published programme.",
+            body,
+            0.0,
+        );
+    }
+}
+
+/// Draws the report's sources (from a new page).
 pub(super) fn sources(flow: &mut Flow<'_>, plan: &Plan, findings: &[Finding]) {
     flow.section("Sources");
     let body = TextStyle::plain(9.5);

@@ -1,35 +1,52 @@
-//! The printed handout: a PDF an athlete takes home. Pages, in order: a cover, the projected
-//! load chart (vectors) with the guardrail findings, the week-by-week schedule, one card per
-//! exercise, how to judge pain, blank log sheets and the sources. Every page has the plan's
-//! title and "Page N of M" in its footer; the text is real, selectable text in an embedded font.
+//! The two printed documents of a plan, each a PDF with real, selectable text in an embedded
+//! font, "Page N of M" in every footer:
+//!
+//! - the **patient handout** ([`PdfKind::Handout`]): a cover saying what the plan is for, the
+//!   typical week day by day, one card per exercise (its picture, how to do it, the dose in
+//!   plain words and a table of every change of dose, cautions), the pain guide with the plan's
+//!   limits, the schedule week by week, log sheets with a row per session and exercise, and
+//!   references. Nothing internal: no findings, no codes, no file names.
+//! - the **clinician report** ([`PdfKind::Report`]): the projected load chart, the guardrail
+//!   findings with their sources, the weekly load table, and from the log adherence, pain,
+//!   PROM scores and the adjustments with their decisions.
 //!
 //! Layout happens first, on a list of drawing operations per page ([`canvas`]); the PDF is
-//! drawn from it afterwards with krilla, which subsets the fonts.
+//! drawn from it afterwards with krilla ([`render`]), which subsets the fonts.
 
 mod canvas;
 mod cards;
 mod chart;
+mod context;
 mod cover;
+mod dose_table;
+mod figure;
 mod findings;
 mod flow;
 mod fonts;
 mod guide;
+mod loads;
 mod log;
+mod progress;
+mod render;
 mod schedule;
 mod table;
 #[cfg(test)]
 mod tests;
+mod week;
 
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
+use chrono::NaiveDate;
 use krilla::metadata::Metadata;
 
 use crate::engine::{Finding, Metric, Projection};
-use crate::model::{Exercise, Plan};
+use crate::figure::Drawing;
+use crate::model::{Exercise, LoadUnit, Plan};
 
 use super::ExportError;
 use canvas::{Canvas, Geometry};
+pub(super) use context::Ctx;
 use flow::Flow;
 use fonts::Fonts;
 
@@ -71,15 +88,45 @@ impl FromStr for Paper {
     }
 }
 
-/// Choices for the handout.
+/// Which document a PDF export makes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum PdfKind {
+    /// The patient handout (the default export, and what Print prints).
+    #[default]
+    Handout,
+    /// The clinician report.
+    Report,
+}
+
+impl PdfKind {
+    /// `handout` or `clinician report`, for messages.
+    pub fn label(self) -> &'static str {
+        match self {
+            PdfKind::Handout => "handout",
+            PdfKind::Report => "clinician report",
+        }
+    }
+}
+
+/// Choices for the PDF.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PdfOptions {
     pub paper: Paper,
-    /// The load metric of the chart.
+    /// The load metric of the report's chart.
     pub metric: Metric,
     /// Folder that relative illustration paths are read from (the plan file's folder); the
     /// current folder when none.
     pub image_dir: Option<PathBuf>,
+    /// The unit loads are printed in, everywhere in the document.
+    pub unit: LoadUnit,
+    /// The handout or the clinician report.
+    pub kind: PdfKind,
+    /// The day the report's progress is counted up to (adherence, missed sessions); today
+    /// when none.
+    pub today: Option<NaiveDate>,
+    /// Pictures by exercise id, used instead of [`crate::figure::figure`] for those
+    /// exercises (a preview of new poses, and tests that do not depend on the pose data).
+    pub figures: Vec<(String, Drawing)>,
 }
 
 impl Default for PdfOptions {
@@ -88,18 +135,22 @@ impl Default for PdfOptions {
             paper: Paper::A4,
             metric: Metric::VolumeLoadKg,
             image_dir: None,
+            unit: LoadUnit::Kg,
+            kind: PdfKind::Handout,
+            today: None,
+            figures: Vec::new(),
         }
     }
 }
 
-/// A rendered handout: the file's bytes and its number of pages.
+/// A rendered document: the file's bytes and its number of pages.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PdfDocument {
     pub bytes: Vec<u8>,
     pub pages: usize,
 }
 
-/// The handout of `plan` as PDF bytes.
+/// The document `options.kind` names of `plan`, as PDF bytes.
 pub fn pdf_bytes(
     plan: &Plan,
     projection: &Projection,
@@ -109,7 +160,8 @@ pub fn pdf_bytes(
     pdf_document(plan, projection, findings, options).map(|d| d.bytes)
 }
 
-/// The handout of `plan`, with its page count.
+/// The document `options.kind` names of `plan` (the handout or the clinician report), with
+/// its page count.
 pub fn pdf_document(
     plan: &Plan,
     projection: &Projection,
@@ -120,19 +172,32 @@ pub fn pdf_document(
     let canvas = layout(plan, projection, findings, options, &fonts);
     let title = plan_title(plan);
     let pages = canvas.page_count();
+    let (description, footer) = match options.kind {
+        PdfKind::Handout => (
+            format!("Rehabilitation plan handout for {}", plan.athlete),
+            title.clone(),
+        ),
+        PdfKind::Report => (
+            format!(
+                "Clinician report on the rehabilitation plan of {}",
+                plan.athlete
+            ),
+            format!("Clinician report: {title}"),
+        ),
+    };
     let mut metadata = Metadata::new()
-        .title(title.clone())
+        .title(footer.clone())
         .creator("loadplan".to_owned())
         .language("en".to_owned())
-        .description(format!("Rehabilitation plan handout for {}", plan.athlete));
+        .description(description);
     if !plan.clinician.trim().is_empty() {
         metadata = metadata.authors(vec![plan.clinician.clone()]);
     }
-    let bytes = canvas.render(&fonts, &title, metadata)?;
+    let bytes = render::render(canvas, &fonts, &footer, metadata)?;
     Ok(PdfDocument { bytes, pages })
 }
 
-/// Lays out every page of the handout.
+/// Lays out every page of the document.
 fn layout(
     plan: &Plan,
     projection: &Projection,
@@ -141,14 +206,26 @@ fn layout(
     fonts: &Fonts,
 ) -> Canvas {
     let mut flow = Flow::new(Canvas::new(Geometry::for_paper(options.paper)), fonts);
-    cover::draw(&mut flow, plan, projection);
-    chart::draw(&mut flow, plan, projection, options.metric);
-    findings::draw(&mut flow, plan, findings);
-    schedule::draw(&mut flow, plan, projection);
-    cards::draw(&mut flow, plan, projection, options.image_dir.as_deref());
-    guide::pain(&mut flow, plan.pain_limits);
-    log::draw(&mut flow, plan, projection);
-    guide::sources(&mut flow, plan, findings);
+    let ctx = Ctx::new(plan, projection, options);
+    match options.kind {
+        PdfKind::Handout => {
+            cover::draw(&mut flow, &ctx);
+            week::draw(&mut flow, &ctx);
+            cards::draw(&mut flow, &ctx);
+            guide::pain(&mut flow, plan.pain_limits);
+            schedule::draw(&mut flow, &ctx);
+            log::draw(&mut flow, &ctx);
+            guide::references(&mut flow, &ctx);
+        }
+        PdfKind::Report => {
+            progress::header(&mut flow, &ctx, findings);
+            chart::draw(&mut flow, &ctx, options.metric);
+            findings::draw(&mut flow, plan, findings);
+            loads::draw(&mut flow, &ctx);
+            progress::draw(&mut flow, &ctx);
+            guide::sources(&mut flow, plan, findings);
+        }
+    }
     flow.canvas
 }
 
@@ -231,6 +308,11 @@ pub(super) fn exercise_name(plan: &Plan, id: &str) -> String {
 /// A date as "Mon 5 Jan 2026".
 pub(super) fn long_date(date: chrono::NaiveDate) -> String {
     date.format("%a %-d %b %Y").to_string()
+}
+
+/// A date in full words, for the patient: "Monday 5 January 2026".
+pub(super) fn full_date(date: chrono::NaiveDate) -> String {
+    date.format("%A %-d %B %Y").to_string()
 }
 
 /// Where an illustration file is: an absolute path as it is, a relative one in `dir` (or the

@@ -14,11 +14,12 @@ pub(super) struct Column {
     pub width: f32,
 }
 
-/// One cell: text, style and an optional background.
+/// One cell: text, style, an optional background, and an optional box to tick by hand.
 pub(super) struct Cell {
     pub text: String,
     pub style: TextStyle,
     pub fill: Option<Rgb>,
+    pub tick: bool,
 }
 
 impl Cell {
@@ -28,6 +29,15 @@ impl Cell {
             text: text.into(),
             style,
             fill: None,
+            tick: false,
+        }
+    }
+
+    /// An empty cell with a box to tick, centred.
+    pub fn tick_box(style: TextStyle) -> Cell {
+        Cell {
+            tick: true,
+            ..Cell::new("", style)
         }
     }
 
@@ -112,6 +122,17 @@ impl Table {
                 cell.fill,
                 Some(Pen::solid(RULE, 0.5)),
             );
+            if cell.tick {
+                let side = 11.0_f32.min(laid.height - 2.0 * PAD).max(4.0);
+                flow.canvas.rect(
+                    x + (col.width - side) / 2.0,
+                    y + (laid.height - side) / 2.0,
+                    side,
+                    side,
+                    Some(Rgb(255, 255, 255)),
+                    Some(Pen::solid(BLACK, 0.8)),
+                );
+            }
             let st = cell.style;
             let line_h = st.size * LEADING;
             for (i, line) in lines.iter().enumerate() {

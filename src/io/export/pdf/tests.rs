@@ -1,12 +1,13 @@
 //! Layout tests: for the shipped plans, a 52-week plan with 20 prescriptions and plans with
-//! absurdly long words, every text, line and image stays inside the page's margins and no
-//! two pieces of text overlap.
+//! absurdly long words, in the handout (with and without pictures) and in the clinician report,
+//! every text, line, path and image stays inside the page's margins and no two pieces of text
+//! overlap.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::canvas::{Canvas, Geometry, Op};
 use super::fonts::Fonts;
-use super::{Paper, PdfOptions, layout};
+use super::{Paper, PdfKind, PdfOptions, layout};
 use crate::engine;
 use crate::model::{
     Dose, Load, Phase, Plan, Prescription, Reps, Rule, Schedule, WeekRange, Weekday,
@@ -45,6 +46,15 @@ fn problems(canvas: &Canvas, fonts: &Fonts) -> Vec<String> {
                         ));
                     }
                 }
+                Op::Path { els, .. } => {
+                    let points = els.iter().flat_map(super::canvas::El::points);
+                    if let Some((x, y)) = points.into_iter().find(|(x, y)| !inside(*x, *y)) {
+                        out.push(format!(
+                            "page {}: path point ({x}, {y}) leaves the margins",
+                            p + 1
+                        ));
+                    }
+                }
                 Op::Image { x, y, w, h, .. } => {
                     if !inside(*x, *y) || !inside(x + w, y + h) {
                         out.push(format!("page {}: image leaves the margins", p + 1));
@@ -68,26 +78,51 @@ fn problems(canvas: &Canvas, fonts: &Fonts) -> Vec<String> {
     out
 }
 
+/// A picture for every exercise the plan uses (so cards lay out with their figures).
+fn pictures(projection: &engine::Projection) -> Vec<(String, crate::figure::Drawing)> {
+    let mut ids: Vec<String> = projection
+        .weeks
+        .iter()
+        .flat_map(|w| w.items.iter().map(|i| i.exercise_id.clone()))
+        .collect();
+    ids.sort();
+    ids.dedup();
+    ids.into_iter()
+        .map(|id| (id, super::figure::tests::bridge()))
+        .collect()
+}
+
+/// Lays out the handout (without and with pictures) and the report of `plan` on both papers
+/// and checks every page; returns the handout's pages (without pictures, on Letter).
 fn check(plan: &Plan) -> usize {
     let fonts = Fonts::load().expect("fonts");
     let projection = engine::project(plan);
     let findings = engine::check(plan, &projection);
     let mut pages = 0;
     for paper in Paper::ALL {
-        let options = PdfOptions {
-            paper,
-            ..PdfOptions::default()
-        };
-        let canvas = layout(plan, &projection, &findings, &options, &fonts);
-        assert_eq!(canvas.geo, Geometry::for_paper(paper));
-        let found = problems(&canvas, &fonts);
-        assert!(
-            found.is_empty(),
-            "{} on {paper:?}:\n{}",
-            plan.title,
-            found.join("\n")
-        );
-        pages = canvas.page_count();
+        for (kind, figures) in [
+            (PdfKind::Report, Vec::new()),
+            (PdfKind::Handout, pictures(&projection)),
+            (PdfKind::Handout, Vec::new()),
+        ] {
+            let options = PdfOptions {
+                paper,
+                kind,
+                figures,
+                today: chrono::NaiveDate::from_ymd_opt(2026, 2, 1),
+                ..PdfOptions::default()
+            };
+            let canvas = layout(plan, &projection, &findings, &options, &fonts);
+            assert_eq!(canvas.geo, Geometry::for_paper(paper));
+            let found = problems(&canvas, &fonts);
+            assert!(
+                found.is_empty(),
+                "{} ({kind:?}) on {paper:?}:\n{}",
+                plan.title,
+                found.join("\n")
+            );
+            pages = canvas.page_count();
+        }
     }
     pages
 }
@@ -214,6 +249,32 @@ fn long_words_and_names_are_cut_or_wrapped() {
 #[test]
 fn an_empty_plan_lays_out() {
     assert!(check(&Plan::default()) >= 7);
+}
+
+#[test]
+fn a_logged_plan_lays_out_its_report() {
+    let mut plan = crate::templates::sample().expect("sample");
+    let projection = engine::project(&plan);
+    for s in projection.sessions.iter().take(12) {
+        let Some(date) = s.date else { continue };
+        let log = plan.session_log_mut(date, s.slot);
+        for (i, item) in s.items.iter().enumerate() {
+            let e = log.exercise_mut(item.prescription_id, &item.exercise_id);
+            e.done = i % 3 != 2;
+            e.pain_during = Some((date.day0() % 8) as u8);
+        }
+    }
+    plan.proms.push(crate::model::PromScore {
+        date: chrono::NaiveDate::from_ymd_opt(2026, 1, 5).expect("date"),
+        measure: crate::model::Prom::HagosPain,
+        score: 40.0,
+    });
+    plan.proms.push(crate::model::PromScore {
+        date: chrono::NaiveDate::from_ymd_opt(2026, 1, 26).expect("date"),
+        measure: crate::model::Prom::HagosPain,
+        score: 62.5,
+    });
+    check(&plan);
 }
 
 #[test]
