@@ -9,6 +9,7 @@ mod check;
 pub mod fit;
 mod metrics;
 pub mod palette;
+pub mod plain;
 mod progress;
 mod projection;
 mod read_model;

@@ -121,6 +121,47 @@ impl<'a> Adjusted<'a> {
         })
     }
 
+    /// `line` in the athlete's words: the dose to do (`adjusted` or planned) in plain words,
+    /// speed, rest and range as its details, no jargon.
+    fn plainly(
+        &self,
+        mut line: ExerciseLine,
+        item: &Item,
+        adjusted: Option<&Adjustment>,
+        unit: LoadUnit,
+    ) -> ExerciseLine {
+        let (id, dose) = adjusted.map_or((&item.exercise_id, &item.dose), |a| {
+            (&a.exercise, &a.effective)
+        });
+        let equipment = self
+            .plan
+            .exercise(id)
+            .map_or(&[][..], |e| e.equipment.as_slice());
+        let words = crate::engine::plain::DoseWords::new(
+            dose,
+            dose.tempo.as_ref().or(item.tempo.as_ref()),
+            unit,
+            self.plan.injured_side,
+            equipment,
+            String::new(),
+        );
+        line.dose = words.what;
+        line.details = words
+            .tempo
+            .into_iter()
+            .chain(words.rest)
+            .chain(words.range.map(|r| format!("range of motion: {r}")))
+            .chain(item.deload.then(|| "a lighter week".to_owned()))
+            .chain(
+                line.details
+                    .iter()
+                    .any(|d| d == "supervised")
+                    .then(|| "with your physio".to_owned()),
+            )
+            .collect();
+        line
+    }
+
     /// `line` with the adjusted dose and, beside it, from what and why.
     fn apply(&self, mut line: ExerciseLine, a: &Adjustment, unit: LoadUnit) -> ExerciseLine {
         if a.exercise != a.planned_exercise {
@@ -226,8 +267,12 @@ pub fn week_sessions_adjusted(
                     .iter()
                     .find(|it| it.prescription_id == si.prescription_id)?;
                 let line = exercise_line(item, unit, mixed && si.supervised);
-                Some(match changed(si) {
+                let line = match changed(si) {
                     Some((adj, a)) => adj.apply(line, a, unit),
+                    None => line,
+                };
+                Some(match adjusted.filter(|a| a.audience == Audience::Athlete) {
+                    Some(adj) => adj.plainly(line, item, changed(si).map(|(_, a)| a), unit),
                     None => line,
                 })
             })

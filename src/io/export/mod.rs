@@ -8,7 +8,6 @@
 mod csv;
 mod ics;
 mod pdf;
-pub mod words;
 
 use std::fmt;
 use std::path::{Path, PathBuf};

@@ -19,12 +19,17 @@ impl SessionPanel {
     ) {
         let color = style::AMBER;
         let status = a.status.words(view.audience());
-        let planned = a.planned.label(view.unit);
-        let proposed = a.proposed.label(view.unit);
-        ui.colored_label(
-            color,
-            format!("Planned {planned}; adjusted to {proposed} ({status})."),
-        );
+        let text = if view.athlete() {
+            // The dose to do is already above, in words: say what it replaces.
+            let planned =
+                crate::engine::plain::short(&a.planned, view.unit, view.plan().injured_side);
+            format!("Changed from the plan's {planned} ({status}).")
+        } else {
+            let planned = a.planned.label(view.unit);
+            let proposed = a.proposed.label(view.unit);
+            format!("Planned {planned}; adjusted to {proposed} ({status}).")
+        };
+        ui.colored_label(color, text);
         ui.label(format!("Why: {}.", a.reason.words(view.unit, view.plan())));
         if view.athlete() {
             return;

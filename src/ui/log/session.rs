@@ -182,7 +182,23 @@ impl SessionPanel {
             .on_hover_text("Check off this exercise")
             .changed();
         let dose = adjustment.map_or(&item.dose, |a| &a.effective);
-        ui.label(dose_details(dose, view.unit, view.plan().injured_side));
+        if view.athlete() {
+            let id = adjustment.map_or(&item.exercise_id, |a| &a.exercise);
+            let equipment = view
+                .exercise(id)
+                .map_or(&[][..], |e| e.equipment.as_slice());
+            let words = crate::engine::plain::DoseWords::new(
+                dose,
+                dose.tempo.as_ref().or(item.tempo.as_ref()),
+                view.unit,
+                view.plan().injured_side,
+                equipment,
+                String::new(),
+            );
+            ui.label(words.session());
+        } else {
+            ui.label(dose_details(dose, view.unit, view.plan().injured_side));
+        }
         if let Some(a) = adjustment {
             self.adjustment_ui(ui, view, a, cmds);
         }

@@ -12,12 +12,12 @@ use krilla::image::Image;
 use crate::engine::Item;
 use crate::model::{Exercise, Side};
 
-use super::super::words::DoseWords;
 use super::Ctx;
 use super::canvas::{ACCENT, GREY, Pen, RULE, TextStyle};
 use super::dose_table;
 use super::flow::{BODY, Flow, LEADING};
 use super::{exercise_name, find_exercise, illustration_path};
+use crate::engine::plain::DoseWords;
 
 /// The picture's box, in points.
 const PICTURE: (f32, f32) = (200.0, 150.0);

@@ -10,8 +10,8 @@ use crate::engine::{Item, Projection};
 use crate::figure::Drawing;
 use crate::model::{Limb, LoadUnit, Plan, Side, Weekday};
 
-use super::super::words::{self, DoseWords};
 use super::{PdfOptions, find_exercise};
+use crate::engine::plain::{self, DoseWords};
 
 /// One session of a prescription: its weekday, its slot in the day, supervised or not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -87,7 +87,7 @@ impl<'a> Ctx<'a> {
             .prescription(item.prescription_id)
             .map(|rx| rx.schedule.clone())
             .unwrap_or_default();
-        words::how_often(&schedule, item.sessions, &days)
+        plain::how_often(&schedule, item.sessions, &days)
     }
 
     /// The equipment of exercise `id` (none when unknown).
@@ -109,7 +109,7 @@ impl<'a> Ctx<'a> {
 
     /// `item`'s dose in a few words, for tables and log sheets.
     pub fn short_dose(&self, item: &Item) -> String {
-        words::short(&item.dose, self.unit, self.injured)
+        plain::short(&item.dose, self.unit, self.injured)
     }
 
     /// The picture of exercise `id` dosed for `side`: the options' own drawing when they have

@@ -8,11 +8,11 @@ use chrono::Days;
 
 use crate::engine::Item;
 
-use super::super::words::DoseWords;
 use super::Ctx;
 use super::canvas::{Rgb, TextStyle};
 use super::flow::{Flow, LEADING, TABLE};
 use super::table::{Cell, Column, Table};
+use crate::engine::plain::DoseWords;
 
 /// Background of lighter weeks.
 const LIGHT_FILL: Rgb = Rgb(226, 236, 248);

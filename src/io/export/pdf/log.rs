@@ -61,7 +61,7 @@ pub(super) fn draw(flow: &mut Flow<'_>, ctx: &Ctx<'_>) {
             None => format!(
                 "Week {}, {}",
                 s.week,
-                super::super::words::day_name(ctx.weekday(s.day))
+                crate::engine::plain::day_name(ctx.weekday(s.day))
             ),
         };
         let mut head = format!("#{} {day}", n + 1);

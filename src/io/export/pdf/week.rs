@@ -6,12 +6,12 @@
 use crate::engine::{Item, WeekPlan};
 use crate::model::{Schedule, Weekday};
 
-use super::super::words::day_name;
 use super::Ctx;
 use super::canvas::{GREY, Rgb, TextStyle};
 use super::flow::{BODY, Flow, TABLE};
 use super::table::{Cell, Column, Table};
 use super::{phase_runs, weeks_text};
+use crate::engine::plain::day_name;
 
 /// Background of rest days.
 const REST_FILL: Rgb = Rgb(244, 246, 248);

@@ -1,4 +1,4 @@
-//! A dose in the patient's words, for the handout: "3 sets of 10 on your left leg, the injured
+//! A dose in the patient's words, for the handout and the athlete's view in the window: "3 sets of 10 on your left leg, the injured
 //! side, holding a 4.5 kg dumbbell; 3 seconds down, 2 seconds up; rest 90 seconds between sets;
 //! 3 times a week: Monday, Wednesday, Friday". Loads in the unit asked for, the side named from
 //! the plan's injured side ([`Side::words`]), the schedule as days of the week, "twice a day" or
@@ -249,6 +249,16 @@ impl DoseWords {
                 .filter(|r| !r.is_empty())
                 .map(str::to_owned),
         }
+    }
+
+    /// How to do one session: what, speed, rest and range of motion, apart by semicolons
+    /// (how often is the plan's business, not the session's).
+    pub fn session(&self) -> String {
+        let mut parts = vec![self.what.clone()];
+        parts.extend(self.tempo.clone());
+        parts.extend(self.rest.clone());
+        parts.extend(self.range.as_ref().map(|r| format!("range of motion: {r}")));
+        parts.join("; ")
     }
 
     /// Everything in one sentence, parts apart by semicolons; the range of motion last.
