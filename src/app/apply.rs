@@ -196,7 +196,6 @@ impl LoadplanApp {
         let options = crate::io::export::PdfOptions {
             paper: self.prefs.paper,
             metric: self.panels.chart.metric(doc.read()),
-            image_dir: doc.path().and_then(|p| p.parent()).map(PathBuf::from),
             unit: doc.plan().unit,
             kind,
             ..Default::default()

@@ -78,7 +78,6 @@ pub(super) fn run(args: &ExportArgs, format: Format, out: &mut dyn Write) -> Res
     let options = PdfOptions {
         paper,
         metric: chart_metric(&engine::project(&plan)),
-        image_dir: args.file.parent().map(Path::to_path_buf),
         unit: args.unit.map_or(plan.unit, Into::into),
         kind,
         today: args.today,

@@ -6,12 +6,14 @@
 mod atomic;
 pub mod export;
 mod lex;
+mod photo;
 mod plan_file;
 mod pretty;
 mod ron_error;
 mod scan;
 
 pub use atomic::write_atomic;
+pub use photo::{MAX_SIDE_PX, PhotoError, import_photo, photo_pixels};
 pub use plan_file::{
     PlanFileError, TextPosition, load_plan, parse_plan, plan_to_string, save_plan,
 };

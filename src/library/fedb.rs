@@ -107,6 +107,7 @@ fn convert(entry: Entry) -> Result<Exercise, LibraryError> {
         harder: Vec::new(),
         cautions: Vec::new(),
         illustration: None,
+        photos: Vec::new(),
         source: Some(SOURCE.to_owned()),
     })
 }

@@ -146,9 +146,13 @@ pub struct Exercise {
     pub harder: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub cautions: Vec<String>,
-    /// Path of an illustration, relative to the plan file or the library folder.
+    /// A path to a picture, as older plan files gave it. Never read: a plan file does not make
+    /// the program read other files. Attach the picture as a photo instead (`photos`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub illustration: Option<String>,
+    /// The physio's photos of the exercise, kept in the plan file itself.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub photos: Vec<super::photo::Photo>,
     /// Where the exercise or its description comes from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,

@@ -4,6 +4,7 @@
 pub mod dose;
 pub mod exercise;
 pub mod log;
+pub mod photo;
 pub mod plan;
 pub mod progression;
 pub mod schedule;
@@ -14,6 +15,7 @@ pub use exercise::{Category, DoseKind, Exercise, Laterality, Region};
 pub use log::{
     AdjustmentDecision, Decision, ExerciseLog, NextMorning, Prom, PromScore, SessionLog,
 };
+pub use photo::{MAX_PHOTO_BYTES, MAX_PHOTOS, Photo, PhotoFormat};
 pub use plan::{FORMAT_VERSION, LoadStep, PainLimits, Phase, Plan, Prescription, Thresholds};
 pub use progression::{Amount, Rule, TableRow, Target};
 pub use schedule::{Schedule, WeekRange, Weekday};

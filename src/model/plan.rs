@@ -295,7 +295,10 @@ impl Plan {
             || self.unit != LoadUnit::Kg
             || !self.pain_limits.is_default()
             || !self.load_steps.is_empty()
-            || self.exercises.iter().any(|e| dose_v3(&e.default_dose))
+            || self
+                .exercises
+                .iter()
+                .any(|e| dose_v3(&e.default_dose) || !e.photos.is_empty())
             || self.prescriptions.iter().any(|rx| {
                 dose_v3(&rx.dose)
                     || rx.rules.iter().any(|rule| match rule {

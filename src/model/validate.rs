@@ -104,6 +104,25 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
             Anchor::Exercise(i),
             &mut out,
         );
+        if ex.photos.len() > super::photo::MAX_PHOTOS {
+            out.push(problem(
+                Anchor::Exercise(i),
+                format!(
+                    "exercise \"{}\" has {} photos; keep at most {}",
+                    ex.id,
+                    ex.photos.len(),
+                    super::photo::MAX_PHOTOS
+                ),
+            ));
+        }
+        for (k, photo) in ex.photos.iter().enumerate() {
+            if let Some(what) = photo.problem() {
+                out.push(problem(
+                    Anchor::Exercise(i),
+                    format!("exercise \"{}\" photo {}: {what}", ex.id, k + 1),
+                ));
+            }
+        }
     }
     for (i, phase) in plan.phases.iter().enumerate() {
         check_weeks(

@@ -241,35 +241,49 @@ fn an_empty_plan_still_gives_a_handout() {
     assert!(pages.join(" ").contains("The plan has no exercises yet."));
 }
 
-#[test]
-fn an_illustration_found_on_disk_is_embedded() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let png = dir.path().join("bridge.png");
-    let file = std::fs::File::create(&png).expect("png file");
-    let mut encoder = png::Encoder::new(file, 40, 30);
+/// A small PNG written with the png crate (not our own code).
+fn png_bytes() -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut encoder = png::Encoder::new(&mut out, 40, 30);
     encoder.set_color(png::ColorType::Rgb);
     let mut writer = encoder.write_header().expect("png header");
     let pixels: Vec<u8> = (0..40 * 30 * 3).map(|i| (i * 7 % 256) as u8).collect();
     writer.write_image_data(&pixels).expect("png data");
     writer.finish().expect("png done");
+    out
+}
 
+#[test]
+fn a_photo_kept_in_the_plan_is_on_its_card_and_no_path_is_ever_read() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("bridge.png"), png_bytes()).expect("png file");
     let mut plan = sample();
     let (projection, findings) = resolved(&plan);
-    let without = pdf_document(&plan, &projection, &findings, &PdfOptions::default()).expect("PDF");
+    let has_image = |bytes: &[u8]| String::from_utf8_lossy(bytes).contains("/Subtype/Image");
+    // An illustration path, relative or absolute, is never read.
     for e in &mut plan.exercises {
-        e.illustration = Some("bridge.png".to_owned());
+        e.illustration = Some(dir.path().join("bridge.png").display().to_string());
     }
-    let options = PdfOptions {
-        image_dir: Some(dir.path().to_path_buf()),
-        ..PdfOptions::default()
+    let options = PdfOptions::default();
+    let paths = pdf_document(&plan, &projection, &findings, &options).expect("PDF");
+    assert!(!has_image(&paths.bytes), "a path in the plan was read");
+
+    // A photo kept in the plan is embedded on its exercise's card.
+    let photo = loadplan::model::Photo {
+        caption: "start".to_owned(),
+        format: loadplan::model::PhotoFormat::Png,
+        data: png_bytes(),
     };
+    plan.exercises[0].photos = vec![photo.clone()];
     let with = pdf_document(&plan, &projection, &findings, &options).expect("PDF");
-    let raw = String::from_utf8_lossy(&with.bytes);
-    assert!(raw.contains("/Subtype/Image"), "no image object");
-    assert!(!String::from_utf8_lossy(&without.bytes).contains("/Subtype/Image"));
-    // A missing file is left out, not an error.
-    let missing = PdfOptions::default();
-    pdf_document(&plan, &projection, &findings, &missing).expect("PDF without the files");
+    assert!(has_image(&with.bytes), "no image object");
+
+    // A damaged photo leaves the card with its drawing; the export still succeeds.
+    let mut damaged = photo;
+    damaged.data.truncate(20);
+    plan.exercises[0].photos = vec![damaged];
+    let still = pdf_document(&plan, &projection, &findings, &options).expect("PDF");
+    assert!(!has_image(&still.bytes));
 }
 
 /// Writes the handouts and reports of the sample, the long plan and a template for looking at

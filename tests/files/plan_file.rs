@@ -37,6 +37,7 @@ fn exercise(id: &str, name: &str, load: Load) -> Exercise {
         harder: Vec::new(),
         cautions: Vec::new(),
         illustration: None,
+        photos: Vec::new(),
         source: Some("test".to_owned()),
     }
 }

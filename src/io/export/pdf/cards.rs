@@ -1,22 +1,20 @@
 //! One card per exercise the plan uses (ladder steps included), in order of first use: its
-//! name, its picture (drawn as vectors from [`crate::figure`], or the exercise's illustration
-//! file) beside the dose in plain words - how much, on which side, with what weight, how fast,
+//! name, its picture (the physio's own photo kept in the plan, else drawn as vectors from
+//! [`crate::figure`]) beside the dose in plain words - how much, on which side, with what weight, how fast,
 //! the rest, how often and the range of motion - then how to do it, a table of the dose for
 //! every week it changes, what to take care of and the clinician's notes. The start of a card
 //! is kept on one page, and a card that fits on a page is not split.
 
-use std::path::Path;
-
 use krilla::image::Image;
 
 use crate::engine::Item;
-use crate::model::{Exercise, Side};
+use crate::model::{Photo, PhotoFormat, Side};
 
 use super::Ctx;
 use super::canvas::{ACCENT, GREY, Pen, RULE, TextStyle};
 use super::dose_table;
 use super::flow::{BODY, Flow, LEADING};
-use super::{exercise_name, find_exercise, illustration_path};
+use super::{exercise_name, find_exercise};
 use crate::engine::plain::DoseWords;
 
 /// The picture's box, in points.
@@ -53,17 +51,13 @@ pub(super) fn uses<'p>(ctx: &Ctx<'p>, id: &str) -> Vec<(u32, &'p Item)> {
         .collect()
 }
 
-/// The illustration file of `exercise`, scaled into the picture box, when it reads as PNG or
-/// JPEG.
-fn illustration(exercise: &Exercise, dir: Option<&Path>) -> Option<(Image, f32, f32)> {
-    let file = exercise.illustration.as_deref()?;
-    let bytes = std::fs::read(illustration_path(file, dir)).ok()?;
-    let image = if bytes.starts_with(&[0x89, b'P', b'N', b'G']) {
-        Image::from_png(bytes.into(), true).ok()?
-    } else if bytes.starts_with(&[0xFF, 0xD8]) {
-        Image::from_jpeg(bytes.into(), true).ok()?
-    } else {
-        return None;
+/// A photo scaled into the picture box; `None` when its bytes do not read as its format (a
+/// damaged photo leaves the card with its drawing, and never fails the export).
+fn photo_image(photo: &Photo) -> Option<(Image, f32, f32)> {
+    let bytes = photo.data.clone().into();
+    let image = match photo.format {
+        PhotoFormat::Png => Image::from_png(bytes, true).ok()?,
+        PhotoFormat::Jpeg => Image::from_jpeg(bytes, true).ok()?,
     };
     let (pw, ph) = image.size();
     if pw == 0 || ph == 0 {
@@ -73,13 +67,14 @@ fn illustration(exercise: &Exercise, dir: Option<&Path>) -> Option<(Image, f32, 
     Some((image, pw as f32 * scale, ph as f32 * scale))
 }
 
-/// The picture of exercise `id` dosed for `side`: the drawing, else the illustration file.
+/// The picture of exercise `id` dosed for `side`: the physio's first photo that reads, else
+/// the drawing.
 fn picture(ctx: &Ctx<'_>, id: &str, side: Side) -> Option<Picture> {
-    if let Some(d) = ctx.figure(id, side) {
-        return Some(Picture::Drawing(d));
+    let photo = find_exercise(ctx.plan, id).and_then(|e| e.photos.iter().find_map(photo_image));
+    if let Some((image, w, h)) = photo {
+        return Some(Picture::Image(image, w, h));
     }
-    let e = find_exercise(ctx.plan, id)?;
-    illustration(e, ctx.options.image_dir.as_deref()).map(|(i, w, h)| Picture::Image(i, w, h))
+    ctx.figure(id, side).map(Picture::Drawing)
 }
 
 /// Whether any card of the handout has a picture.

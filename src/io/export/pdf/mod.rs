@@ -34,7 +34,6 @@ mod table;
 mod tests;
 mod week;
 
-use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
 use chrono::NaiveDate;
@@ -114,9 +113,6 @@ pub struct PdfOptions {
     pub paper: Paper,
     /// The load metric of the report's chart.
     pub metric: Metric,
-    /// Folder that relative illustration paths are read from (the plan file's folder); the
-    /// current folder when none.
-    pub image_dir: Option<PathBuf>,
     /// The unit loads are printed in, everywhere in the document.
     pub unit: LoadUnit,
     /// The handout or the clinician report.
@@ -134,7 +130,6 @@ impl Default for PdfOptions {
         PdfOptions {
             paper: Paper::A4,
             metric: Metric::VolumeLoadKg,
-            image_dir: None,
             unit: LoadUnit::Kg,
             kind: PdfKind::Handout,
             today: None,
@@ -313,14 +308,4 @@ pub(super) fn long_date(date: chrono::NaiveDate) -> String {
 /// A date in full words, for the patient: "Monday 5 January 2026".
 pub(super) fn full_date(date: chrono::NaiveDate) -> String {
     date.format("%A %-d %B %Y").to_string()
-}
-
-/// Where an illustration file is: an absolute path as it is, a relative one in `dir` (or the
-/// current folder).
-pub(super) fn illustration_path(file: &str, dir: Option<&Path>) -> PathBuf {
-    let path = Path::new(file);
-    match dir {
-        Some(d) if path.is_relative() => d.join(path),
-        _ => path.to_path_buf(),
-    }
 }
