@@ -74,6 +74,17 @@ impl LoadplanApp {
             Command::ReportDialog => self.report_dialog(ctx),
             Command::ReportTo(path) => self.export(path, false, PdfKind::Report, ctx),
             Command::Print => self.print(ctx),
+            Command::AttachPhotos(exercise) => {
+                let folder = self.document_folder();
+                if let Err(e) = self.tasks.photos_dialog(exercise, folder, ctx) {
+                    self.message = Some(Message::error(e));
+                }
+            }
+            Command::PhotosPicked {
+                exercise,
+                photos,
+                problems,
+            } => self.attach_photos(&exercise, photos, problems, now),
             Command::ExportDone { message, is_error } => {
                 self.message = Some(if is_error {
                     Message::error(message)
@@ -82,6 +93,57 @@ impl LoadplanApp {
                 });
             }
             Command::DismissMessage => self.message = None,
+        }
+    }
+
+    /// Adds `photos` to exercise `id` of the plan (up to the most an exercise keeps) as one
+    /// undo step, and says what could not be attached.
+    fn attach_photos(
+        &mut self,
+        id: &str,
+        photos: Vec<crate::model::Photo>,
+        mut problems: Vec<String>,
+        now: f64,
+    ) {
+        let Some(doc) = &self.doc else { return };
+        let found = match &self.library {
+            Ok(library) => crate::library::find(doc.plan(), library, id),
+            Err(_) => doc.plan().exercise(id),
+        };
+        let Some(exercise) = found.cloned() else {
+            self.message = Some(Message::error(format!(
+                "No exercise \"{id}\" to attach photos to"
+            )));
+            return;
+        };
+        let mut all = exercise.photos.clone();
+        let room = crate::model::MAX_PHOTOS.saturating_sub(all.len());
+        if photos.len() > room {
+            problems.push(format!(
+                "{} photo(s) left out: an exercise keeps at most {}",
+                photos.len() - room,
+                crate::model::MAX_PHOTOS
+            ));
+        }
+        let added = photos.len().min(room);
+        all.extend(photos.into_iter().take(room));
+        if added > 0 {
+            let label = format!(
+                "Attach {} to {}",
+                crate::engine::words::counted(added, "photo"),
+                exercise.name
+            );
+            self.edit(
+                Edit::SetPhotos {
+                    exercise: Box::new(exercise),
+                    photos: all,
+                    label,
+                },
+                now,
+            );
+        }
+        if !problems.is_empty() {
+            self.message = Some(Message::error(problems.join("; ")));
         }
     }
 

@@ -145,6 +145,55 @@ impl Tasks {
             })
     }
 
+    /// Opens a dialog to pick image files for exercise `exercise`, then reads and scales each
+    /// on the same thread; answers `Command::PhotosPicked` (nothing when the user cancels).
+    pub fn photos_dialog(
+        &self,
+        exercise: String,
+        folder: Option<PathBuf>,
+        ctx: &egui::Context,
+    ) -> Result<(), String> {
+        if self.busy.swap(true, Ordering::SeqCst) {
+            return Ok(());
+        }
+        let (tx, ctx, busy) = (self.tx.clone(), ctx.clone(), self.busy.clone());
+        std::thread::Builder::new()
+            .name("photo-dialog".to_owned())
+            .spawn(move || {
+                let mut dialog = rfd::FileDialog::new()
+                    .add_filter(
+                        "PNG or JPEG image",
+                        &["png", "jpg", "jpeg", "PNG", "JPG", "JPEG"],
+                    )
+                    .set_title("Attach photos");
+                if let Some(dir) = folder {
+                    dialog = dialog.set_directory(dir);
+                }
+                let picked = dialog.pick_files();
+                busy.store(false, Ordering::SeqCst);
+                if let Some(paths) = picked {
+                    let (mut photos, mut problems) = (Vec::new(), Vec::new());
+                    for path in paths {
+                        match crate::io::import_photo(&path) {
+                            Ok(photo) => photos.push(photo),
+                            Err(e) => problems.push(e.to_string()),
+                        }
+                    }
+                    let _ = tx.send(Command::PhotosPicked {
+                        exercise,
+                        photos,
+                        problems,
+                    });
+                }
+                ctx.request_repaint();
+            })
+            .map(|_| ())
+            .map_err(|e| {
+                self.busy.store(false, Ordering::SeqCst);
+                format!("cannot open the file dialog: {e}")
+            })
+    }
+
     /// Exports `plan` to `path` on a background thread and reports back with
     /// `Command::ExportDone`; with `open_after`, opens the file in the system's viewer.
     pub fn export(

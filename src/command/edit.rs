@@ -54,6 +54,13 @@ pub enum Edit {
         exercise: Exercise,
         weeks: Option<WeekRange>,
     },
+    /// Sets the photos of the plan's copy of `exercise` (copied into the plan first if it is
+    /// not there yet); `label` says what changed ("Attach 2 photos to ...").
+    SetPhotos {
+        exercise: Box<Exercise>,
+        photos: Vec<crate::model::Photo>,
+        label: String,
+    },
     /// Replaces the prescription with the same id.
     UpdatePrescription(Prescription),
     /// Replaces the prescription with the same id by its progression fitted to a weekly
@@ -117,6 +124,7 @@ impl Edit {
             Edit::SetUnit(unit) => format!("Show loads in {}", unit.symbol()),
             Edit::SetLoadSteps(_) => "Edit equipment load steps".to_owned(),
             Edit::AddPrescription { exercise, .. } => format!("Add {}", exercise.name),
+            Edit::SetPhotos { label, .. } => label.clone(),
             Edit::UpdatePrescription(rx) => format!("Edit {}", rx_name(&rx.id)),
             Edit::ApplyFit {
                 prescription,
@@ -203,6 +211,19 @@ impl Edit {
             Edit::SetUnit(unit) => {
                 plan.unit = unit;
                 true
+            }
+            Edit::SetPhotos {
+                exercise, photos, ..
+            } => {
+                let id = exercise.id.clone();
+                ensure_exercise(plan, *exercise);
+                match plan.exercises.iter_mut().find(|e| e.id == id) {
+                    Some(copy) if copy.photos != photos => {
+                        copy.photos = photos;
+                        true
+                    }
+                    _ => false,
+                }
             }
             Edit::AddPrescription { exercise, weeks } => {
                 let weeks = weeks.unwrap_or_else(|| WeekRange::new(1, plan.length_weeks().max(1)));

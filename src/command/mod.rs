@@ -90,6 +90,15 @@ pub enum Command {
     ReportTo(PathBuf),
     /// Write the PDF handout to a temporary file and open it in the system's viewer.
     Print,
+    /// Pick image files to attach to the exercise with this id (runs off the frame).
+    AttachPhotos(String),
+    /// Image files were picked and read on their thread: the photos made of them, and a
+    /// message for each file that could not be used.
+    PhotosPicked {
+        exercise: String,
+        photos: Vec<crate::model::Photo>,
+        problems: Vec<String>,
+    },
     /// An export finished on its thread: what to tell the user.
     ExportDone {
         message: String,

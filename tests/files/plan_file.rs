@@ -914,3 +914,46 @@ fn version_3_only_for_what_it_added() {
     let err = parse_plan(&text, Path::new("new.ron")).expect_err("version 4 is refused");
     assert!(err.to_string().contains("format_version 4"), "{err}");
 }
+
+/// A tiny PNG's bytes, written with the png crate.
+fn photo_bytes() -> Vec<u8> {
+    let mut data = Vec::new();
+    let mut encoder = png::Encoder::new(&mut data, 8, 8);
+    encoder.set_color(png::ColorType::Rgb);
+    let mut writer = encoder.write_header().expect("png header");
+    writer.write_image_data(&[90; 8 * 8 * 3]).expect("png data");
+    writer.finish().expect("png done");
+    data
+}
+
+#[test]
+fn photos_are_kept_inside_the_plan_file_and_read_back_byte_for_byte() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("photos.ron");
+    let mut plan = sample_plan();
+    plan.exercises[0].photos = vec![loadplan::model::Photo {
+        caption: "start position".to_owned(),
+        format: loadplan::model::PhotoFormat::Png,
+        data: photo_bytes(),
+    }];
+    save_plan(&plan, &path).expect("saved");
+    let text = fs::read_to_string(&path).expect("text");
+    assert!(text.contains("format_version: 3"), "photos need version 3");
+    assert!(
+        text.contains("data: \"iVBORw0KGgo"),
+        "the bytes are base64 in the file"
+    );
+    assert_eq!(load_plan(&path).expect("read back"), plan);
+
+    // Damaged data is an error with its line, and says what to do.
+    let broken = text.replacen("data: \"iVBORw0KGgo", "data: \"iVBORw0KGgo!!", 1);
+    let err = error_of(&broken, &path).to_string();
+    assert!(err.contains("base64"), "{err}");
+    assert!(err.contains("photos.ron:"), "{err}");
+    let wrong = text.replacen("format: Png", "format: Jpeg", 1);
+    let err = error_of(&wrong, &path).to_string();
+    assert!(
+        err.contains("photo 1") && err.contains("format: Png"),
+        "{err}"
+    );
+}

@@ -14,6 +14,7 @@ mod fit;
 mod library;
 mod log;
 mod phases;
+mod photos;
 mod prescriptions;
 mod progress;
 mod small_screen;

@@ -182,8 +182,12 @@ impl SessionPanel {
             .on_hover_text("Check off this exercise")
             .changed();
         let dose = adjustment.map_or(&item.dose, |a| &a.effective);
+        let shown = adjustment.map_or(&item.exercise_id, |a| &a.exercise);
+        if let Some(e) = view.exercise(shown) {
+            crate::ui::widgets::photos::photos_ui(ui, e, if view.athlete() { 140.0 } else { 90.0 });
+        }
         if view.athlete() {
-            let id = adjustment.map_or(&item.exercise_id, |a| &a.exercise);
+            let id = shown;
             let equipment = view
                 .exercise(id)
                 .map_or(&[][..], |e| e.equipment.as_slice());

@@ -111,4 +111,5 @@ fn heading_ui(
             ui.weak("No easier or harder variation in the library.");
         }
     });
+    crate::ui::widgets::photos::photos_editor_ui(ui, exercise, cmds);
 }

@@ -1,7 +1,9 @@
 //! Small widgets shared by panels: labelled number fields with units, so every number shows
-//! its unit and is reachable by its label (AccessKit); the editors' form controls in `fields`.
+//! its unit and is reachable by its label (AccessKit); the editors' form controls in `fields`;
+//! an exercise's photos in `photos`.
 
 pub(crate) mod fields;
+pub mod photos;
 
 /// A labelled drag value with a unit suffix. Returns true when the value changed.
 /// `label` must be unique on screen (e.g. "Sets of Nordic hamstring curl").
