@@ -17,7 +17,7 @@ const HALO: f32 = 0.013;
 const ARROW_WIDTH: f32 = 0.012;
 const ARROW_HEAD: f32 = 0.05;
 /// Shortest straight arrow, so a small movement still shows.
-const MIN_ARROW: f32 = 0.14;
+const MIN_ARROW: f32 = 0.17;
 /// Width of the partner's outline.
 const PARTNER_LINE: f32 = 0.009;
 /// Width of the floor line, in frame units.
