@@ -56,8 +56,6 @@ pub mod radius {
     pub const UPPER_ARM: f32 = 0.03;
     pub const FOREARM: f32 = 0.025;
     pub const HAND: f32 = 0.021;
-    /// The knee as it rests on the floor when kneeling.
-    pub const KNEE: f32 = 0.04;
 }
 
 /// A point or direction in space.
@@ -376,10 +374,12 @@ impl Skeleton {
             }
             BodyPoint::Chest | BodyPoint::Belly | BodyPoint::Buttock | BodyPoint::UpperBack => 0.0,
             BodyPoint::Shoulder(_) => radius::UPPER_ARM,
-            BodyPoint::Elbow(_) | BodyPoint::Wrist(_) => radius::FOREARM,
+            // A joint rests on the thicker of the two capsules that meet there.
+            BodyPoint::Elbow(_) => radius::UPPER_ARM,
+            BodyPoint::Wrist(_) => radius::FOREARM,
             BodyPoint::Hand(_) => radius::HAND,
             BodyPoint::Hip(_) | BodyPoint::Thigh(_) => radius::THIGH,
-            BodyPoint::Knee(_) => radius::KNEE,
+            BodyPoint::Knee(_) => radius::THIGH,
             BodyPoint::Shin(_) | BodyPoint::Ankle(_) => radius::SHANK,
             BodyPoint::Heel(_) | BodyPoint::Toe(_) => radius::FOOT,
         }

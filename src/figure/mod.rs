@@ -4,8 +4,9 @@
 //! shapes in a frame, free of any drawing library, so the window (egui), the PDF (krilla) and
 //! the contact sheet (SVG) draw the same picture the same way.
 //!
-//! Coordinates are in figure units with y up: the floor is y = 0, the frame runs from
-//! `(0, 0)` to `(width, height)` ([`WIDTH`] x [`HEIGHT`], 4:3).
+//! Coordinates are in figure units with y up: the floor is y = 0 (what the body rests on; the
+//! floor line is drawn just above it, inside the frame), the frame runs from `(0, 0)` to
+//! `(width, height)` ([`WIDTH`] x [`HEIGHT`], 4:3), and every shape lies inside it.
 //!
 //! Left and right follow the dose: the working limb is always the one nearest the viewer,
 //! drawn dark. The pose data pictures the right side working (the figure faces right in a

@@ -318,8 +318,14 @@ pub enum Arrow {
         both: bool,
     },
     /// A short arrow pressing on a body point (of the end position) in direction `angle`
-    /// (degrees from +x, counter-clockwise): the effort of a hold.
-    Push { point: BodyPoint, angle: f32 },
+    /// (degrees from +x, counter-clockwise): the effort of a hold. With `lead` (or when there is
+    /// no room below the point) it starts at the point and leads away from it instead.
+    Push {
+        point: BodyPoint,
+        angle: f32,
+        #[serde(default)]
+        lead: bool,
+    },
     /// An arc about `pivot` starting at `point` (of the end position) and turning `sweep`
     /// degrees (counter-clockwise positive), `offset` outside it: the effort of a hold that
     /// would turn a joint.

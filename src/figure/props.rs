@@ -189,28 +189,33 @@ fn prop_shapes(prop: &Prop, end: &Skeleton, out: &mut PropShapes) {
             let inset = 0.05_f32.min(width / 4.0);
             for lx in [x + inset, x + width - inset] {
                 out.back
-                    .push(line(vec![[lx, height - PAD], [lx, 0.0]], 1.8 * LINE));
+                    .push(line(vec![[lx, height - PAD], [lx, 0.9 * LINE]], 1.8 * LINE));
             }
         }
-        Prop::Box { x, width, height } => out.back.push(outline([x, 0.0, x + width, height])),
+        Prop::Box { x, width, height } => {
+            out.back.push(outline([x, LINE / 2.0, x + width, height]));
+        }
         Prop::Chair { x } => chair(x, &mut out.back),
         Prop::Wall { x } => wall(x, &mut out.back),
         Prop::Rail { x, height } => {
-            out.back.push(line(vec![[x, 0.0], [x, height]], 2.4 * LINE));
+            let base = 1.2 * LINE;
             out.back
-                .push(line(vec![[x - 0.07, 0.0], [x + 0.07, 0.0]], 2.4 * LINE));
+                .push(line(vec![[x, base], [x, height]], 2.4 * LINE));
+            out.back
+                .push(line(vec![[x - 0.07, base], [x + 0.07, base]], 2.4 * LINE));
             out.back.push(disc([x, height], 0.02));
         }
         Prop::Towel { x } => out.front.push(disc([x, TOWEL], TOWEL)),
         Prop::Sliders => {
+            // A flat disc under each heel, in front so the legs do not hide it.
             for l in [Limb::Right, Limb::Left] {
                 let heel = end.at(BodyPoint::Heel(l));
-                out.back.push(Shape::Polygon {
+                out.front.push(Shape::Polygon {
                     points: vec![
-                        [heel[0] - 0.05, 0.0],
-                        [heel[0] + 0.05, 0.0],
-                        [heel[0] + 0.04, 0.014],
-                        [heel[0] - 0.04, 0.014],
+                        [heel[0] - 0.06, 0.0],
+                        [heel[0] + 0.06, 0.0],
+                        [heel[0] + 0.05, 0.016],
+                        [heel[0] - 0.05, 0.016],
                     ],
                     tone: Tone::Prop,
                     filled: true,
@@ -283,12 +288,12 @@ fn chair(x: f32, back: &mut Vec<Shape>) {
         2.2 * LINE,
     ));
     back.push(line(
-        vec![[x - 0.015, SEAT - 0.02], [x - 0.015, 0.0]],
+        vec![[x - 0.015, SEAT - 0.02], [x - 0.015, 0.9 * LINE]],
         1.8 * LINE,
     ));
     back.push(line(
         vec![
-            [rear + 0.015, 0.0],
+            [rear + 0.015, 0.9 * LINE],
             [rear + 0.015, SEAT],
             [rear - 0.01, CHAIR_BACK],
         ],
@@ -299,7 +304,7 @@ fn chair(x: f32, back: &mut Vec<Shape>) {
 fn wall(x: f32, back: &mut Vec<Shape>) {
     let far = if x >= 0.0 { x + WALL } else { x - WALL };
     let (x0, x1) = (x.min(far), x.max(far));
-    back.push(outline([x0, 0.0, x1, WALL_HEIGHT]));
+    back.push(outline([x0, LINE / 2.0, x1, WALL_HEIGHT]));
     let mut y = 0.06;
     while y < WALL_HEIGHT {
         back.push(line(
@@ -425,11 +430,12 @@ fn elliptical(end: &Skeleton, back: &mut Vec<Shape>) {
 
 /// An arm ergometer: a column with a crank; the handles are where the hands are.
 fn arm_bike(x: f32, height: f32, end: &Skeleton, back: &mut Vec<Shape>) {
+    let base = 1.25 * LINE;
     back.push(line(
-        vec![[x + 0.04, 0.0], [x + 0.04, height - 0.04]],
+        vec![[x + 0.04, base], [x + 0.04, height - 0.04]],
         3.0 * LINE,
     ));
-    back.push(line(vec![[x - 0.12, 0.0], [x + 0.2, 0.0]], 2.5 * LINE));
+    back.push(line(vec![[x - 0.12, base], [x + 0.2, base]], 2.5 * LINE));
     back.push(outline([x - 0.01, height - 0.07, x + 0.1, height + 0.07]));
     for l in [Limb::Right, Limb::Left] {
         back.push(line(

@@ -16,12 +16,16 @@ const HALO: f32 = 0.013;
 /// Width of an arrow's shaft and the size of its head.
 const ARROW_WIDTH: f32 = 0.012;
 const ARROW_HEAD: f32 = 0.05;
+/// Length of an arrow pressing on a body point.
+const PUSH_ARROW: f32 = 0.13;
 /// Shortest straight arrow, so a small movement still shows.
 const MIN_ARROW: f32 = 0.17;
 /// Width of the partner's outline.
 const PARTNER_LINE: f32 = 0.009;
-/// Width of the floor line, in frame units.
+/// Width of the floor line, in frame units; it lies just above y = 0, inside the frame.
 const FLOOR_WIDTH: f32 = 1.6;
+/// About how high the floor line reaches, in body units (the rim of a limb stops above it).
+const FLOOR_LINE: f32 = 0.012;
 /// Margins of the frame, in frame units: the sides, above the figure (room for the labels)
 /// and below it when there is no floor.
 const MARGIN: f32 = 6.0;
@@ -243,11 +247,14 @@ fn capsule(c: &Capsule, extra: f32, tone: Tone) -> Shape {
     }
 }
 
-/// One limb chain (arm or leg): its halo in the paper's colour, then its capsules.
+/// One limb chain (arm or leg): its halo in the paper's colour (never reaching down into the
+/// floor line, which it would cut), then its capsules.
 fn limb_shapes(chain: &[Capsule; 3], tone: Tone, halo: bool, out: &mut Vec<Shape>) {
     if halo {
         for c in chain {
-            out.push(capsule(c, HALO, Tone::Paper));
+            let lowest = c.a[1].min(c.b[1]);
+            let extra = HALO.min(lowest - c.radius - FLOOR_LINE).max(0.0);
+            out.push(capsule(c, extra, Tone::Paper));
         }
     }
     for c in chain {
@@ -349,7 +356,13 @@ fn arc(c: [f32; 2], r: f32, a0: f32, sweep: f32) -> Vec<[f32; 2]> {
         .collect()
 }
 
-fn arrow_shapes(a: &Arrow, start: Option<&Skeleton>, end: &Skeleton, out: &mut Vec<Shape>) {
+fn arrow_shapes(
+    a: &Arrow,
+    start: Option<&Skeleton>,
+    end: &Skeleton,
+    floor: bool,
+    out: &mut Vec<Shape>,
+) {
     match *a {
         Arrow::Move {
             point,
@@ -389,13 +402,27 @@ fn arrow_shapes(a: &Arrow, start: Option<&Skeleton>, end: &Skeleton, out: &mut V
                 }
             }
         }
-        Arrow::Push { point, angle } => {
+        Arrow::Push { point, angle, lead } => {
             let p = end.at(point);
             let (s, c) = angle.to_radians().sin_cos();
             let gap = end.contact_radius(point).max(0.02) + 0.02;
             let tip = [p[0] - c * gap, p[1] - s * gap];
-            let tail = [tip[0] - c * 0.13, tip[1] - s * 0.13];
-            arrow(vec![tail, tip], false, out);
+            // Pushing up from below, the arrow stops short of the floor.
+            let room = if floor && s > 0.1 {
+                (tip[1] - 0.015) / s
+            } else {
+                f32::MAX
+            };
+            if lead || room < ARROW_HEAD * 1.5 {
+                // No room below: the arrow leads away from the point instead ("hips up").
+                let tail = [p[0] + c * gap, p[1] + s * gap];
+                let head = [tail[0] + c * PUSH_ARROW, tail[1] + s * PUSH_ARROW];
+                arrow(vec![tail, head], false, out);
+            } else {
+                let length = PUSH_ARROW.min(room);
+                let tail = [tip[0] - c * length, tip[1] - s * length];
+                arrow(vec![tail, tip], false, out);
+            }
         }
         Arrow::Curl {
             point,
@@ -421,6 +448,22 @@ fn arrow_shapes(a: &Arrow, start: Option<&Skeleton>, end: &Skeleton, out: &mut V
     }
 }
 
+/// Moves an arrow up, if need be, so that it clears the floor line.
+fn lift_above_floor(marks: &mut [Shape]) {
+    let lowest = bounds(marks).map_or(f32::MAX, |b| b[1]);
+    let lift = (2.0 * FLOOR_LINE - lowest).max(0.0);
+    if lift == 0.0 {
+        return;
+    }
+    for m in marks {
+        match m {
+            Shape::Line { points, .. } => points.iter_mut().for_each(|p| p[1] += lift),
+            Shape::ArrowHead { tip, .. } => tip[1] += lift,
+            _ => {}
+        }
+    }
+}
+
 /// Lays out `pose` as a picture. `mirror` draws the data's right side as the athlete's left;
 /// `label` names the working side; `hold` is the hold time to print, seconds.
 pub fn scene(pose: &ExercisePose, mirror: bool, label: Option<Limb>, hold: Option<f64>) -> Scene {
@@ -439,14 +482,20 @@ pub fn scene(pose: &ExercisePose, mirror: bool, label: Option<Limb>, hold: Optio
     body_shapes(&end, Tone::Near, Tone::Far, true, &mut shapes);
     shapes.extend(prop_shapes.front);
     for a in &pose.arrows {
-        arrow_shapes(a, start.as_ref(), &end, &mut shapes);
+        let mut marks = Vec::new();
+        arrow_shapes(a, start.as_ref(), &end, pose.floor, &mut marks);
+        if pose.floor {
+            lift_above_floor(&mut marks);
+        }
+        shapes.extend(marks);
     }
 
     let fit = fit(&shapes, pose.floor, mirror);
     let mut out: Vec<Shape> = Vec::with_capacity(shapes.len() + 3);
     if pose.floor {
         // Drawn from the figure's back to its front, like every mirrored line.
-        let mut points = vec![[0.0, 0.0], [WIDTH, 0.0]];
+        let h = FLOOR_WIDTH / 2.0;
+        let mut points = vec![[h, h], [WIDTH - h, h]];
         if mirror {
             points.reverse();
         }
@@ -510,7 +559,7 @@ pub fn scene(pose: &ExercisePose, mirror: bool, label: Option<Limb>, hold: Optio
 /// labels above.
 fn fit(shapes: &[Shape], floor: bool, mirror: bool) -> Fit {
     let b = bounds(shapes).unwrap_or([0.0, 0.0, 1.0, 1.0]);
-    let y0 = if floor { 0.0_f32.min(b[1]) } else { b[1] };
+    let y0 = if floor { 0.0 } else { b[1] };
     let bottom = if floor { 0.0 } else { MARGIN };
     let w = (b[2] - b[0]).max(1e-3);
     let h = (b[3] - y0).max(1e-3);
