@@ -8,6 +8,7 @@ pub mod calendar;
 pub mod chart;
 pub mod details;
 pub mod dialogs;
+pub mod figure;
 pub mod findings;
 pub mod library;
 pub mod log;

@@ -9,6 +9,7 @@ mod data_files;
 mod engine;
 mod engine_log;
 mod engine_props;
+mod figures;
 mod fit;
 mod guardrail_props;
 mod guardrails;

@@ -1,5 +1,6 @@
 //! Details of the exercise selected in the library panel: what it is, how it is dosed, its
-//! cues and cautions, where it comes from, and its ladder of easier and harder variations.
+//! ladder of easier and harder variations, a picture of it, its cues and cautions, and where it
+//! comes from.
 
 use super::Catalogue;
 use super::list::add_command;
@@ -38,6 +39,7 @@ pub(super) fn details_ui(
                 }
                 facts_ui(ui, exercise, unit);
                 next = ladder_ui(ui, exercise, catalogue);
+                picture_ui(ui, exercise);
                 bullets_ui(ui, "Cues", &exercise.cues, None);
                 let warn = ui.visuals().warn_fg_color;
                 bullets_ui(ui, "Cautions", &exercise.cautions, Some(warn));
@@ -137,6 +139,18 @@ fn ladder_ui(ui: &mut egui::Ui, exercise: &Exercise, catalogue: &Catalogue<'_>) 
         }
     }
     next
+}
+
+/// The picture of the exercise with its default dose (the right side working for one-sided
+/// work), as wide as the panel up to a limit; nothing for an exercise without a pose.
+fn picture_ui(ui: &mut egui::Ui, exercise: &Exercise) {
+    let Some(drawing) = crate::figure::figure(exercise, exercise.default_dose.side, None) else {
+        return;
+    };
+    ui.add_space(6.0);
+    let width = ui.available_width().clamp(120.0, 360.0);
+    let alt = format!("Picture of {}", exercise.name);
+    crate::ui::figure::figure_ui(ui, &drawing, width, &alt);
 }
 
 /// A titled bulleted list, optionally in one colour; nothing when `items` is empty.
