@@ -41,6 +41,28 @@ pub fn figure_ui(ui: &mut egui::Ui, drawing: &Drawing, width: f32, alt: &str) ->
     response.on_hover_text(alt)
 }
 
+/// The pictures of `exercise` as `dose` prescribes it, in a row `height` points tall: the
+/// program's drawing (its side and hold time) and the physio's photos beside it.
+pub fn exercise_pictures_ui(
+    ui: &mut egui::Ui,
+    exercise: &crate::model::Exercise,
+    dose: &crate::model::Dose,
+    injured: Option<crate::model::Limb>,
+    height: f32,
+) {
+    let drawing = crate::figure::figure_for_dose(exercise, dose, injured);
+    if drawing.is_none() && exercise.photos.is_empty() {
+        return;
+    }
+    ui.horizontal_wrapped(|ui| {
+        if let Some(d) = &drawing {
+            let width = height * d.width / d.height.max(1e-3);
+            figure_ui(ui, d, width, &format!("Picture of {}", exercise.name));
+        }
+        crate::ui::widgets::photos::photos_ui(ui, exercise, height);
+    });
+}
+
 /// Paints `drawing` scaled to fit `rect` (y up in the drawing, down on screen), each tone in
 /// the colour `color` gives it.
 pub fn paint(

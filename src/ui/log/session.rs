@@ -184,7 +184,9 @@ impl SessionPanel {
         let dose = adjustment.map_or(&item.dose, |a| &a.effective);
         let shown = adjustment.map_or(&item.exercise_id, |a| &a.exercise);
         if let Some(e) = view.exercise(shown) {
-            crate::ui::widgets::photos::photos_ui(ui, e, if view.athlete() { 140.0 } else { 90.0 });
+            let height = if view.athlete() { 130.0 } else { 90.0 };
+            let injured = view.plan().injured_side;
+            crate::ui::figure::exercise_pictures_ui(ui, e, dose, injured, height);
         }
         if view.athlete() {
             let id = shown;

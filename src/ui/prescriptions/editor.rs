@@ -70,8 +70,8 @@ fn heading_ui(
     exercise: Option<&Exercise>,
     cmds: &mut Vec<Command>,
 ) {
-    ui.heading(name);
     let Some(exercise) = exercise else {
+        ui.heading(name);
         ui.colored_label(
             ui.visuals().warn_fg_color,
             format!(
@@ -85,7 +85,32 @@ fn heading_ui(
     if exercise.eccentric {
         kind.push("eccentric");
     }
-    ui.weak(kind.join(" · "));
+    // The drawing as this prescription doses it sits beside the name, so it costs the fields
+    // below no height; the photos, editable, come under the swap buttons.
+    let injured = view.plan().injured_side;
+    let drawing = crate::figure::figure_for_dose(exercise, &rx.dose, injured);
+    ui.horizontal_top(|ui| {
+        if let Some(d) = &drawing {
+            let alt = format!("Picture of {}", exercise.name);
+            crate::ui::figure::figure_ui(ui, d, 96.0, &alt);
+        }
+        ui.vertical(|ui| {
+            ui.heading(name);
+            ui.weak(kind.join(" · "));
+            swap_buttons_ui(ui, view, rx, exercise, cmds);
+        });
+    });
+    crate::ui::widgets::photos::photos_editor_ui(ui, exercise, cmds);
+}
+
+/// "Swap to easier/harder: ..." for the exercise's nearest variations.
+fn swap_buttons_ui(
+    ui: &mut egui::Ui,
+    view: &View<'_>,
+    rx: &Prescription,
+    exercise: &Exercise,
+    cmds: &mut Vec<Command>,
+) {
     ui.horizontal_wrapped(|ui| {
         let steps = [
             ("easier", exercise.easier.first()),
@@ -111,5 +136,4 @@ fn heading_ui(
             ui.weak("No easier or harder variation in the library.");
         }
     });
-    crate::ui::widgets::photos::photos_editor_ui(ui, exercise, cmds);
 }

@@ -63,6 +63,10 @@ fn invalid_table_text_is_red_and_changes_nothing() {
         *h.state().rx(NORDIC) == before,
         "invalid reps are not pushed"
     );
+    // The first error shows under the grid, above "Add week row".
+    h.get_by_role_and_label(Role::Button, "Add week row")
+        .scroll_to_me();
+    h.run();
     h.get_by_label_contains("Week 3 reps: the range 8-6 goes down");
     // Correcting it pushes the new value.
     type_into_text(&mut h, "Week 3 reps", "7-9");

@@ -8,7 +8,7 @@
 use krilla::image::Image;
 
 use crate::engine::Item;
-use crate::model::{Photo, PhotoFormat, Side};
+use crate::model::{Dose, Photo, PhotoFormat};
 
 use super::Ctx;
 use super::canvas::{ACCENT, GREY, Pen, RULE, TextStyle};
@@ -67,23 +67,22 @@ fn photo_image(photo: &Photo) -> Option<(Image, f32, f32)> {
     Some((image, pw as f32 * scale, ph as f32 * scale))
 }
 
-/// The picture of exercise `id` dosed for `side`: the physio's first photo that reads, else
-/// the drawing.
-fn picture(ctx: &Ctx<'_>, id: &str, side: Side) -> Option<Picture> {
+/// The picture of exercise `id` as `dose` prescribes it: the physio's first photo that reads,
+/// else the drawing.
+fn picture(ctx: &Ctx<'_>, id: &str, dose: &Dose) -> Option<Picture> {
     let photo = find_exercise(ctx.plan, id).and_then(|e| e.photos.iter().find_map(photo_image));
     if let Some((image, w, h)) = photo {
         return Some(Picture::Image(image, w, h));
     }
-    ctx.figure(id, side).map(Picture::Drawing)
+    ctx.figure(id, dose).map(Picture::Drawing)
 }
 
 /// Whether any card of the handout has a picture.
 pub(super) fn any_picture(ctx: &Ctx<'_>) -> bool {
     used_ids(ctx).into_iter().any(|id| {
-        let side = uses(ctx, id)
+        uses(ctx, id)
             .first()
-            .map_or(Side::Both, |(_, i)| i.dose.side);
-        picture(ctx, id, side).is_some()
+            .is_some_and(|(_, i)| picture(ctx, id, &i.dose).is_some())
     })
 }
 
@@ -218,7 +217,7 @@ fn card(flow: &mut Flow<'_>, ctx: &Ctx<'_>, id: &str) {
         "Your dose, every week".to_owned()
     };
     let lines = dose_lines(&headline);
-    let pic = picture(ctx, id, first.dose.side);
+    let pic = picture(ctx, id, &first.dose);
     let cues = exercise.map(|e| e.cues.clone()).unwrap_or_default();
     let cautions = exercise.map(|e| e.cautions.clone()).unwrap_or_default();
     let notes = notes(ctx, id);

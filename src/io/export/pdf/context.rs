@@ -8,7 +8,7 @@ use chrono::Datelike;
 
 use crate::engine::{Item, Projection};
 use crate::figure::Drawing;
-use crate::model::{Limb, LoadUnit, Plan, Side, Weekday};
+use crate::model::{Dose, Limb, LoadUnit, Plan, Weekday};
 
 use super::{PdfOptions, find_exercise};
 use crate::engine::plain::{self, DoseWords};
@@ -112,13 +112,13 @@ impl<'a> Ctx<'a> {
         plain::short(&item.dose, self.unit, self.injured)
     }
 
-    /// The picture of exercise `id` dosed for `side`: the options' own drawing when they have
-    /// one, else the program's.
-    pub fn figure(&self, id: &str, side: Side) -> Option<Drawing> {
+    /// The picture of exercise `id` as `dose` prescribes it (its side and hold time): the
+    /// options' own drawing when they have one, else the program's.
+    pub fn figure(&self, id: &str, dose: &Dose) -> Option<Drawing> {
         if let Some((_, d)) = self.options.figures.iter().find(|(e, _)| e == id) {
             return Some(d.clone());
         }
         let exercise = find_exercise(self.plan, id)?;
-        crate::figure::figure(exercise, side, self.injured)
+        crate::figure::figure_for_dose(exercise, dose, self.injured)
     }
 }

@@ -22,6 +22,8 @@ fn tone(t: Tone) -> (Rgb, Rgb) {
         Tone::Ghost => (Rgb(205, 205, 205), Rgb(190, 190, 190)),
         Tone::Prop => (Rgb(228, 228, 228), Rgb(70, 70, 70)),
         Tone::Mark => (Rgb(15, 15, 15), Rgb(15, 15, 15)),
+        // The card is white: the rim that keeps a limb apart from what is behind it.
+        Tone::Paper => (Rgb(255, 255, 255), Rgb(255, 255, 255)),
     }
 }
 
