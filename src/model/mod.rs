@@ -16,5 +16,5 @@ pub use log::{
 };
 pub use plan::{FORMAT_VERSION, LoadStep, PainLimits, Phase, Plan, Prescription, Thresholds};
 pub use progression::{Amount, Rule, TableRow, Target};
-pub use schedule::{Schedule, WeekRange, Weekday};
+pub use schedule::{MAX_TIMES_PER_DAY, Schedule, WeekRange, Weekday};
 pub use validate::{Anchor, MAX_WEEKS, Problem, validate};
