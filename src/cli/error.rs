@@ -66,6 +66,16 @@ pub enum CliError {
         /// What is wrong and what to give instead.
         problem: &'static str,
     },
+    /// `export -o OUT` names the plan file itself.
+    #[error(
+        "{} is the plan file itself; an export never replaces the plan: choose another name \
+         for the export, e.g. plan.pdf",
+        .path.display()
+    )]
+    ExportOntoPlan {
+        /// The output file given.
+        path: PathBuf,
+    },
     /// `log` needs session dates, and the plan has no start date.
     #[error(
         "{}: the plan has no start date, so its sessions have no dates; set one in the \

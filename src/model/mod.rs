@@ -4,6 +4,7 @@
 pub mod dose;
 pub mod exercise;
 pub mod log;
+pub mod merge;
 pub mod plan;
 pub mod progression;
 pub mod schedule;

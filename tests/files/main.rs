@@ -7,3 +7,4 @@ mod common;
 mod cli;
 mod log_file;
 mod plan_file;
+mod writers;

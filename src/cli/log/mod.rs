@@ -1,7 +1,9 @@
 //! `loadplan log`: record one exercise of one session in the plan file (saved in place, the
 //! previous version kept as FILE.bak), then say what the engine makes of it: the adjustment it
 //! proposes for the next session, or that the next session goes ahead as planned. The
-//! arguments are checked and applied in [`entry`], the session found in [`target`].
+//! arguments are checked and applied in [`entry`], the session found in [`target`]. The file
+//! is read, changed and written under its lock ([`update_plan`]), so logs run at the same
+//! time all keep their entries.
 
 mod entry;
 mod target;
@@ -12,10 +14,10 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 use crate::engine::{self, Projection};
-use crate::io::{load_plan, save_plan};
+use crate::io::{Updated, comments_note, update_plan};
 use crate::model::{Plan, SessionLog};
 
-use self::entry::{apply_log, check_log_args, describe_log};
+use self::entry::{LogValues, apply_log, check_log_args, describe_log};
 use self::target::{LogTarget, find_log_target, plan_dates};
 use super::CliError;
 use super::args::parse_date;
@@ -95,32 +97,23 @@ struct Recorded<'a> {
     /// The entry's traffic light, and what it means for the next session (when there is no
     /// adjustment).
     response: Option<(engine::Response, String)>,
+    /// Where the hand-written file was kept, when its comments could not be.
+    original_kept: Option<PathBuf>,
 }
 
-/// Records the entry, saves the plan when it changed, and says what follows.
+/// Records the entry (reading, changing and saving the plan under its lock), and says what
+/// follows.
 pub(super) fn run(a: &LogArgs, format: Format, out: &mut dyn Write) -> Result<(), CliError> {
     let values = check_log_args(a)?;
-    let mut plan = load_plan(&a.file)?;
-    let projection = engine::project(&plan);
-    let (start, last) = plan_dates(&plan, &projection, &a.file)?;
-    if a.date < start || a.date > last {
-        return Err(CliError::DateOutsidePlan {
-            date: a.date,
-            start,
-            last,
-            weeks: projection.weeks.len(),
-        });
-    }
-    let target = find_log_target(&plan, &projection, a.date, &a.exercise, a.slot)?;
-    let before = plan.clone();
-    apply_log(&mut plan, &target, a, &values);
+    let Updated {
+        value: (target, projection),
+        plan,
+        written: changed,
+        original_kept,
+    } = update_plan(&a.file, |plan| record(plan, a, &values))?;
     let session = plan
         .session_log(a.date, target.slot)
         .ok_or(CliError::NotRecorded)?;
-    let changed = plan != before;
-    if changed {
-        save_plan(&plan, &a.file)?;
-    }
     // The projection does not depend on the log: only the adjustments change.
     let adjustments = if changed {
         engine::adjustments(&plan, &projection)
@@ -135,15 +128,37 @@ pub(super) fn run(a: &LogArgs, format: Format, out: &mut dyn Write) -> Result<()
         sessions_that_day: None,
         adjustment: None,
         response: None,
+        original_kept,
     };
     if changed {
         follow_up(&mut recorded, a, &plan, &projection, &adjustments);
     }
     match format {
         Format::Json => write_json(out, &log_json(&recorded, &a.file, &plan))?,
-        Format::Text => print_recorded(&recorded, &plan, out)?,
+        Format::Text => print_recorded(&recorded, &plan, &a.file, out)?,
     }
     Ok(())
+}
+
+/// Finds where the entry goes in `plan` and writes it there.
+fn record(
+    plan: &mut Plan,
+    a: &LogArgs,
+    values: &LogValues,
+) -> Result<(LogTarget, Projection), CliError> {
+    let projection = engine::project(plan);
+    let (start, last) = plan_dates(plan, &projection, &a.file)?;
+    if a.date < start || a.date > last {
+        return Err(CliError::DateOutsidePlan {
+            date: a.date,
+            start,
+            last,
+            weeks: projection.weeks.len(),
+        });
+    }
+    let target = find_log_target(plan, &projection, a.date, &a.exercise, a.slot)?;
+    apply_log(plan, &target, a, values);
+    Ok((target, projection))
 }
 
 /// Fills in what follows from a new entry: the note on twice-a-day sessions, and the
@@ -237,12 +252,21 @@ fn next_words(r: &Recorded<'_>, plan: &Plan) -> Option<String> {
         .map(|(response, then)| format!("pain response {}: {then}", response.label()))
 }
 
-fn print_recorded(r: &Recorded<'_>, plan: &Plan, out: &mut dyn Write) -> std::io::Result<()> {
+fn print_recorded(
+    r: &Recorded<'_>,
+    plan: &Plan,
+    file: &Path,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     if !r.changed {
         return writeln!(out, "nothing new to record: {}", r.summary);
     }
     writeln!(out, "recorded {}", r.summary)?;
-    for line in [slot_note(r), next_words(r, plan)].into_iter().flatten() {
+    let comments = comments_note(file, r.original_kept.as_deref()).map(|n| format!("note: {n}"));
+    for line in [slot_note(r), next_words(r, plan), comments]
+        .into_iter()
+        .flatten()
+    {
         writeln!(out, "{line}")?;
     }
     Ok(())
@@ -273,6 +297,9 @@ struct LogJson<'a> {
     /// The sentence on the next session the text output ends with.
     #[serde(skip_serializing_if = "Option::is_none")]
     next: Option<String>,
+    /// Where the hand-written file was kept, when its comments could not be.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    original_kept: Option<&'a Path>,
 }
 
 fn log_json<'a>(r: &'a Recorded<'a>, file: &'a Path, plan: &Plan) -> LogJson<'a> {
@@ -293,5 +320,6 @@ fn log_json<'a>(r: &'a Recorded<'a>, file: &'a Path, plan: &Plan) -> LogJson<'a>
             .or(r.response.as_ref().map(|(response, _)| *response)),
         adjustment: r.adjustment.map(|x| AdjustmentJson::new(plan, x)),
         next: next_words(r, plan),
+        original_kept: r.original_kept.as_deref(),
     }
 }
