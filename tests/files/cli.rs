@@ -521,17 +521,25 @@ fn status_as_text() {
 fn log_extra_session_on_a_day_the_exercise_is_not_planned() {
     let dir = temp_dir();
     let f = runner_plan(&dir);
-    // Tuesday 3 March is a rest day, but the deadlift is prescribed in week 1.
-    let out = log_ok(
-        &f,
-        &[
-            "--date",
-            "2026-03-03",
-            "--exercise",
-            "sl_deadlift_db",
-            "--done",
-        ],
+    // Tuesday 3 March is a rest day, but the deadlift is prescribed in week 1: recorded as an
+    // extra session only when asked to.
+    let rest_day = [
+        "--date",
+        "2026-03-03",
+        "--exercise",
+        "sl_deadlift_db",
+        "--done",
+    ];
+    let before = std::fs::read(&f).expect("file");
+    let o = loadplan(&[&["log", f.as_str()][..], &rest_day[..]].concat());
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        stderr(&o).trim(),
+        "loadplan: error: no session of `sl_deadlift_db` is planned on 2026-03-03 (Tue, week 1); \
+         nothing is planned that day (a rest day); pass --extra to record an extra session"
     );
+    assert_eq!(std::fs::read(&f).expect("file"), before);
+    let out = log_ok(&f, &[&rest_day[..], &["--extra"]].concat());
     assert!(out.contains("an extra session"), "{out}");
     // The leg-lift side plank only starts in week 6.
     let before = std::fs::read(&f).expect("file");

@@ -73,7 +73,7 @@ fn sixteen_logs_at_once_keep_every_entry() {
         .map(|(date, exercise)| {
             Command::new(env!("CARGO_BIN_EXE_loadplan"))
                 .args(["log", &f, "--date", date, "--exercise", exercise])
-                .args(["--pain-during", "1"])
+                .args(["--pain-during", "1", "--today", "2026-03-31"])
                 .stdout(Stdio::null())
                 .stderr(Stdio::piped())
                 .spawn()
