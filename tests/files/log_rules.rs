@@ -1,6 +1,7 @@
 //! What `loadplan log` accepts and says: no session in the future, extra sessions only when
 //! asked for, whole numbers said to be whole numbers, verdicts "so far" until the next
-//! morning, which session decides the next dose, pounds in a plan in pounds.
+//! morning, which session decides the next dose, pounds in a plan in pounds; and `status
+//! --today` reporting the plan as it was known on that day.
 
 use std::path::Path;
 
@@ -255,5 +256,50 @@ fn a_plan_in_pounds_takes_and_shows_pounds() {
     assert_eq!(
         err,
         "--load-lb -5 is not possible: give the load, 0 or more"
+    );
+}
+
+#[test]
+fn status_on_a_past_day_counts_nothing_logged_after_it() {
+    let dir = temp_dir();
+    let f = runner_plan(&dir);
+    log_ok(
+        &f,
+        &[
+            &DEADLIFT_MONDAY[..],
+            &["--pain-during", "6", "--supervised"],
+        ]
+        .concat(),
+    );
+    for (date, more) in [("2026-03-16", None), ("2026-03-23", Some("--supervised"))] {
+        let args = [
+            "--date",
+            date,
+            "--exercise",
+            "sl_deadlift_db",
+            "--pain-during",
+            "2",
+        ];
+        log_ok(&f, &[&args[..], more.as_slice()].concat());
+    }
+    let status = |today: &str| json_of(&loadplan(&["status", &f, "--json", "--today", today]));
+    let early = status("2026-03-04");
+    assert_eq!(early["pain"].as_array().map(Vec::len), Some(1), "{early}");
+    assert_eq!(early["supervised_done"], 1);
+    assert!(early["pain_trend"].is_null(), "{early}");
+    let pending = early["pending_adjustments"].as_array().expect("pending");
+    assert_eq!(pending.len(), 1, "{pending:?}");
+    assert_eq!(pending[0]["basis_date"], "2026-03-02");
+    let week_1 = &early["weeks"][0]["actual"]["volume_load_kg"];
+    assert!(week_1.as_f64() > Some(0.0), "{early}");
+    // Later, everything counts.
+    let late = status("2026-03-31");
+    assert_eq!(late["pain"].as_array().map(Vec::len), Some(3), "{late}");
+    assert_eq!(late["supervised_done"], 2);
+    assert!(late["pain_trend"].is_object(), "{late}");
+    let text = stdout(&loadplan(&["status", &f, "--today", "2026-03-04"]));
+    assert!(
+        text.contains("Pain (highest during / next morning, 0-10): 2 Mar 6/-\n"),
+        "{text}"
     );
 }
