@@ -163,6 +163,17 @@ fn bench_views(c: &mut Criterion) {
     c.bench_function("ui frame, idle, prescription editor open", |b| {
         b.iter(|| h.step())
     });
+    // The library's details with the exercise's picture (drawn from pose data every frame).
+    let mut h = harness();
+    h.get_by_label("A-skips").click();
+    h.run();
+    assert!(
+        h.query_by_label("Picture of A-skips").is_some(),
+        "the picture is shown"
+    );
+    c.bench_function("ui frame, idle, library details with a picture", |b| {
+        b.iter(|| h.step())
+    });
 }
 
 fn bench_plain(c: &mut Criterion) {

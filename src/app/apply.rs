@@ -255,6 +255,17 @@ impl LoadplanApp {
     /// unit and the preferred paper size for a PDF; `kind` says which PDF).
     fn export(&mut self, path: PathBuf, open_after: bool, kind: PdfKind, ctx: &egui::Context) {
         let Some(doc) = &self.doc else { return };
+        if doc
+            .path()
+            .is_some_and(|plan| crate::io::same_file(plan, &path))
+        {
+            self.message = Some(Message::error(format!(
+                "Could not export. {} is the plan file itself; an export never replaces the \
+                 plan: choose another name for the export",
+                path.display()
+            )));
+            return;
+        }
         let options = crate::io::export::PdfOptions {
             paper: self.prefs.paper,
             metric: self.panels.chart.metric(doc.read()),

@@ -1,5 +1,6 @@
-//! The open document: a plan, where it lives on disk, whether it has unsaved changes, and its
-//! read model (everything derived from it), rebuilt once per plan revision.
+//! The open document: a plan, where it lives on disk (and the file as it was read or last
+//! written, so a save can tell what changed there meanwhile), whether it has unsaved changes,
+//! and its read model (everything derived from it), rebuilt once per plan revision.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -7,6 +8,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 
 use crate::engine::ReadModel;
+use crate::io::FileBase;
 use crate::model::Plan;
 
 /// Where the open plan came from.
@@ -52,6 +54,8 @@ pub struct Document {
     saved_plan: Option<Arc<Plan>>,
     /// The plan differs from what was last saved or opened.
     dirty: bool,
+    /// The file as it was opened or last written (none for a plan not read from a file).
+    base: Option<FileBase>,
     /// Everything derived from the plan, as of `revision` once `refresh` ran.
     read: ReadModel,
 }
@@ -59,7 +63,21 @@ pub struct Document {
 impl Document {
     /// A document for `plan` that has not been changed since it was opened, read as of `today`.
     pub fn new(plan: Plan, origin: Origin, today: NaiveDate) -> Document {
-        let plan = Arc::new(plan);
+        Document::with_plan(Arc::new(plan), origin, None, today)
+    }
+
+    /// A document for the plan file read as `base`.
+    pub fn from_file(base: FileBase, today: NaiveDate) -> Document {
+        let origin = Origin::File(base.path().to_path_buf());
+        Document::with_plan(base.shared_plan(), origin, Some(base), today)
+    }
+
+    fn with_plan(
+        plan: Arc<Plan>,
+        origin: Origin,
+        base: Option<FileBase>,
+        today: NaiveDate,
+    ) -> Document {
         let revision = next_revision();
         let key = new_document_key();
         Document {
@@ -71,7 +89,13 @@ impl Document {
             key,
             revision,
             dirty: false,
+            base,
         }
+    }
+
+    /// The file as it was opened or last written, if the plan came from one.
+    pub fn base(&self) -> Option<&FileBase> {
+        self.base.as_ref()
     }
 
     /// The plan.
@@ -121,9 +145,11 @@ impl Document {
         self.dirty
     }
 
-    /// Records that revision `revision` of the plan was saved to `path`.
-    pub fn mark_saved(&mut self, path: PathBuf, revision: u64) {
-        self.origin = Origin::File(path);
+    /// Records that revision `revision` of the plan was saved as `base` (the file as written,
+    /// its plan the one sent: nothing was merged in).
+    pub fn mark_saved(&mut self, base: FileBase, revision: u64) {
+        self.origin = Origin::File(base.path().to_path_buf());
+        self.base = Some(base);
         if revision == self.revision {
             self.saved_plan = Some(Arc::clone(&self.plan));
             self.dirty = false;
@@ -132,6 +158,17 @@ impl Document {
             self.saved_plan = None;
             self.dirty = true;
         }
+    }
+
+    /// Records a save that merged in what was written to the file meanwhile: the plan written
+    /// (`base`'s) becomes the document's plan, saved.
+    pub fn adopt_saved(&mut self, base: FileBase) {
+        self.origin = Origin::File(base.path().to_path_buf());
+        self.plan = base.shared_plan();
+        self.saved_plan = Some(base.shared_plan());
+        self.revision = next_revision();
+        self.dirty = false;
+        self.base = Some(base);
     }
 
     /// Brings the read model up to the plan's revision and to `today` (rebuilding only what

@@ -1,14 +1,19 @@
 //! Commands that replace, close or write the document. Replacing or closing asks "Save changes?"
 //! first when there are unsaved changes, and waits while a save or an open is in flight. Plan
 //! files are read and written on the file thread (`tasks::FileJob`); the result comes back as
-//! `Command::Saved` or `Command::Opened`, and only then does the document change.
+//! `Command::Saved` or `Command::Opened`, and only then does the document change. A save
+//! sends the file as it was opened (or last written) along: what was logged in the file
+//! meanwhile is merged in, and a save that would drop changes made there is refused
+//! (`io::save_plan_from`).
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use super::LoadplanApp;
 use super::document::{Document, Origin};
 use super::tasks::{DialogKind, FileJob};
 use crate::command::UnsavedChoice;
+use crate::io::{FileBase, SaveOutcome, SaveReport};
 use crate::model::Plan;
 use crate::ui::Message;
 
@@ -30,6 +35,8 @@ pub(super) enum InFlight {
     Save {
         path: PathBuf,
         revision: u64,
+        /// The plan sent (to merge edits made meanwhile with what the save merged in).
+        sent: Arc<Plan>,
     },
     Open {
         path: PathBuf,
@@ -178,15 +185,21 @@ impl LoadplanApp {
     pub(super) fn save_to(&mut self, path: PathBuf, ctx: &egui::Context) {
         let Some(doc) = &self.doc else { return };
         let revision = doc.revision();
+        let sent = doc.shared_plan();
         let job = FileJob::Save {
-            plan: doc.shared_plan(),
+            plan: Arc::clone(&sent),
             path: path.clone(),
             revision,
+            base: doc.base().cloned(),
         };
         let continue_after = std::mem::take(&mut self.save_then_continue);
         match self.tasks.file_job(job, ctx) {
             Ok(()) => {
-                self.in_flight.push(InFlight::Save { path, revision });
+                self.in_flight.push(InFlight::Save {
+                    path,
+                    revision,
+                    sent,
+                });
                 self.show_progress();
                 if continue_after && let Some(cmd) = self.pending.take() {
                     self.after_jobs(cmd, true);
@@ -217,28 +230,64 @@ impl LoadplanApp {
         &mut self,
         path: PathBuf,
         revision: u64,
-        result: Result<(), String>,
+        result: Result<Box<SaveReport>, String>,
         ctx: &egui::Context,
     ) {
         let job = self.in_flight.iter().position(
-            |j| matches!(j, InFlight::Save { path: p, revision: r } if *p == path && *r == revision),
+            |j| matches!(j, InFlight::Save { path: p, revision: r, .. } if *p == path && *r == revision),
         );
-        if let Some(i) = job {
-            self.in_flight.remove(i);
-        }
+        let sent = match job.map(|i| self.in_flight.remove(i)) {
+            Some(InFlight::Save { sent, .. }) => Some(sent),
+            _ => None,
+        };
         match result {
-            Ok(()) => {
-                self.message = Some(Message::info(format!("Saved {}", path.display())));
+            Ok(report) => {
+                let mut text = format!("Saved {}.", path.display());
+                for note in report.notes() {
+                    text.push(' ');
+                    text.push_str(&note);
+                }
                 self.prefs.remember(&path);
                 // Not when another document was opened meanwhile.
-                if let Some(doc) = self.doc.as_mut().filter(|d| d.has_revision(revision)) {
-                    doc.mark_saved(path, revision);
-                    self.history.seal();
+                if self.doc.as_ref().is_some_and(|d| d.has_revision(revision))
+                    && self.take_saved(*report, revision, sent)
+                {
+                    text.push_str(" Earlier edits can no longer be undone.");
                 }
+                self.message = Some(Message::info(text));
             }
             Err(e) => self.message = Some(Message::error(format!("Could not save. {e}"))),
         }
         self.jobs_done(ctx);
+    }
+
+    /// Marks the document saved as `report` says. After a merge, the document takes what was
+    /// merged in from the file (on top of edits made while saving), and the undo history
+    /// starts afresh, since undoing to a plan without those entries would drop them at the
+    /// next save; returns true then.
+    fn take_saved(&mut self, report: SaveReport, revision: u64, sent: Option<Arc<Plan>>) -> bool {
+        let Some(doc) = self.doc.as_mut() else {
+            return false;
+        };
+        if report.outcome == SaveOutcome::Saved {
+            doc.mark_saved(report.base, revision);
+            self.history.seal();
+            return false;
+        }
+        if doc.revision() == revision {
+            doc.adopt_saved(report.base);
+        } else {
+            // Edited while saving: those edits go on top of what the save merged in.
+            let merged = sent.and_then(|sent| {
+                crate::model::merge::merge(&sent, report.base.plan(), doc.plan()).ok()
+            });
+            if let Some(m) = merged {
+                doc.set_plan(m.plan);
+            }
+            doc.mark_saved(report.base, revision);
+        }
+        self.history.clear();
+        true
     }
 
     /// An open reported back: the document is replaced now. A file that fails to open leaves
@@ -247,7 +296,7 @@ impl LoadplanApp {
     pub(super) fn opened(
         &mut self,
         path: PathBuf,
-        result: Result<Box<Plan>, String>,
+        result: Result<Box<FileBase>, String>,
         ctx: &egui::Context,
     ) {
         let current = self.doc.as_ref().map(Document::revision);
@@ -264,10 +313,10 @@ impl LoadplanApp {
                 self.message = None;
                 self.after_jobs(Replace::OpenPath(path), true);
             }
-            Ok(plan) => {
+            Ok(base) => {
                 self.prefs.remember(&path);
                 self.message = None;
-                self.open_document(*plan, Origin::File(path));
+                self.show_document(Document::from_file(*base, self.today));
             }
             Err(e) => self.message = Some(Message::error(format!("Could not open the plan. {e}"))),
         }
@@ -304,7 +353,12 @@ impl LoadplanApp {
     /// Makes `plan` the open document: the chart and progress metrics go back to the plan's
     /// default, the history and selection start afresh.
     fn open_document(&mut self, plan: Plan, origin: Origin) {
-        self.doc = Some(Document::new(plan, origin, self.today));
+        self.show_document(Document::new(plan, origin, self.today));
+    }
+
+    /// Makes `doc` the open document (see `open_document`).
+    fn show_document(&mut self, doc: Document) {
+        self.doc = Some(doc);
         self.panels.chart.metric = None;
         self.panels.progress.metric = None;
         self.history.clear();

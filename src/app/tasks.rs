@@ -25,12 +25,13 @@ pub enum DialogKind {
 /// Work on a plan file, done on the file thread in the order it was asked for.
 #[derive(Debug)]
 pub enum FileJob {
-    /// Write `plan`, revision `revision` of the document, to `path`; answers
-    /// `Command::Saved`.
+    /// Write `plan`, revision `revision` of the document, to `path`, which was read (or last
+    /// written) as `base`; answers `Command::Saved`.
     Save {
         plan: Arc<Plan>,
         path: PathBuf,
         revision: u64,
+        base: Option<crate::io::FileBase>,
     },
     /// Read and check the plan file at `path`; answers `Command::Opened`.
     Open { path: PathBuf },
@@ -291,8 +292,13 @@ fn run_file_job(job: FileJob) -> Command {
             plan,
             path,
             revision,
+            base,
         } => {
-            let result = caught(|| crate::io::save_plan(&plan, &path).map_err(|e| e.to_string()));
+            let result = caught(|| {
+                crate::io::save_plan_from(&plan, &path, base.as_ref())
+                    .map(Box::new)
+                    .map_err(|e| e.to_string())
+            });
             Command::Saved {
                 path,
                 revision,
@@ -301,7 +307,7 @@ fn run_file_job(job: FileJob) -> Command {
         }
         FileJob::Open { path } => {
             let result = caught(|| {
-                crate::io::load_plan(&path)
+                crate::io::open_plan(&path)
                     .map(Box::new)
                     .map_err(|e| e.to_string())
             });

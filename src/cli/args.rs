@@ -7,7 +7,7 @@
 use chrono::NaiveDate;
 
 use crate::io::export::Paper;
-use crate::model::NextMorning;
+use crate::model::{LoadUnit, MAX_TIMES_PER_DAY, NextMorning};
 
 use super::CliError;
 
@@ -65,15 +65,78 @@ fn invalid(flag: &'static str, value: String, problem: &'static str) -> CliError
     }
 }
 
+/// What a whole-number option takes, for its messages.
+pub(super) struct Whole {
+    min: i64,
+    max: i64,
+    /// `pain is a whole number from 0 to 10`: said when the value is no whole number.
+    rule: &'static str,
+    /// `is out of range: ...`: said when it is one, outside `min..=max`.
+    out_of_range: &'static str,
+}
+
 /// A pain rating: 0 (none) to 10 (worst imaginable).
-pub(super) fn pain_value(flag: &'static str, n: i64) -> Result<u8, CliError> {
-    u8::try_from(n).ok().filter(|n| *n <= 10).ok_or_else(|| {
-        invalid(
+pub(super) const PAIN: Whole = Whole {
+    min: 0,
+    max: 10,
+    rule: "pain is a whole number from 0 to 10",
+    out_of_range: "is out of range: pain is rated from 0 (none) to 10 (worst imaginable)",
+};
+
+/// Sets or reps: 1 or more.
+pub(super) const COUNT: Whole = Whole {
+    min: 1,
+    max: u32::MAX as i64,
+    rule: "give a whole number of 1 or more",
+    out_of_range: "is not possible: give a whole number of 1 or more",
+};
+
+/// The session of the day: 0 (the first) to 5 (the sixth; a schedule has at most six a day).
+pub(super) const SLOT: Whole = Whole {
+    min: 0,
+    max: MAX_TIMES_PER_DAY as i64 - 1,
+    rule: "the session of the day is a whole number: 0 the first, 1 the second, ...",
+    out_of_range: "is out of range: a day has at most 6 sessions, so the session of the day \
+                   is 0 (the first) to 5 (the sixth)",
+};
+
+/// A whole number within `w`'s range, given as `text`: not "invalid digit", but what the flag
+/// takes (`--pain-during: pain is a whole number from 0 to 10: 2.5 is not`), or that it is out
+/// of range (a number too large for any type is out of range too, never wrapped).
+pub(super) fn whole_value(flag: &'static str, text: &str, w: &Whole) -> Result<i64, CliError> {
+    let t = text.trim();
+    let digits = t.strip_prefix(['-', '+']).unwrap_or(t);
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(CliError::NotWholeNumber {
             flag,
-            n.to_string(),
-            "is out of range: pain is rated from 0 (none) to 10 (worst imaginable)",
-        )
+            value: t.to_owned(),
+            rule: w.rule,
+        });
+    }
+    t.parse::<i64>()
+        .ok()
+        .filter(|n| (w.min..=w.max).contains(n))
+        .ok_or_else(|| invalid(flag, t.to_owned(), w.out_of_range))
+}
+
+/// [`whole_value`] of an option given or not, as a `u32` (every range here fits one).
+pub(super) fn whole_option(
+    flag: &'static str,
+    text: Option<&str>,
+    w: &Whole,
+) -> Result<Option<u32>, CliError> {
+    text.map(|t| {
+        whole_value(flag, t, w).and_then(|n| {
+            u32::try_from(n).map_err(|_| invalid(flag, t.trim().to_owned(), w.out_of_range))
+        })
     })
+    .transpose()
+}
+
+/// A pain rating of `--pain-during`.
+pub(super) fn pain_value(flag: &'static str, text: &str) -> Result<u8, CliError> {
+    let n = whole_value(flag, text, &PAIN)?;
+    u8::try_from(n).map_err(|_| invalid(flag, text.trim().to_owned(), PAIN.out_of_range))
 }
 
 /// `--pain-next`: a pain rating or `settled` (any case, spaces around ignored).
@@ -84,28 +147,14 @@ pub(super) fn next_morning_value(text: Option<&str>) -> Result<Option<NextMornin
     if t.eq_ignore_ascii_case("settled") {
         return Ok(Some(NextMorning::Settled));
     }
-    match t.parse::<i64>() {
-        Ok(n) => Ok(Some(NextMorning::Pain(pain_value("--pain-next", n)?))),
-        Err(_) => Err(invalid(
+    if t.parse::<f64>().is_err() {
+        return Err(invalid(
             "--pain-next",
             format!("`{t}`"),
             "is not a pain rating: give a number from 0 to 10, or `settled`",
-        )),
+        ));
     }
-}
-
-/// A count of 1 or more.
-pub(super) fn count_value(flag: &'static str, n: Option<i64>) -> Result<Option<u32>, CliError> {
-    n.map(|n| {
-        u32::try_from(n).ok().filter(|n| *n >= 1).ok_or_else(|| {
-            invalid(
-                flag,
-                n.to_string(),
-                "is not possible: give a whole number of 1 or more",
-            )
-        })
-    })
-    .transpose()
+    Ok(Some(NextMorning::Pain(pain_value("--pain-next", t)?)))
 }
 
 /// A number above 0.
@@ -132,16 +181,21 @@ pub(super) fn rpe_value(rpe: Option<f64>) -> Result<(), CliError> {
     }
 }
 
-/// `--load-kg`: 0 kg or more.
-pub(super) fn load_value(kg: Option<f64>) -> Result<(), CliError> {
-    match kg {
-        Some(kg) if !(kg.is_finite() && kg >= 0.0) => Err(invalid(
-            "--load-kg",
-            kg.to_string(),
-            "is not possible: give the load in kg, 0 or more",
-        )),
-        _ => Ok(()),
+/// `--load-kg` or `--load-lb`: the load in kg (given in either unit), 0 or more.
+pub(super) fn load_value(kg: Option<f64>, lb: Option<f64>) -> Result<Option<f64>, CliError> {
+    let (flag, value, unit) = match (kg, lb) {
+        (Some(kg), _) => ("--load-kg", kg, LoadUnit::Kg),
+        (None, Some(lb)) => ("--load-lb", lb, LoadUnit::Lb),
+        (None, None) => return Ok(None),
+    };
+    if !(value.is_finite() && value >= 0.0) {
+        return Err(invalid(
+            flag,
+            value.to_string(),
+            "is not possible: give the load, 0 or more",
+        ));
     }
+    Ok(Some(unit.to_kg(value)))
 }
 
 #[cfg(test)]
@@ -166,7 +220,7 @@ mod tests {
 
     #[test]
     fn numbers_out_of_range_name_the_flag() {
-        let e = pain_value("--pain-during", 11).expect_err("11");
+        let e = pain_value("--pain-during", "11").expect_err("11");
         assert!(
             e.to_string()
                 .starts_with("--pain-during 11 is out of range")
@@ -180,10 +234,47 @@ mod tests {
             e.to_string()
                 .starts_with("--pain-next `worse` is not a pain rating")
         );
-        assert!(count_value("--sets", Some(0)).is_err());
-        assert_eq!(count_value("--reps", Some(8)).ok(), Some(Some(8)));
+        assert!(whole_option("--sets", Some("0"), &COUNT).is_err());
+        assert_eq!(
+            whole_option("--reps", Some("8"), &COUNT).ok(),
+            Some(Some(8))
+        );
         assert!(positive_value("--minutes", Some(-5.0)).is_err());
         assert!(rpe_value(Some(10.5)).is_err() && rpe_value(Some(0.0)).is_ok());
-        assert!(load_value(Some(-2.5)).is_err() && load_value(Some(0.0)).is_ok());
+        assert!(load_value(Some(-2.5), None).is_err());
+        assert_eq!(load_value(Some(0.0), None).ok(), Some(Some(0.0)));
+        let kg = load_value(None, Some(10.0)).ok().flatten().expect("10 lb");
+        assert!((kg - 4.535_923_7).abs() < 1e-9);
+    }
+
+    #[test]
+    fn whole_numbers_say_what_the_flag_takes() {
+        let e = pain_value("--pain-during", "2.5").expect_err("2.5");
+        assert_eq!(
+            e.to_string(),
+            "--pain-during: pain is a whole number from 0 to 10: 2.5 is not"
+        );
+        let e = next_morning_value(Some("2.5")).expect_err("2.5");
+        assert_eq!(
+            e.to_string(),
+            "--pain-next: pain is a whole number from 0 to 10: 2.5 is not"
+        );
+        let e = whole_option("--sets", Some("three"), &COUNT).expect_err("three");
+        assert_eq!(
+            e.to_string(),
+            "--sets: give a whole number of 1 or more: three is not"
+        );
+        // Too large for any integer type: out of range, never wrapped.
+        for huge in ["4294967295", "99999999999999999999999"] {
+            let e = whole_option("--slot", Some(huge), &SLOT).expect_err(huge);
+            assert!(
+                e.to_string().starts_with(&format!(
+                    "--slot {huge} is out of range: a day has at most 6"
+                )),
+                "{e}"
+            );
+        }
+        assert_eq!(whole_option("--slot", Some("5"), &SLOT).ok(), Some(Some(5)));
+        assert_eq!(pain_value("--pain-during", " 7 ").ok(), Some(7));
     }
 }

@@ -66,6 +66,56 @@ pub enum CliError {
         /// What is wrong and what to give instead.
         problem: &'static str,
     },
+    /// A whole-number flag was given something else (`2.5`, `three`).
+    #[error("{flag}: {rule}: {value} is not")]
+    NotWholeNumber {
+        /// The flag, e.g. `--pain-during`.
+        flag: &'static str,
+        /// The value as the user gave it.
+        value: String,
+        /// What the flag takes, e.g. `pain is a whole number from 0 to 10`.
+        rule: &'static str,
+    },
+    /// `log --date` is after today: a session is logged once it is done.
+    #[error(
+        "--date {date} is after today ({today}): a session is logged once it is done; check the \
+         date"
+    )]
+    FutureDate {
+        /// The date given.
+        date: NaiveDate,
+        /// Today (the system's date, or `--today`).
+        today: NaiveDate,
+    },
+    /// `log` on a day (or `--slot`) with no planned session of the exercise, without `--extra`.
+    #[error(
+        "no session of `{exercise}` is planned on {}{}; {planned}; pass --extra to record an \
+         extra session",
+        day_words(*.date, Some(*.week)),
+        slot_words(*.slot)
+    )]
+    NotPlanned {
+        /// The exercise id given.
+        exercise: String,
+        /// The day given.
+        date: NaiveDate,
+        /// Its plan week.
+        week: u32,
+        /// The `--slot` given, if any.
+        slot: Option<u32>,
+        /// What is planned that day.
+        planned: PlannedThatDay,
+    },
+    /// `export -o OUT` names the plan file itself.
+    #[error(
+        "{} is the plan file itself; an export never replaces the plan: choose another name \
+         for the export, e.g. plan.pdf",
+        .path.display()
+    )]
+    ExportOntoPlan {
+        /// The output file given.
+        path: PathBuf,
+    },
     /// `log` needs session dates, and the plan has no start date.
     #[error(
         "{}: the plan has no start date, so its sessions have no dates; set one in the \
@@ -142,6 +192,13 @@ pub enum CliError {
     /// `std::io::Error` here comes from the output.)
     #[error("cannot write output: {0}")]
     Output(#[from] std::io::Error),
+}
+
+/// ` as session 2 of the day` for `--slot 1`.
+fn slot_words(slot: Option<u32>) -> String {
+    slot.map_or_else(String::new, |n| {
+        format!(" as session {} of the day", n.saturating_add(1))
+    })
 }
 
 /// The exercise ids planned on one day, in the words of a `log` error: `planned that day:

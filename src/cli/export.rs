@@ -10,7 +10,7 @@ use crate::engine;
 use chrono::NaiveDate;
 
 use crate::io::export::{ExportFormat, Paper, PdfKind, PdfOptions, chart_metric, export_with};
-use crate::io::load_plan;
+use crate::io::{load_plan, same_file};
 
 use super::CliError;
 use super::args::{PaperArg, UnitArg, parse_date};
@@ -21,7 +21,7 @@ use super::output::{Format, write_json};
 pub struct ExportArgs {
     /// Plan file to export.
     pub file: PathBuf,
-    /// Output file: OUT.pdf, OUT.csv or OUT.ics.
+    /// Output file: OUT.pdf, OUT.csv or OUT.ics (never the plan file, nor a symbolic link).
     #[arg(short, long)]
     pub output: PathBuf,
     /// Paper size of a PDF.
@@ -59,7 +59,13 @@ struct ExportJson<'a> {
 
 /// Exports the plan and says what it wrote.
 pub(super) fn run(args: &ExportArgs, format: Format, out: &mut dyn Write) -> Result<(), CliError> {
-    // Refuse a wrong extension before reading the plan: the clearer error comes first.
+    // Refuse to replace the plan, then a wrong extension, before reading the plan: the
+    // clearer error comes first.
+    if same_file(&args.file, &args.output) {
+        return Err(CliError::ExportOntoPlan {
+            path: args.output.clone(),
+        });
+    }
     let export_format = ExportFormat::from_path(&args.output)?;
     if args.report && export_format != ExportFormat::Pdf {
         return Err(CliError::InvalidArgument {

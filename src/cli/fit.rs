@@ -1,13 +1,15 @@
 //! `loadplan fit`: one prescription's progression fitted to the weekly threshold
 //! ([`engine::fit`](crate::engine::fit)), printed week by week beside the current one with
 //! each week's largest rise, and the summary. The file changes only with `--write`, which
-//! saves the plan with the fitted prescription (atomically, keeping `FILE.bak`).
+//! saves the plan with the fitted prescription (atomically, keeping `FILE.bak`, under the
+//! file's lock: the fit is made on the file as it is then, log entries and all).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::engine::{self, Fitted};
-use crate::io::{load_plan, save_plan};
+use crate::io::{comments_note, load_plan, update_plan};
+use crate::model::Plan;
 
 use super::CliError;
 use super::args::positive_value;
@@ -37,30 +39,20 @@ struct FitJson<'a> {
     written: bool,
     #[serde(flatten)]
     fitted: &'a Fitted,
+    /// Where the hand-written file was kept, when its comments could not be.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    original_kept: Option<&'a Path>,
 }
 
 /// Fits, prints, and saves when asked.
 pub(super) fn run(args: &FitArgs, format: Format, out: &mut dyn Write) -> Result<(), CliError> {
     positive_value("--threshold", args.threshold)?;
-    let mut plan = load_plan(&args.file)?;
-    let threshold = args
-        .threshold
-        .unwrap_or(plan.thresholds.weekly_increase_pct);
-    let fitted =
-        engine::fit(&plan, args.prescription, threshold).map_err(|source| CliError::Fit {
-            path: args.file.clone(),
-            source,
-        })?;
-    if args.write {
-        if let Some(slot) = plan
-            .prescriptions
-            .iter_mut()
-            .find(|p| p.id == fitted.prescription.id)
-        {
-            *slot = fitted.prescription.clone();
-        }
-        save_plan(&plan, &args.file)?;
-    }
+    let (fitted, original_kept) = if args.write {
+        let updated = update_plan(&args.file, |plan| fit_in(plan, args))?;
+        (updated.value, updated.original_kept)
+    } else {
+        (fit_in(&mut load_plan(&args.file)?, args)?, None)
+    };
     match format {
         Format::Json => write_json(
             out,
@@ -68,11 +60,38 @@ pub(super) fn run(args: &FitArgs, format: Format, out: &mut dyn Write) -> Result
                 file: &args.file,
                 written: args.write,
                 fitted: &fitted,
+                original_kept: original_kept.as_deref(),
             },
         )?,
-        Format::Text => print_fit(&fitted, args, out)?,
+        Format::Text => {
+            print_fit(&fitted, args, out)?;
+            if let Some(note) = comments_note(&args.file, original_kept.as_deref()) {
+                writeln!(out, "note: {note}")?;
+            }
+        }
     }
     Ok(())
+}
+
+/// Fits the prescription of `plan`, and puts the fitted one in the plan with `--write`.
+fn fit_in(plan: &mut Plan, args: &FitArgs) -> Result<Fitted, CliError> {
+    let threshold = args
+        .threshold
+        .unwrap_or(plan.thresholds.weekly_increase_pct);
+    let fitted =
+        engine::fit(plan, args.prescription, threshold).map_err(|source| CliError::Fit {
+            path: args.file.clone(),
+            source,
+        })?;
+    if args.write
+        && let Some(slot) = plan
+            .prescriptions
+            .iter_mut()
+            .find(|p| p.id == fitted.prescription.id)
+    {
+        *slot = fitted.prescription.clone();
+    }
+    Ok(fitted)
 }
 
 /// `+10.0 %`, `-0.8 %`, `-` for none.

@@ -1,12 +1,13 @@
 //! `loadplan new`: a plan file made from a built-in template, with the athlete's name and start
-//! date filled in. It never overwrites a file unless asked to (`--force`).
+//! date filled in. It never overwrites a file unless asked to (`--force`), and never writes
+//! through a symbolic link.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use crate::io::save_plan;
+use crate::io::save_new_plan;
 
 use super::CliError;
 use super::args::parse_date;
@@ -27,7 +28,7 @@ pub struct NewArgs {
     /// Where to write the plan.
     #[arg(short, long)]
     pub output: PathBuf,
-    /// Overwrite the output file if it exists.
+    /// Overwrite the output file if it exists (never the file a symbolic link points to).
     #[arg(long)]
     pub force: bool,
 }
@@ -54,7 +55,8 @@ pub(super) fn run(args: &NewArgs, format: Format, out: &mut dyn Write) -> Result
             });
         }
     };
-    if args.output.exists() && !args.force {
+    // `symlink_metadata`: a link to nowhere is there too.
+    if std::fs::symlink_metadata(&args.output).is_ok() && !args.force {
         return Err(CliError::OutputExists {
             path: args.output.clone(),
         });
@@ -65,7 +67,7 @@ pub(super) fn run(args: &NewArgs, format: Format, out: &mut dyn Write) -> Result
     if let Some(name) = &args.athlete {
         plan.athlete.clone_from(name);
     }
-    save_plan(&plan, &args.output)?;
+    save_new_plan(&plan, &args.output)?;
     if format == Format::Json {
         let done = NewJson {
             written: &args.output,

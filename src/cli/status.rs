@@ -20,17 +20,19 @@ use super::output::{Format, write_json};
 pub struct StatusArgs {
     /// Plan file to report on.
     pub file: PathBuf,
-    /// The day to report on, YYYY-MM-DD (default: today).
+    /// The day to report on, YYYY-MM-DD (default: today); what was logged after it is not
+    /// counted.
     #[arg(long, value_parser = parse_date)]
     pub today: Option<NaiveDate>,
 }
 
-/// Reports the plan's status.
+/// Reports the plan's status as of the day: everything logged after it is left out.
 pub(super) fn run(args: &StatusArgs, format: Format, out: &mut dyn Write) -> Result<(), CliError> {
-    let plan = load_plan(&args.file)?;
+    let file = load_plan(&args.file)?;
     let today = args
         .today
         .unwrap_or_else(|| chrono::Local::now().date_naive());
+    let plan = engine::as_of(&file, today);
     let projection = engine::project(&plan);
     let adjustments = engine::adjustments(&plan, &projection);
     let status = engine::status(&plan, &projection, &adjustments, today);

@@ -47,16 +47,17 @@ pub enum Command {
     /// Save to a path (from the dialog or a test). Runs off the frame; `Saved` reports back.
     SaveTo(PathBuf),
     /// A save finished on the file thread: revision `revision` of the plan was written to
-    /// `path`, or why not.
+    /// `path` (merged with what was written to the file meanwhile, when it was), or why not.
     Saved {
         path: PathBuf,
         revision: u64,
-        result: Result<(), String>,
+        result: Result<Box<crate::io::SaveReport>, String>,
     },
-    /// A plan file was read on the file thread: the plan, or why it cannot be opened.
+    /// A plan file was read on the file thread: the file as read (with its plan), or why it
+    /// cannot be opened.
     Opened {
         path: PathBuf,
-        result: Result<Box<crate::model::Plan>, String>,
+        result: Result<Box<crate::io::FileBase>, String>,
     },
     /// Close the window (asks first when there are unsaved changes).
     Quit,

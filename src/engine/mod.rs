@@ -32,7 +32,7 @@ pub use projection::{
 pub use read_model::{FitOutcome, ReadModel};
 pub use status::{
     Adherence, Flag, PAIN_MODEL, PainPoint, PainTrend, REFERRAL_AFTER_DAYS, SessionState, Status,
-    WeekStatus, actual_metrics, day_state, day_states, exercises_done, pain_points, pain_trend,
-    session_state, status,
+    WeekStatus, actual_metrics, as_of, day_state, day_states, exercises_done, pain_points,
+    pain_trend, session_state, status,
 };
 pub use words::{Audience, Change, PainZone, Reason, Trigger};

@@ -1,8 +1,10 @@
 //! Progress at a glance, from the log: each session's and day's state (planned, done, partly
 //! done, missed, rest), adherence per week and overall, supervised sessions against the
 //! target, pain over time, planned against actual load, and the flags a clinician acts on.
-//! `today` is always a parameter, so the figures are reproducible.
+//! `today` is always a parameter, so the figures are reproducible; a report on a past day
+//! reads the plan as it was known then ([`as_of`]).
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
@@ -255,7 +257,24 @@ pub struct Status {
 /// Days of logged sessions after which no improvement means "consider referral".
 pub const REFERRAL_AFTER_DAYS: i64 = 21;
 
-/// Progress of `plan` as of `today`.
+/// The plan as it was known on `today`: log entries and PROM scores dated after it are left
+/// out, so a report on a past day counts nothing logged later (pain, supervised sessions,
+/// load done, the trend, flags, the adjustments then proposed). Borrowed when nothing is
+/// later.
+pub fn as_of(plan: &Plan, today: NaiveDate) -> Cow<'_, Plan> {
+    let later_log = plan.log.iter().any(|l| l.date > today);
+    let later_prom = plan.proms.iter().any(|p| p.date > today);
+    if !later_log && !later_prom {
+        return Cow::Borrowed(plan);
+    }
+    let mut known = plan.clone();
+    known.log.retain(|l| l.date <= today);
+    known.proms.retain(|p| p.date <= today);
+    Cow::Owned(known)
+}
+
+/// Progress of `plan` as of `today` (pass [`as_of`]`(plan, today)` for a day before the last
+/// log entry).
 pub fn status(
     plan: &Plan,
     projection: &Projection,

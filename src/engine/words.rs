@@ -111,6 +111,21 @@ impl PainZone {
 }
 
 impl Response {
+    /// True when the verdict can no longer change: the next morning's pain is known, or it is
+    /// red already (the next morning can only make a verdict worse, never better).
+    pub fn is_final(self, next_morning_known: bool) -> bool {
+        next_morning_known || self == Response::Red
+    }
+
+    /// `so far: green - answer next morning's pain to confirm`: a verdict before the next
+    /// morning's answer, which may still turn it red.
+    pub fn so_far(self) -> String {
+        format!(
+            "so far: {} - answer next morning's pain to confirm",
+            self.label()
+        )
+    }
+
     /// The pain zone of the verdict.
     pub fn zone(self) -> PainZone {
         match self {

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use ron::extensions::Extensions;
 use ron::ser::PrettyConfig;
 
-use super::atomic::write_atomic;
+use super::atomic::Refused;
 use super::scan::{self, Token};
 use super::{pretty, ron_error};
 use crate::library::{self, LibraryError};
@@ -74,6 +74,25 @@ pub enum PlanFileError {
         #[source]
         source: io::Error,
     },
+    /// The file changed on disk since it was opened in a way that cannot be merged with this
+    /// save (both changed the plan itself, or the same log entry); nothing was written.
+    #[error(
+        "{}: not saved: the file was changed since it was opened, and {what}; reopen it to see \
+         those changes, or save under another name (Save as); the file is unchanged",
+        .path.display()
+    )]
+    Conflict {
+        path: PathBuf,
+        /// What both changed, in words.
+        what: String,
+    },
+    /// Another writer held the file's lock for too long.
+    #[error(
+        "{}: cannot save the plan: another loadplan has been writing it for {waited_secs} s; \
+         try again in a moment (the file is unchanged)",
+        .path.display()
+    )]
+    Busy { path: PathBuf, waited_secs: u64 },
     /// The plan could not be turned into text (a bug: every plan should serialise).
     #[error("cannot turn the plan into text ({message}); please report this as a bug")]
     Serialize { message: String },
@@ -93,7 +112,9 @@ impl PlanFileError {
             | PlanFileError::Parse { path, .. }
             | PlanFileError::Invalid { path, .. }
             | PlanFileError::UnknownExercises { path, .. }
-            | PlanFileError::Write { path, .. } => Some(path),
+            | PlanFileError::Write { path, .. }
+            | PlanFileError::Conflict { path, .. }
+            | PlanFileError::Busy { path, .. } => Some(path),
             PlanFileError::Serialize { .. } | PlanFileError::Library { .. } => None,
         }
     }
@@ -132,7 +153,30 @@ fn read_advice(err: &io::Error) -> String {
 }
 
 fn write_advice(err: &io::Error) -> String {
-    let what = match err.kind() {
+    format!(
+        "{} (any previous version of the file is unchanged)",
+        write_problem(err)
+    )
+}
+
+/// Why a write failed and what to do, for a plan or an export.
+pub(crate) fn write_problem(err: &io::Error) -> String {
+    match Refused::of(err) {
+        Some(Refused::ReadOnly) => {
+            "the file is read-only; make it writable (chmod u+w FILE, or untick Read-only in its \
+             properties) or save under another name"
+                .into()
+        }
+        Some(Refused::Link) => "it is a symbolic link, and loadplan does not replace the file a \
+             link points to; remove the link or choose another name"
+            .into(),
+        None => kind_advice(err),
+    }
+}
+
+/// Advice on a failed write, by the kind of error.
+fn kind_advice(err: &io::Error) -> String {
+    match err.kind() {
         io::ErrorKind::NotFound => "the folder does not exist; choose an existing folder".into(),
         io::ErrorKind::PermissionDenied => {
             "permission denied; choose a folder you may write to".into()
@@ -140,9 +184,11 @@ fn write_advice(err: &io::Error) -> String {
         io::ErrorKind::StorageFull => "the disk is full; free some space and save again".into(),
         io::ErrorKind::ReadOnlyFilesystem => "the disk is read-only; save to another folder".into(),
         io::ErrorKind::IsADirectory => "a folder has this name; choose another name".into(),
+        io::ErrorKind::NotADirectory => {
+            "part of the path is a file, not a folder; choose an existing folder".into()
+        }
         _ => err.to_string(),
-    };
-    format!("{what} (any previous version of the file is unchanged)")
+    }
 }
 
 fn unknown_message(ids: &[String]) -> String {
@@ -262,15 +308,6 @@ fn set_format_version(text: &mut String, version: u32) {
         .find(|c: char| !c.is_ascii_digit())
         .map_or(text.len(), |n| start + n);
     text.replace_range(start..end, &version.to_string());
-}
-
-/// Saves `plan` to `path` atomically, keeping the previous version as `<name>.bak`.
-pub fn save_plan(plan: &Plan, path: &Path) -> Result<(), PlanFileError> {
-    let text = plan_to_string(plan)?;
-    write_atomic(path, text.as_bytes()).map_err(|source| PlanFileError::Write {
-        path: path.to_path_buf(),
-        source,
-    })
 }
 
 /// Refuses a file whose `format_version` is newer than this program before parsing it, as a

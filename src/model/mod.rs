@@ -4,6 +4,7 @@
 pub mod dose;
 pub mod exercise;
 pub mod log;
+pub mod merge;
 pub mod photo;
 pub mod plan;
 pub mod progression;
@@ -18,5 +19,5 @@ pub use log::{
 pub use photo::{MAX_PHOTO_BYTES, MAX_PHOTOS, Photo, PhotoFormat};
 pub use plan::{FORMAT_VERSION, LoadStep, PainLimits, Phase, Plan, Prescription, Thresholds};
 pub use progression::{Amount, Rule, TableRow, Target};
-pub use schedule::{Schedule, WeekRange, Weekday};
+pub use schedule::{MAX_TIMES_PER_DAY, Schedule, WeekRange, Weekday};
 pub use validate::{Anchor, MAX_WEEKS, Problem, validate};

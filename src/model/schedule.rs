@@ -47,6 +47,10 @@ impl Weekday {
     }
 }
 
+/// The most sessions a day a schedule may have (`TimesPerDay(6)`); a day's sessions are
+/// numbered by slot, 0 to `MAX_TIMES_PER_DAY - 1`.
+pub const MAX_TIMES_PER_DAY: u32 = 6;
+
 /// How often a prescription is done.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Schedule {

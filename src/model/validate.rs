@@ -6,7 +6,7 @@
 use super::dose::Dose;
 use super::plan::{FORMAT_VERSION, Plan};
 use super::progression::Rule;
-use super::schedule::{Schedule, WeekRange};
+use super::schedule::{MAX_TIMES_PER_DAY, Schedule, WeekRange};
 
 /// Longest plan accepted, in weeks (ten years).
 pub const MAX_WEEKS: u32 = 520;
@@ -153,7 +153,18 @@ fn check_log(plan: &Plan, out: &mut Vec<Problem>) {
                 anchor,
                 format!(
                     "{what}: session {} of that day is logged twice; merge the two entries",
-                    log.slot + 1
+                    log.slot.saturating_add(1)
+                ),
+            ));
+        }
+        if log.slot >= MAX_TIMES_PER_DAY {
+            out.push(problem(
+                anchor,
+                format!(
+                    "{what}: slot is {}; a day has at most {MAX_TIMES_PER_DAY} sessions (slot 0 \
+                     for the first to {} for the last)",
+                    log.slot,
+                    MAX_TIMES_PER_DAY - 1
                 ),
             ));
         }
@@ -298,10 +309,10 @@ fn check_prescription(plan: &Plan, i: usize, out: &mut Vec<Problem>) {
                 format!("{what}: no weekday chosen; pick at least one"),
             ));
         }
-        Schedule::TimesPerDay(n) if !(1..=6).contains(n) => {
+        Schedule::TimesPerDay(n) if !(1..=MAX_TIMES_PER_DAY).contains(n) => {
             out.push(problem(
                 anchor,
-                format!("{what}: {n} times a day; use 1 to 6"),
+                format!("{what}: {n} times a day; use 1 to {MAX_TIMES_PER_DAY}"),
             ));
         }
         Schedule::EveryNDays(n) if !(1..=28).contains(n) => {

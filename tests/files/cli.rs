@@ -3,29 +3,29 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-fn loadplan(args: &[&str]) -> Output {
+pub(crate) fn loadplan(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_loadplan"))
         .args(args)
         .output()
         .expect("run loadplan")
 }
 
-fn data(rel: &str) -> String {
+pub(crate) fn data(rel: &str) -> String {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join(rel)
         .display()
         .to_string()
 }
 
-fn stdout(o: &Output) -> String {
+pub(crate) fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
 
-fn stderr(o: &Output) -> String {
+pub(crate) fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
-fn temp_dir() -> tempfile::TempDir {
+pub(crate) fn temp_dir() -> tempfile::TempDir {
     tempfile::tempdir().expect("temp dir")
 }
 
@@ -257,7 +257,7 @@ fn library_search_and_muscle_filter() {
 /// before its progression was fitted to 10 % a week (tests/fixtures/fit): Mon, Wed, Fri
 /// single-leg deadlift (3 x 10 @ 4.5 kg each side in week 1, +1 kg every two weeks, the Monday
 /// one supervised) with the side plank, and Mon, Thu partial Nordics.
-fn runner_plan(dir: &tempfile::TempDir) -> String {
+pub(crate) fn runner_plan(dir: &tempfile::TempDir) -> String {
     let f = dir.path().join("runner.ron");
     let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/fit/runners_glute_before.ron");
@@ -272,7 +272,7 @@ fn runner_plan(dir: &tempfile::TempDir) -> String {
     f.display().to_string()
 }
 
-fn log_ok(file: &str, args: &[&str]) -> String {
+pub(crate) fn log_ok(file: &str, args: &[&str]) -> String {
     let mut all = vec!["log", file];
     all.extend_from_slice(args);
     let o = loadplan(&all);
@@ -280,7 +280,7 @@ fn log_ok(file: &str, args: &[&str]) -> String {
     stdout(&o)
 }
 
-fn json_of(o: &Output) -> serde_json::Value {
+pub(crate) fn json_of(o: &Output) -> serde_json::Value {
     assert!(o.status.success(), "{}", stderr(o));
     serde_json::from_slice(&o.stdout).expect("json")
 }
@@ -307,7 +307,15 @@ fn log_records_a_session_and_proposes_the_adjustment() {
         ],
     );
     let lines: Vec<&str> = out.lines().collect();
-    assert_eq!(lines.len(), 2, "{out}");
+    // The fixture is hand-written with comments: the first rewrite says where it is kept.
+    assert_eq!(lines.len(), 3, "{out}");
+    assert_eq!(
+        lines[2],
+        format!(
+            "note: {f} had comments, which loadplan does not keep when it rewrites a plan; the \
+             file as it was is kept as {f}.orig"
+        )
+    );
     assert!(
         lines[0].starts_with("recorded Single-leg deadlift"),
         "{out}"
@@ -513,17 +521,25 @@ fn status_as_text() {
 fn log_extra_session_on_a_day_the_exercise_is_not_planned() {
     let dir = temp_dir();
     let f = runner_plan(&dir);
-    // Tuesday 3 March is a rest day, but the deadlift is prescribed in week 1.
-    let out = log_ok(
-        &f,
-        &[
-            "--date",
-            "2026-03-03",
-            "--exercise",
-            "sl_deadlift_db",
-            "--done",
-        ],
+    // Tuesday 3 March is a rest day, but the deadlift is prescribed in week 1: recorded as an
+    // extra session only when asked to.
+    let rest_day = [
+        "--date",
+        "2026-03-03",
+        "--exercise",
+        "sl_deadlift_db",
+        "--done",
+    ];
+    let before = std::fs::read(&f).expect("file");
+    let o = loadplan(&[&["log", f.as_str()][..], &rest_day[..]].concat());
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        stderr(&o).trim(),
+        "loadplan: error: no session of `sl_deadlift_db` is planned on 2026-03-03 (Tue, week 1); \
+         nothing is planned that day (a rest day); pass --extra to record an extra session"
     );
+    assert_eq!(std::fs::read(&f).expect("file"), before);
+    let out = log_ok(&f, &[&rest_day[..], &["--extra"]].concat());
     assert!(out.contains("an extra session"), "{out}");
     // The leg-lift side plank only starts in week 6.
     let before = std::fs::read(&f).expect("file");

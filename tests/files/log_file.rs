@@ -69,3 +69,22 @@ fn an_unknown_field_in_a_log_entry_names_the_field() {
     assert!(err.contains("logged.ron:8:"), "{err}");
     assert!(err.contains("pain"), "{err}");
 }
+
+#[test]
+fn a_slot_beyond_the_sixth_session_of_a_day_is_refused() {
+    for slot in ["6", "4294967295"] {
+        let text = plan_with_log(&format!(
+            r#"        (date: "2026-11-02", slot: {slot}, note: "a"),
+        (date: "2026-11-02", slot: {slot}, note: "b"),"#
+        ));
+        let err = error_of(&text);
+        assert!(err.starts_with("logged.ron:8:9:"), "{err}");
+        assert!(
+            err.contains(&format!(
+                "log of 2026-11-02: slot is {slot}; a day has at most 6 sessions (slot 0 for the \
+                 first to 5 for the last)"
+            )),
+            "{err}"
+        );
+    }
+}

@@ -15,7 +15,7 @@ use loadplan::model::{Amount, Load, Rule, Target};
 
 const SLD: &str = "Single-leg deadlift with dumbbell";
 
-fn welcome() -> Harness<'static, LoadplanApp> {
+pub(crate) fn welcome() -> Harness<'static, LoadplanApp> {
     let mut h = app_harness(LoadplanApp::new(Prefs::default()), vec2(1280.0, 800.0));
     h.run();
     h
@@ -36,14 +36,14 @@ fn add_from_library(h: &mut Harness<'_, LoadplanApp>, search: &str, name: &str) 
 
 /// Applies `cmd` as `send` does, but draws no frame after it: what a command does before a
 /// later frame picks up the result of work off the frame.
-fn send_only(h: &mut Harness<'_, LoadplanApp>, cmd: Command) {
+pub(crate) fn send_only(h: &mut Harness<'_, LoadplanApp>, cmd: Command) {
     let ctx = h.ctx.clone();
     h.state_mut().send(cmd, &ctx);
 }
 
 /// Sends `cmd` and waits for the saves and opens it started (`send` would run the window
 /// while they report back, and the frames they cause can exceed `run`'s step budget).
-fn send_and_wait(h: &mut Harness<'_, LoadplanApp>, cmd: Command) {
+pub(crate) fn send_and_wait(h: &mut Harness<'_, LoadplanApp>, cmd: Command) {
     send_only(h, cmd);
     wait_for_files(h);
 }
@@ -59,7 +59,7 @@ fn click_and_wait(h: &mut Harness<'_, LoadplanApp>, role: Role, label: &str) {
 
 /// Steps the window until the saves and opens in flight (on the file thread) have reported
 /// back, then lets it settle. Fails after 10 s.
-fn wait_for_files(h: &mut Harness<'_, LoadplanApp>) {
+pub(crate) fn wait_for_files(h: &mut Harness<'_, LoadplanApp>) {
     let start = std::time::Instant::now();
     while h.state().is_busy() {
         assert!(
@@ -629,7 +629,7 @@ fn app_with(plan: loadplan::model::Plan) -> Harness<'static, LoadplanApp> {
 }
 
 /// An edit of the first prescription's sets.
-fn set_first_sets(h: &Harness<'_, LoadplanApp>, sets: u32) -> Command {
+pub(crate) fn set_first_sets(h: &Harness<'_, LoadplanApp>, sets: u32) -> Command {
     let mut rx = plan(h).prescriptions[0].clone();
     rx.dose.sets = sets;
     Command::Edit(loadplan::command::Edit::UpdatePrescription(rx))

@@ -9,6 +9,7 @@ mod app;
 mod chart;
 mod chart_bounds;
 mod details;
+mod file_changes;
 mod first_hour;
 mod fit;
 mod library;

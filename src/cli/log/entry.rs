@@ -2,39 +2,54 @@
 //! ([`check_log_args`]), written into the log entry and its session with the rest left as it
 //! was ([`apply_log`]), and said back in one sentence ([`describe_log`]).
 
-use crate::model::{ExerciseLog, NextMorning, Plan, SessionLog, fmt_num};
+use chrono::NaiveDate;
+
+use crate::model::{ExerciseLog, LoadUnit, NextMorning, Plan, SessionLog, fmt_num};
 
 use super::LogArgs;
 use super::target::LogTarget;
 use crate::cli::CliError;
 use crate::cli::args::{
-    count_value, load_value, next_morning_value, pain_value, positive_value, rpe_value,
+    COUNT, SLOT, load_value, next_morning_value, pain_value, positive_value, rpe_value,
+    whole_option,
 };
 
-/// The checked values of `loadplan log`: counts and pain ratings.
+/// The checked values of `loadplan log`: counts, pain ratings, the slot and the load in kg.
 pub(super) struct LogValues {
     sets: Option<u32>,
     reps: Option<u32>,
     pain_during: Option<u8>,
     pain_next: Option<NextMorning>,
+    load_kg: Option<f64>,
+    /// `--slot`.
+    pub(super) slot: Option<u32>,
 }
 
-/// Checks the numbers given to `loadplan log` (before the plan is even read).
-pub(super) fn check_log_args(a: &LogArgs) -> Result<LogValues, CliError> {
+/// Checks the values given to `loadplan log` (before the plan is even read): numbers in
+/// range, and a date that is not after `today`.
+pub(super) fn check_log_args(a: &LogArgs, today: NaiveDate) -> Result<LogValues, CliError> {
+    if a.date > today {
+        return Err(CliError::FutureDate {
+            date: a.date,
+            today,
+        });
+    }
     let pain_during = a
         .pain_during
-        .map(|n| pain_value("--pain-during", n))
+        .as_deref()
+        .map(|t| pain_value("--pain-during", t))
         .transpose()?;
     let pain_next = next_morning_value(a.pain_next.as_deref())?;
     rpe_value(a.rpe)?;
-    load_value(a.load_kg)?;
     positive_value("--hold-secs", a.hold_secs)?;
     positive_value("--minutes", a.minutes)?;
     Ok(LogValues {
-        sets: count_value("--sets", a.sets)?,
-        reps: count_value("--reps", a.reps)?,
+        sets: whole_option("--sets", a.sets.as_deref(), &COUNT)?,
+        reps: whole_option("--reps", a.reps.as_deref(), &COUNT)?,
         pain_during,
         pain_next,
+        load_kg: load_value(a.load_kg, a.load_lb)?,
+        slot: whole_option("--slot", a.slot.as_deref(), &SLOT)?,
     })
 }
 
@@ -54,8 +69,8 @@ pub(super) fn apply_log(plan: &mut Plan, t: &LogTarget, a: &LogArgs, v: &LogValu
     if v.reps.is_some() {
         entry.reps = v.reps;
     }
-    if a.load_kg.is_some() {
-        entry.load_kg = a.load_kg;
+    if v.load_kg.is_some() {
+        entry.load_kg = v.load_kg;
     }
     if a.hold_secs.is_some() {
         entry.hold_secs = a.hold_secs;
@@ -82,8 +97,8 @@ pub(super) fn apply_log(plan: &mut Plan, t: &LogTarget, a: &LogArgs, v: &LogValu
     }
 }
 
-/// `done, 3 sets, 10 reps, 6 kg, pain 6/10 during`: the entry's values.
-fn entry_words(entry: Option<&ExerciseLog>) -> Vec<String> {
+/// `done, 3 sets, 10 reps, 6 kg, pain 6/10 during`: the entry's values, loads in `unit`.
+fn entry_words(entry: Option<&ExerciseLog>, unit: LoadUnit) -> Vec<String> {
     let done = entry.is_some_and(|e| e.done);
     let mut words = vec![if done { "done" } else { "not done" }.to_owned()];
     let Some(e) = entry else {
@@ -96,7 +111,7 @@ fn entry_words(entry: Option<&ExerciseLog>) -> Vec<String> {
         words.push(format!("{n} reps"));
     }
     if let Some(kg) = e.load_kg {
-        words.push(format!("{} kg", fmt_num(kg)));
+        words.push(format!("{} {}", fmt_num(unit.from_kg(kg)), unit.symbol()));
     }
     if let Some(s) = e.hold_secs {
         words.push(format!("{} s hold", fmt_num(s)));
@@ -131,11 +146,14 @@ fn session_words(session: &SessionLog) -> Vec<String> {
 /// `Single-leg deadlift on Mon 2 Mar 2026 (week 1): done, 3 sets, 10 reps, 6 kg, pain 6/10
 /// during; session: RPE 6, 40 min, supervised`.
 pub(super) fn describe_log(plan: &Plan, t: &LogTarget, session: &SessionLog) -> String {
-    let words = entry_words(session.exercise(t.prescription));
+    let words = entry_words(session.exercise(t.prescription), plan.unit);
     let session_words = session_words(session);
     let mut place = format!("week {}", t.week);
     if session.slot > 0 {
-        place.push_str(&format!(", session {} of the day", session.slot + 1));
+        place.push_str(&format!(
+            ", session {} of the day",
+            session.slot.saturating_add(1)
+        ));
     }
     if !t.planned {
         place.push_str(", an extra session");

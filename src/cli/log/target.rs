@@ -1,6 +1,7 @@
 //! Where `loadplan log` writes: the plan's dates, and the prescription and session a
-//! `--date`/`--exercise` pair means — the session planned that day with that exercise, else an
-//! extra session of a prescription active that week — or an error listing what is planned.
+//! `--date`/`--exercise` pair means — the session planned that day with that exercise, else
+//! (with `--extra` only) an extra session of a prescription active that week — or an error
+//! listing what is planned.
 
 use std::path::Path;
 
@@ -46,14 +47,15 @@ pub(super) fn plan_dates(
 }
 
 /// Finds the prescription `loadplan log --exercise ID` means on `date`: the one whose session
-/// that day has the exercise (as resolved that week, or as prescribed), else one active that
-/// week (an extra session).
+/// that day (in `slot`, when given) has the exercise (as resolved that week, or as
+/// prescribed), else, when `extra` allows an extra session, one active that week.
 pub(super) fn find_log_target(
     plan: &Plan,
     p: &Projection,
     date: NaiveDate,
     id: &str,
     slot: Option<u32>,
+    extra: bool,
 ) -> Result<LogTarget, CliError> {
     let matches = |rx_id: u32, resolved: &str| {
         resolved == id || plan.prescription(rx_id).is_some_and(|rx| rx.exercise == id)
@@ -83,6 +85,15 @@ pub(super) fn find_log_target(
                 .find(|i| matches(i.prescription_id, &i.exercise_id))
         })
     {
+        if !extra {
+            return Err(CliError::NotPlanned {
+                exercise: id.to_owned(),
+                date,
+                week: w,
+                slot,
+                planned: planned_that_day(&day),
+            });
+        }
         return Ok(LogTarget {
             prescription: item.prescription_id,
             slot: slot.unwrap_or(0),
@@ -111,15 +122,7 @@ fn not_found(
     week: Option<u32>,
     id: &str,
 ) -> CliError {
-    let mut planned: Vec<String> = Vec::new();
-    for s in day {
-        for i in &s.items {
-            if !planned.iter().any(|e| **e == *i.exercise_id) {
-                planned.push(i.exercise_id.to_string());
-            }
-        }
-    }
-    let planned = PlannedThatDay(planned);
+    let planned = planned_that_day(day);
     let exercise = id.to_owned();
     let known =
         plan.exercise(id).is_some() || plan.prescriptions.iter().any(|rx| rx.exercise == id);
@@ -138,4 +141,17 @@ fn not_found(
             planned,
         }
     }
+}
+
+/// The exercises planned in `day`'s sessions, each once.
+fn planned_that_day(day: &[&engine::Session]) -> PlannedThatDay {
+    let mut planned: Vec<String> = Vec::new();
+    for s in day {
+        for i in &s.items {
+            if !planned.iter().any(|e| **e == *i.exercise_id) {
+                planned.push(i.exercise_id.to_string());
+            }
+        }
+    }
+    PlannedThatDay(planned)
 }

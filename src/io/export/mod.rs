@@ -1,9 +1,10 @@
 //! Exports of a plan for people and programs outside loadplan: a PDF ([`pdf_bytes`]) - the
-//! patient handout, in plain words ([`words`]), or the clinician report ([`PdfKind`]) - a
-//! spreadsheet of every session and exercise ([`csv_string`]) and a calendar of the dated
-//! sessions ([`ics_string`]). Each renders from the plan and its projection only;
-//! [`export_to`] picks the format from the file's extension and writes the file atomically, so a
-//! failed export never leaves a half-written file behind.
+//! patient handout, in plain words ([`crate::engine::plain`]), or the clinician report
+//! ([`PdfKind`]) - a spreadsheet of every session and exercise ([`csv_string`]) and a calendar
+//! of the dated sessions ([`ics_string`]). Each renders from the plan and its projection only;
+//! [`export_to`] picks the format from the file's extension and writes the file atomically, so
+//! a failed export never leaves a half-written file behind. An export never writes through a
+//! symbolic link nor over a read-only file.
 
 mod csv;
 mod ics;
@@ -46,9 +47,12 @@ pub enum ExportError {
     /// The CSV text could not be made.
     #[error("cannot make the CSV ({message}); please report this as a bug")]
     Csv { message: String },
-    /// The file could not be written; any previous file of that name is untouched.
+    /// The file could not be written (or may not be: a read-only file, a symbolic link); any
+    /// previous file of that name is untouched. The message names the destination, never the
+    /// temporary file.
     #[error(
-        "cannot write the export ({source}); check that the folder exists and that you may write there: {}",
+        "cannot write the export: {} (any previous file of that name is unchanged): {}",
+        crate::io::plan_file::write_problem(.source),
         .path.display()
     )]
     Write {
@@ -174,9 +178,12 @@ pub fn export_with(
             (text.into_bytes(), projection.sessions.len())
         }
     };
-    crate::io::write_atomic(path, &bytes).map_err(|source| ExportError::Write {
-        path: path.to_path_buf(),
-        source,
+    // An export never replaces the file a symbolic link points to (it may be the plan).
+    crate::io::write_atomic_with(path, &bytes, crate::io::Links::Refuse).map_err(|source| {
+        ExportError::Write {
+            path: path.to_path_buf(),
+            source,
+        }
     })?;
     Ok(ExportSummary { format, count })
 }

@@ -230,7 +230,7 @@ impl SessionPanel {
             ui.weak("Pain the next morning: rate it tomorrow morning.");
         }
         if let Some(response) = crate::engine::response_of(limits, entry) {
-            let settled = entry.pain_next_morning.is_some();
+            let settled = response.is_final(entry.pain_next_morning.is_some());
             ui.label(response_text(response, settled, limits, view.audience()));
         }
         changed |= actuals_ui(ui, view, dose, entry, &name);
