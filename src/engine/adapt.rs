@@ -51,17 +51,17 @@ pub fn classify(
     if during.is_none() && next.is_none() {
         return None;
     }
-    let during_n = during.unwrap_or(0);
-    let settled = match next {
-        Some(NextMorning::Settled) | None => true,
-        Some(NextMorning::Pain(n)) => n <= limits.safe_max,
+    // One table for the whole program: the zones the pickers, the chart and the calendar
+    // colour by; the verdict is the worse of pain during and the next morning.
+    let during_zone = super::PainZone::during(during.unwrap_or(0), limits);
+    let next_zone = match next {
+        Some(NextMorning::Settled) | None => super::PainZone::Green,
+        Some(NextMorning::Pain(n)) => super::PainZone::next_morning(n, limits),
     };
-    Some(if !settled || during_n > limits.acceptable_max {
-        Response::Red
-    } else if during_n > limits.safe_max {
-        Response::Amber
-    } else {
-        Response::Green
+    Some(match during_zone.max(next_zone) {
+        super::PainZone::Green => Response::Green,
+        super::PainZone::Amber => Response::Amber,
+        super::PainZone::Red => Response::Red,
     })
 }
 

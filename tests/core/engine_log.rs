@@ -756,3 +756,41 @@ fn a_reduction_follows_the_athlete_past_skipped_sessions() {
     let a = adjustments_of(&plan);
     assert!(a.iter().all(|x| !x.is_pending()), "{a:#?}");
 }
+
+/// The pickers' colours, the pain chart's bands and marks, the calendar's dots and the verdict
+/// all come from one table (`PainZone`): for every rating and both pain limits the program
+/// ships (2/5 and the tendinopathy plan's 3/5), the verdict of a rating is its zone.
+#[test]
+fn colours_bands_and_verdicts_agree_for_every_rating() {
+    use loadplan::engine::{PainZone, classify, review::day_pain, review::long_date};
+    for limits in [
+        PainLimits::default(),
+        PainLimits {
+            safe_max: 3,
+            acceptable_max: 5,
+        },
+    ] {
+        for n in 0..=10u8 {
+            let during = classify(limits, Some(n), None).expect("a verdict");
+            assert_eq!(during.zone(), PainZone::during(n, limits), "during {n}");
+            let next = classify(limits, Some(0), Some(NextMorning::Pain(n))).expect("a verdict");
+            assert_eq!(next.zone(), PainZone::next_morning(n, limits), "next {n}");
+            // Above the safe range the next morning is red, never amber.
+            assert_eq!(
+                next.zone() == PainZone::Red,
+                n > limits.safe_max,
+                "next morning {n} with {limits:?}"
+            );
+            // The calendar's dot is the worse of the two.
+            let date = NaiveDate::from_ymd_opt(2026, 11, 2).expect("date");
+            let points = [loadplan::engine::PainPoint {
+                date,
+                during: Some(n),
+                next_morning: Some(n),
+            }];
+            let worst = classify(limits, Some(n), Some(NextMorning::Pain(n))).expect("verdict");
+            let day = day_pain(&points, limits);
+            assert_eq!(day[&date].0, worst.zone(), "{} {n}", long_date(date));
+        }
+    }
+}
