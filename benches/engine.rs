@@ -38,7 +38,7 @@ fn logged_big_plan() -> Plan {
             e.done = true;
             n = (n + 1) % 8;
             e.pain_during = Some(n);
-            e.pain_next_morning = Some(if n % 3 == 0 {
+            e.pain_next_morning = Some(if n.is_multiple_of(3) {
                 NextMorning::Pain(n)
             } else {
                 NextMorning::Settled

@@ -172,7 +172,7 @@ impl State {
                     let every = (*every_weeks).max(1);
                     let in_window =
                         from_week.is_none_or(|f| week >= f) && until_week.is_none_or(|u| week <= u);
-                    if in_window && since % every == 0 {
+                    if in_window && since.is_multiple_of(every) {
                         self.add(*target, *amount, *cap);
                     }
                 }
@@ -181,7 +181,7 @@ impl State {
                     reset_dose,
                 } => {
                     let after = (*after_weeks).max(1);
-                    if since % after == 0 {
+                    if since.is_multiple_of(after) {
                         let next = plan
                             .exercise(&self.exercise)
                             .and_then(|e| e.harder.first())

@@ -109,7 +109,7 @@ pub(crate) fn fill_days_in_week(
             out.extend(
                 (0..7)
                     .map(|d| week_start + d)
-                    .filter(|&day| day >= first_day && (day - first_day) % n == 0)
+                    .filter(|&day| day >= first_day && (day - first_day).is_multiple_of(n))
                     .map(|day| (day, 0)),
             );
         }

@@ -195,7 +195,10 @@ impl Rule {
         match self {
             Rule::Deload {
                 every_weeks, weeks, ..
-            } => weeks.contains(&week) || every_weeks.is_some_and(|n| n > 0 && week % n == 0),
+            } => {
+                weeks.contains(&week)
+                    || every_weeks.is_some_and(|n| n > 0 && week.is_multiple_of(n))
+            }
             _ => false,
         }
     }

@@ -193,14 +193,14 @@ fn red_reduces_the_next_session_of_that_prescription_only() {
     assert_eq!(a.effective, a.proposed);
     assert!(a.is_pending() && !a.past);
     assert!(
-        reason(&a).contains("pain 6/10 during on 5 Jan"),
+        reason(a).contains("pain 6/10 during on 5 Jan"),
         "{}",
-        reason(&a)
+        reason(a)
     );
     assert!(
-        reason(&a).contains("load reduced from 10 kg to 8 kg"),
+        reason(a).contains("load reduced from 10 kg to 8 kg"),
         "{}",
-        reason(&a)
+        reason(a)
     );
     // The session after it, and the other prescription in the same session, as planned.
     assert!(adjustment_for(&adj, 1, jan(9), 0).is_none());
@@ -221,11 +221,11 @@ fn red_reduces_from_the_dose_done_not_from_next_weeks_higher_dose() {
     assert_eq!(kg(&a.planned), Some(12.5));
     assert_eq!(kg(&a.proposed), Some(7.0), "9 kg less about a fifth");
     assert!(
-        reason(&a).contains("pain 7/10 during on 9 Jan"),
+        reason(a).contains("pain 7/10 during on 9 Jan"),
         "{}",
-        reason(&a)
+        reason(a)
     );
-    assert!(reason(&a).contains("from 9 kg to 7 kg"), "{}", reason(&a));
+    assert!(reason(a).contains("from 9 kg to 7 kg"), "{}", reason(a));
 }
 
 #[test]
@@ -269,11 +269,11 @@ fn amber_holds_the_dose_just_done_when_the_plan_would_raise_it() {
         (3, &Some(Reps::Fixed(10)))
     );
     assert!(
-        reason(&a).contains("pain 4/10 during on 9 Jan"),
+        reason(a).contains("pain 4/10 during on 9 Jan"),
         "{}",
-        reason(&a)
+        reason(a)
     );
-    assert!(reason(&a).contains("load held at 10 kg"), "{}", reason(&a));
+    assert!(reason(a).contains("load held at 10 kg"), "{}", reason(a));
     assert!(adjustment_for(&adj, 1, jan(14), 0).is_none());
 }
 

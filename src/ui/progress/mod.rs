@@ -175,7 +175,7 @@ fn notes_ui(ui: &mut egui::Ui, view: &View<'_>) {
     if notes.is_empty() {
         return;
     }
-    notes.sort_by(|a, b| (b.date, b.slot).cmp(&(a.date, a.slot)));
+    notes.sort_by_key(|l| std::cmp::Reverse((l.date, l.slot)));
     ui.add_space(6.0);
     let heading = if view.athlete() {
         "Your notes"

@@ -45,6 +45,54 @@ fn week_tip(load: &LoadSeries, index: usize) -> Option<String> {
     })
 }
 
+/// The done figure of each week begun, as points; this week's apart (it is not over: its
+/// figure so far is a hollow mark beside the line, not a drop at its end).
+fn done_points(load: &LoadSeries) -> (Vec<[f64; 2]>, Option<[f64; 2]>) {
+    let all: Vec<[f64; 2]> = load
+        .weeks
+        .iter()
+        .zip(&load.actual)
+        .map(|(w, v)| [f64::from(*w), *v])
+        .collect();
+    match (load.current_week, all.split_last()) {
+        (Some(week), Some((last, before))) if last[0] == f64::from(week) => {
+            (before.to_vec(), Some(*last))
+        }
+        _ => (all, None),
+    }
+}
+
+/// The done line and marks, and this week's figure so far as a hollow mark.
+fn draw_done(
+    plot_ui: &mut egui_plot::PlotUi<'_>,
+    color: egui::Color32,
+    done: Vec<[f64; 2]>,
+    so_far: Option<[f64; 2]>,
+) {
+    plot_ui.line(
+        Line::new(DONE_NAME, PlotPoints::new(done.clone()))
+            .color(color)
+            .width(2.5)
+            .allow_hover(false),
+    );
+    plot_ui.points(
+        Points::new(DONE_NAME, PlotPoints::new(done))
+            .shape(MarkerShape::Circle)
+            .radius(4.0)
+            .filled(true)
+            .color(color),
+    );
+    if let Some(now) = so_far {
+        plot_ui.points(
+            Points::new(SO_FAR_NAME, PlotPoints::new(vec![now]))
+                .shape(MarkerShape::Circle)
+                .radius(5.0)
+                .filled(false)
+                .color(color),
+        );
+    }
+}
+
 /// The planned against done load chart (`plan` dates the weeks, for today's line).
 pub fn load_chart(ui: &mut egui::Ui, data: &ProgressData<'_>, plan: &Plan) {
     let p = Palette::of(ui);
@@ -70,20 +118,7 @@ pub fn load_chart(ui: &mut egui::Ui, data: &ProgressData<'_>, plan: &Plan) {
     if today_week_x.is_some() {
         entries.push((Swatch::Line(p.today, true), "Today", ""));
     }
-    let all_done: Vec<[f64; 2]> = load
-        .weeks
-        .iter()
-        .zip(&load.actual)
-        .map(|(w, v)| [f64::from(*w), *v])
-        .collect();
-    // This week is not over: its figure so far is a hollow mark apart from the line, not a
-    // drop at its end.
-    let (done_pts, so_far) = match (load.current_week, all_done.split_last()) {
-        (Some(week), Some((last, before))) if last[0] == f64::from(week) => {
-            (before.to_vec(), Some(*last))
-        }
-        _ => (all_done, None),
-    };
+    let (done_pts, so_far) = done_points(load);
     if so_far.is_some() {
         entries.push((Swatch::Line(p.done, true), SO_FAR_NAME, SO_FAR_HOVER));
     }
@@ -130,28 +165,7 @@ pub fn load_chart(ui: &mut egui::Ui, data: &ProgressData<'_>, plan: &Plan) {
                         .allow_hover(false),
                 );
             }
-            plot_ui.line(
-                Line::new(DONE_NAME, PlotPoints::new(done_pts.clone()))
-                    .color(p.done)
-                    .width(2.5)
-                    .allow_hover(false),
-            );
-            plot_ui.points(
-                Points::new(DONE_NAME, PlotPoints::new(done_pts))
-                    .shape(MarkerShape::Circle)
-                    .radius(4.0)
-                    .filled(true)
-                    .color(p.done),
-            );
-            if let Some(now) = so_far {
-                plot_ui.points(
-                    Points::new(SO_FAR_NAME, PlotPoints::new(vec![now]))
-                        .shape(MarkerShape::Circle)
-                        .radius(5.0)
-                        .filled(false)
-                        .color(p.done),
-                );
-            }
+            draw_done(plot_ui, p.done, done_pts, so_far);
         });
     let done: f64 = load.actual.iter().sum();
     let planned: f64 = load.planned.iter().take(load.actual.len()).sum();
