@@ -197,6 +197,10 @@ impl Fonts {
 
     /// `text` wrapped into lines no wider than `max_width` points at `size`. Explicit line
     /// breaks are kept; a word longer than a line is broken between characters.
+    ///
+    /// Takes time linear in the length of `text`: each character is measured a bounded number
+    /// of times (a long word is cut line by line from a slice, never copied or re-measured
+    /// as a whole for each line).
     pub fn wrap(&self, text: &str, size: f32, bold: bool, max_width: f32) -> Vec<String> {
         let max_width = max_width.max(size);
         let space = self.width_styled(" ", size, bold);
@@ -206,23 +210,25 @@ impl Fonts {
             let mut line_w = 0.0;
             for word in paragraph.split_whitespace() {
                 let mut word_w = self.width_styled(word, size, bold);
-                let mut word = word.to_owned();
                 if !line.is_empty() && line_w + space + word_w <= max_width {
                     line.push(' ');
-                    line.push_str(&word);
+                    line.push_str(word);
                     line_w += space + word_w;
                     continue;
                 }
                 if !line.is_empty() {
                     lines.push(std::mem::take(&mut line));
                 }
+                let mut rest = word;
                 while word_w > max_width {
-                    let (head, tail) = self.split_at_width(&word, size, bold, max_width);
-                    lines.push(head);
-                    word = tail;
-                    word_w = self.width_styled(&word, size, bold);
+                    let cut = self.cut_at_width(rest, size, bold, max_width);
+                    lines.push(rest[..cut].to_owned());
+                    rest = &rest[cut..];
+                    word_w = self
+                        .width_within(rest, size, bold, max_width)
+                        .unwrap_or(f32::INFINITY);
                 }
-                line = word;
+                line = rest.to_owned();
                 line_w = word_w;
             }
             lines.push(line);
@@ -230,24 +236,45 @@ impl Fonts {
         lines
     }
 
-    /// The longest head of `word` that fits (at least one character), and the rest.
-    fn split_at_width(
-        &self,
-        word: &str,
-        size: f32,
-        bold: bool,
-        max_width: f32,
-    ) -> (String, String) {
+    /// Where to cut `word`: after its longest head that fits `max_width` (at least one
+    /// character). Measures only the head and the character after it.
+    fn cut_at_width(&self, word: &str, size: f32, bold: bool, max_width: f32) -> usize {
         let mut used = 0.0;
-        let mut cut = word.len();
         for (i, c) in word.char_indices() {
             let w = self.width_styled(c.encode_utf8(&mut [0; 4]), size, bold);
             if used + w > max_width && i > 0 {
-                cut = i;
-                break;
+                return i;
             }
             used += w;
         }
-        (word[..cut].to_owned(), word[cut..].to_owned())
+        word.len()
+    }
+
+    /// The width of `text` as [`Fonts::width_styled`] gives it when that is at most
+    /// `max_width`, or `None` when it is wider. Stops measuring as soon as the text is known
+    /// to be too wide (widths only grow character by character), so measuring the rest of a
+    /// long word costs about one line.
+    fn width_within(&self, text: &str, size: f32, bold: bool, max_width: f32) -> Option<f32> {
+        // The same sums, in the same order, as `width` and `width_styled`.
+        let mut advance = 0.0f32;
+        let mut count = 0usize;
+        for c in text.chars() {
+            advance += self.glyph(c).2;
+            count += 1;
+            let extra = if bold {
+                count as f32 * BOLD_STROKE_EM * size * 0.5
+            } else {
+                0.0
+            };
+            if advance * size + extra > max_width {
+                return None;
+            }
+        }
+        let extra = if bold {
+            count as f32 * BOLD_STROKE_EM * size * 0.5
+        } else {
+            0.0
+        };
+        Some(advance * size + extra)
     }
 }

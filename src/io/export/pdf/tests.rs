@@ -293,3 +293,90 @@ fn the_checker_sees_overflow_and_overlap() {
         problems(&canvas, &fonts)
     );
 }
+
+/// Wrapping as it was done before it was made linear (each cut copied the rest of the word
+/// and measured it whole): the reference the linear wrapping must match line for line.
+fn wrap_reference(fonts: &Fonts, text: &str, size: f32, bold: bool, max_width: f32) -> Vec<String> {
+    let max_width = max_width.max(size);
+    let space = fonts.width_styled(" ", size, bold);
+    let char_w = |c: char| fonts.width_styled(c.encode_utf8(&mut [0; 4]), size, bold);
+    let mut lines = Vec::new();
+    for paragraph in text.split('\n') {
+        let mut line = String::new();
+        let mut line_w = 0.0;
+        for word in paragraph.split_whitespace() {
+            let mut word_w = fonts.width_styled(word, size, bold);
+            let mut word = word.to_owned();
+            if !line.is_empty() && line_w + space + word_w <= max_width {
+                line.push(' ');
+                line.push_str(&word);
+                line_w += space + word_w;
+                continue;
+            }
+            if !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+            }
+            while word_w > max_width {
+                let (mut used, mut cut) = (0.0, word.len());
+                for (i, c) in word.char_indices() {
+                    if used + char_w(c) > max_width && i > 0 {
+                        cut = i;
+                        break;
+                    }
+                    used += char_w(c);
+                }
+                let tail = word[cut..].to_owned();
+                lines.push(word[..cut].to_owned());
+                word = tail;
+                word_w = fonts.width_styled(&word, size, bold);
+            }
+            line = word;
+            line_w = word_w;
+        }
+        lines.push(line);
+    }
+    lines
+}
+
+#[test]
+fn wrapping_matches_the_reference_line_for_line() {
+    let fonts = Fonts::load().expect("fonts");
+    let word = "Supercalifragilisticexpialidocious";
+    let texts = [
+        String::new(),
+        "Slow and controlled.".to_owned(),
+        format!("{word} ").repeat(12),
+        word.repeat(9),
+        format!(
+            "short {} then more words\nand a second paragraph",
+            word.repeat(5)
+        ),
+        "12/10/8/".repeat(300),
+        "Ünïcödé ← → ✓ 漢字 mixed with fallback glyphs ".repeat(20),
+        "a".repeat(2_000),
+        "  leading and   inner  spaces \n\n blank paragraphs ".to_owned(),
+    ];
+    for text in &texts {
+        for (size, bold) in [(11.0, false), (10.0, true), (16.0, true), (8.5, false)] {
+            for max_width in [5.0, 40.0, 61.3, 130.0, 511.28] {
+                assert_eq!(
+                    fonts.wrap(text, size, bold, max_width),
+                    wrap_reference(&fonts, text, size, bold, max_width),
+                    "{text:?} at {size} pt, bold {bold}, {max_width} pt wide"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_long_unbroken_word_wraps_into_lines_that_fit_and_keep_every_character() {
+    let fonts = Fonts::load().expect("fonts");
+    let word = "8/".repeat(50_000);
+    let lines = fonts.wrap(&word, 10.0, false, 60.0);
+    assert!(lines.len() > 1_000, "{}", lines.len());
+    assert_eq!(lines.concat(), word);
+    for line in &lines {
+        assert!(fonts.width(line, 10.0) <= 60.0, "{line:?}");
+    }
+}
