@@ -20,7 +20,10 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use super::atomic::{Links, copy_through_temp, refuse_read_only, write_atomic_with, write_target};
+use super::atomic::{
+    Links, copy_through_temp, refuse_read_only, remove_stale_temps, split_path, write_atomic_with,
+    write_target,
+};
 use super::lock::{LOCK_WAIT, PlanLock, lock_plan};
 use super::plan_file::{PlanFileError, parse_plan, plan_to_string};
 use super::scan;
@@ -342,10 +345,24 @@ fn write_plan(
         }
     }
     write_atomic_with(path, text.as_bytes(), links).map_err(write_error)?;
+    remove_leftovers(path, links);
     Ok(Written {
         text,
         original_kept,
     })
+}
+
+/// Removes every temporary file an interrupted write of the plan at `path` left behind, however
+/// young. Called only under the file's lock: every writer of a plan file holds it while its
+/// temporary files exist, so any found now belongs to a writer that was killed or crashed
+/// (unlocked writes, such as exports, remove only temporary files older than
+/// [`super::STALE_TEMP_AGE`]). Failures are ignored: the files are only clutter.
+fn remove_leftovers(path: &Path, links: Links) {
+    if let Ok(target) = write_target(path, links)
+        && let Ok((dir, name)) = split_path(&target)
+    {
+        remove_stale_temps(&dir, &name, std::time::Duration::ZERO);
+    }
 }
 
 /// `text` (written with `\n`) with the line endings and byte-order mark of `previous`.
