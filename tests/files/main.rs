@@ -6,6 +6,8 @@
 mod common;
 
 mod cli;
+#[cfg(unix)]
+mod kills;
 mod log_file;
 mod log_rules;
 mod plan_file;

@@ -47,6 +47,21 @@ fn names_in(dir: &Path) -> Vec<String> {
     names
 }
 
+/// (date, exercise) of every exercise the runner's plan schedules, in order.
+pub(crate) fn planned(file: &str) -> Vec<(String, String)> {
+    let plan = load_plan(Path::new(file)).expect("the plan reads");
+    loadplan::engine::project(&plan)
+        .sessions
+        .iter()
+        .filter_map(|s| s.date.map(|d| (d, &s.items)))
+        .flat_map(|(d, items)| {
+            items
+                .iter()
+                .map(move |i| (d.to_string(), i.exercise_id.to_string()))
+        })
+        .collect()
+}
+
 /// (date, exercise) of every logged exercise in the plan file, sorted.
 fn logged(file: &str) -> Vec<(String, String)> {
     let plan = load_plan(Path::new(file)).expect("the plan reads");
@@ -91,6 +106,46 @@ fn sixteen_logs_at_once_keep_every_entry() {
     expected.sort();
     assert_eq!(logged(&f), expected);
     // Nothing left behind but the backups and the (empty) lock file.
+    assert_eq!(
+        names_in(dir.path()),
+        [
+            ".runner.ron.lock",
+            "runner.ron",
+            "runner.ron.bak",
+            "runner.ron.orig"
+        ]
+    );
+}
+
+#[test]
+fn eight_writers_logging_five_entries_each_lose_none() {
+    let dir = temp_dir();
+    let f = runner_plan(&dir);
+    let planned = planned(&f);
+    assert!(planned.len() >= 40, "{} planned", planned.len());
+    let planned = &planned[..40];
+    // Eight writers at the same time, each logging its five entries one after the other.
+    std::thread::scope(|scope| {
+        for (w, five) in planned.chunks(5).enumerate() {
+            let f = &f;
+            scope.spawn(move || {
+                for (date, exercise) in five {
+                    let o = Command::new(env!("CARGO_BIN_EXE_loadplan"))
+                        .args(["log", f, "--date", date, "--exercise", exercise])
+                        .args(["--done", "--today", "2026-06-30"])
+                        .stdout(Stdio::null())
+                        .output()
+                        .expect("run loadplan");
+                    assert!(o.status.success(), "writer {w}: {}", stderr(&o));
+                }
+            });
+        }
+    });
+    let mut expected = planned.to_vec();
+    expected.sort();
+    expected.dedup();
+    assert_eq!(expected.len(), 40, "40 different entries");
+    assert_eq!(logged(&f), expected);
     assert_eq!(
         names_in(dir.path()),
         [
@@ -315,8 +370,11 @@ fn a_log_removes_what_an_interrupted_save_left_behind() {
     };
     make(".runner.ron.a1B2c3.tmp", Duration::from_secs(600));
     make(".runner.ron.d4E5f6.bak.tmp", Duration::from_secs(600));
-    make(".runner.ron.g7H8i9.tmp", Duration::ZERO); // another writer's, still writing
+    // Just left by a writer killed a moment ago: no writer can be writing it now, since a
+    // write of the plan holds the plan's lock, so it goes too.
+    make(".runner.ron.g7H8i9.tmp", Duration::ZERO);
     make("runner.ron.tmp", Duration::from_secs(600)); // not of our naming
+    make(".other.ron.j1K2l3.tmp", Duration::from_secs(600)); // another file's
     log_ok(
         &f,
         &["--date", "2026-03-02", "--exercise", "sl_deadlift_db"],
@@ -324,12 +382,37 @@ fn a_log_removes_what_an_interrupted_save_left_behind() {
     assert_eq!(
         names_in(dir.path()),
         [
-            ".runner.ron.g7H8i9.tmp",
+            ".other.ron.j1K2l3.tmp",
             ".runner.ron.lock",
             "runner.ron",
             "runner.ron.bak",
             "runner.ron.orig",
             "runner.ron.tmp"
+        ]
+    );
+}
+
+#[test]
+fn the_windows_save_removes_what_an_interrupted_save_left_behind() {
+    let dir = temp_dir();
+    let f = runner_plan(&dir);
+    let path = PathBuf::from(&f);
+    let opened = open_plan(&path).expect("the plan opens");
+    // As a save killed a moment ago leaves them: the new version and the backup's copy.
+    for name in [".runner.ron.Xy12Zq.tmp", ".runner.ron.Ab34Cd.bak.tmp"] {
+        fs::write(dir.path().join(name), "(title: \"half wri").expect("file written");
+    }
+    let mut plan = opened.plan().clone();
+    plan.title = "Saved again".to_owned();
+    save_plan_from(&plan, &path, Some(&opened)).expect("the plan saves");
+    assert_eq!(load_plan(&path).expect("reads").title, "Saved again");
+    assert_eq!(
+        names_in(dir.path()),
+        [
+            ".runner.ron.lock",
+            "runner.ron",
+            "runner.ron.bak",
+            "runner.ron.orig"
         ]
     );
 }
