@@ -12,6 +12,7 @@ mod lock;
 mod photo;
 mod plan_file;
 mod pretty;
+mod recovery;
 mod ron_error;
 mod save;
 mod scan;
@@ -20,6 +21,10 @@ pub use atomic::{Links, Refused, STALE_TEMP_AGE, same_file, write_atomic, write_
 pub use lock::LOCK_WAIT;
 pub use photo::{MAX_SIDE_PX, PhotoError, import_photo, photo_pixels};
 pub use plan_file::{PlanFileError, TextPosition, load_plan, parse_plan, plan_to_string};
+pub use recovery::{
+    Found, RECOVERY_DIR_VAR, Recovered, RecoveryError, RecoverySlot, Unreadable, discard_recovery,
+    find_recovery, recovery_dir,
+};
 pub use save::{
     FileBase, SaveOutcome, SaveReport, Updated, comments_note, open_plan, save_new_plan, save_plan,
     save_plan_from, update_plan,

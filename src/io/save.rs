@@ -57,6 +57,22 @@ impl FileBase {
         }
     }
 
+    /// The file as it was read: `fingerprint` of its bytes, `plan` what it held (a recovery
+    /// file keeps these).
+    pub(crate) fn from_parts(path: &Path, len: usize, digest: u64, plan: Plan) -> FileBase {
+        FileBase {
+            path: path.to_path_buf(),
+            len,
+            digest,
+            plan: Arc::new(plan),
+        }
+    }
+
+    /// Length and digest of the file's bytes as read.
+    pub(crate) fn fingerprint(&self) -> (usize, u64) {
+        (self.len, self.digest)
+    }
+
     /// The file.
     pub fn path(&self) -> &Path {
         &self.path
