@@ -337,7 +337,7 @@ pub fn find_recovery(dir: &Path, own: Option<&RecoverySlot>) -> Found {
             }
         }
     }
-    found.recovered.sort_by(|a, b| b.written.cmp(&a.written));
+    found.recovered.sort_by_key(|r| std::cmp::Reverse(r.written));
     found
 }
 
