@@ -93,6 +93,9 @@ impl LoadplanApp {
                 });
             }
             Command::DismissMessage => self.message = None,
+            Command::RecoveryFound(found) => self.recovery_found(*found),
+            Command::RecoveryFailed(why) => self.recovery_failed(&why),
+            Command::Recover(choice) => self.recover(choice, ctx, now),
         }
     }
 

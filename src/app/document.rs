@@ -72,6 +72,22 @@ impl Document {
         Document::with_plan(base.shared_plan(), origin, Some(base), today)
     }
 
+    /// A document restored from a recovery file: `plan` has changes not saved to `origin`,
+    /// whose file was opened or last saved as `base` (a save merges with what changed there
+    /// since).
+    pub fn restored(
+        plan: Plan,
+        origin: Origin,
+        base: Option<FileBase>,
+        today: NaiveDate,
+    ) -> Document {
+        let saved = base.as_ref().map(FileBase::shared_plan);
+        let mut doc = Document::with_plan(Arc::new(plan), origin, base, today);
+        doc.dirty = saved.as_deref() != Some(doc.plan.as_ref());
+        doc.saved_plan = saved;
+        doc
+    }
+
     fn with_plan(
         plan: Arc<Plan>,
         origin: Origin,

@@ -131,6 +131,7 @@ impl LoadplanApp {
             }
             Replace::Quit => {
                 self.allow_close = true;
+                self.recovery_closing(ctx);
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
         }
@@ -357,7 +358,7 @@ impl LoadplanApp {
     }
 
     /// Makes `doc` the open document (see `open_document`).
-    fn show_document(&mut self, doc: Document) {
+    pub(super) fn show_document(&mut self, doc: Document) {
         self.doc = Some(doc);
         self.panels.chart.metric = None;
         self.panels.progress.metric = None;

@@ -7,6 +7,7 @@ pub mod document;
 mod files;
 pub mod history;
 pub mod prefs;
+mod recovery;
 pub mod tasks;
 
 use std::path::PathBuf;
@@ -16,6 +17,7 @@ use document::{Document, Origin};
 use files::{AfterJobs, InFlight, Replace};
 use history::History;
 use prefs::Prefs;
+pub use recovery::RECOVERY_DELAY_SECS;
 use tasks::Tasks;
 
 use crate::library::Library;
@@ -278,6 +280,8 @@ pub struct LoadplanApp {
     shown_title: Option<String>,
     /// The date the calendar, the Today view and adherence count as today.
     today: chrono::NaiveDate,
+    /// Unsaved work kept for recovery after a crash (off unless enabled).
+    recovery: Option<recovery::Recovery>,
 }
 
 impl LoadplanApp {
@@ -302,6 +306,7 @@ impl LoadplanApp {
             show_welcome: false,
             shown_title: None,
             today: chrono::Local::now().date_naive(),
+            recovery: None,
         }
     }
 
@@ -380,6 +385,7 @@ impl LoadplanApp {
         for cmd in cmds {
             self.apply(cmd, &ctx, now);
         }
+        self.recovery_tick(&ctx, now);
         let title = self
             .doc
             .as_ref()
@@ -432,6 +438,7 @@ impl LoadplanApp {
                 cmds.push(Command::Quit);
             } else {
                 self.allow_close = true;
+                self.recovery_closing(ctx);
             }
         }
     }
@@ -520,6 +527,8 @@ impl LoadplanApp {
                 .as_ref()
                 .map_or_else(String::new, Document::display_name);
             ui::dialogs::unsaved_changes_ui(ui.ctx(), &name, cmds);
+        } else if let Some(offer) = self.recovery_offer() {
+            ui::dialogs::recovery_ui(ui.ctx(), &offer, cmds);
         }
     }
 
@@ -612,6 +621,9 @@ pub fn run(file: Option<PathBuf>) -> Result<(), String> {
                 .unwrap_or_default();
             let mut app = LoadplanApp::new(prefs);
             app.start_with(file, &cc.egui_ctx);
+            if let Some(dir) = crate::io::recovery_dir() {
+                app.enable_recovery(dir, &cc.egui_ctx);
+            }
             Ok(Box::new(app))
         }),
     )

@@ -9,6 +9,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 
 use crate::command::Command;
+use crate::io::RecoverySlot;
 use crate::io::export::{ExportFormat, PdfOptions, export_with};
 use crate::model::Plan;
 
@@ -35,6 +36,25 @@ pub enum FileJob {
     },
     /// Read and check the plan file at `path`; answers `Command::Opened`.
     Open { path: PathBuf },
+    /// Write the unsaved `plan` (called `name`; its file `path`, opened or last saved as
+    /// `base`) to this window's recovery file; answers only when that fails
+    /// (`Command::RecoveryFailed`).
+    WriteRecovery {
+        slot: Arc<RecoverySlot>,
+        name: String,
+        plan: Arc<Plan>,
+        path: Option<PathBuf>,
+        base: Option<crate::io::FileBase>,
+    },
+    /// Delete this window's recovery file (nothing is unsaved any more); answers only when
+    /// that fails.
+    RemoveRecovery { slot: Arc<RecoverySlot> },
+    /// Look for the recovery files of windows that are gone; answers
+    /// `Command::RecoveryFound`.
+    FindRecovery { slot: Arc<RecoverySlot> },
+    /// Delete the recovery file `file` of a window that is gone (restored or discarded);
+    /// answers only when that fails.
+    DiscardRecovery { file: PathBuf },
 }
 
 /// The file thread: takes jobs in order until its queue is dropped.
@@ -256,10 +276,12 @@ impl Tasks {
             .name("plan-files".to_owned())
             .spawn(move || {
                 for (job, ctx) in queue {
-                    if tx.send(run_file_job(job)).is_err() {
-                        break;
+                    if let Some(answer) = run_file_job(job) {
+                        if tx.send(answer).is_err() {
+                            break;
+                        }
+                        ctx.request_repaint();
                     }
-                    ctx.request_repaint();
                 }
             })
             .map_err(|e| format!("cannot start reading and writing files: {e}"))?;
@@ -280,9 +302,10 @@ impl Tasks {
     }
 }
 
-/// Does one file job and says how it went. A panic while doing it is reported as an error, so
-/// the app never waits for an answer that does not come.
-fn run_file_job(job: FileJob) -> Command {
+/// Does one file job and says how it went (recovery files answer only when something went
+/// wrong). A panic while doing it is reported as an error, so the app never waits for an
+/// answer that does not come.
+fn run_file_job(job: FileJob) -> Option<Command> {
     fn caught<T>(work: impl FnOnce() -> Result<T, String>) -> Result<T, String> {
         std::panic::catch_unwind(std::panic::AssertUnwindSafe(work))
             .unwrap_or_else(|_| Err("internal error (see the terminal)".to_owned()))
@@ -299,11 +322,11 @@ fn run_file_job(job: FileJob) -> Command {
                     .map(Box::new)
                     .map_err(|e| e.to_string())
             });
-            Command::Saved {
+            Some(Command::Saved {
                 path,
                 revision,
                 result,
-            }
+            })
         }
         FileJob::Open { path } => {
             let result = caught(|| {
@@ -311,7 +334,34 @@ fn run_file_job(job: FileJob) -> Command {
                     .map(Box::new)
                     .map_err(|e| e.to_string())
             });
-            Command::Opened { path, result }
+            Some(Command::Opened { path, result })
+        }
+        FileJob::WriteRecovery {
+            slot,
+            name,
+            plan,
+            path,
+            base,
+        } => caught(|| {
+            slot.write(&name, &plan, path.as_deref(), base.as_ref())
+                .map_err(|e| e.to_string())
+        })
+        .err()
+        .map(Command::RecoveryFailed),
+        FileJob::RemoveRecovery { slot } => caught(|| slot.remove().map_err(|e| e.to_string()))
+            .err()
+            .map(Command::RecoveryFailed),
+        FileJob::FindRecovery { slot } => {
+            let found = caught(|| Ok(crate::io::find_recovery(slot.dir(), Some(&slot))));
+            Some(match found {
+                Ok(found) => Command::RecoveryFound(Box::new(found)),
+                Err(e) => Command::RecoveryFailed(e),
+            })
+        }
+        FileJob::DiscardRecovery { file } => {
+            caught(|| crate::io::discard_recovery(&file).map_err(|e| e.to_string()))
+                .err()
+                .map(Command::RecoveryFailed)
         }
     }
 }

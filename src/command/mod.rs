@@ -109,6 +109,24 @@ pub enum Command {
     SetPaper(crate::io::export::Paper),
     /// Dismiss the message shown in the status area.
     DismissMessage,
+    /// The recovery folder was looked into at start: the unsaved work of windows that closed
+    /// without saving it (offered one at a time), and recovery files that do not read.
+    RecoveryFound(Box<crate::io::Found>),
+    /// Writing or deleting a recovery file failed on the file thread: why.
+    RecoveryFailed(String),
+    /// The answer to "Restore unsaved changes?" for the recovery offered.
+    Recover(RecoveryChoice),
+}
+
+/// The answers to "Restore unsaved changes?" after loadplan closed without saving them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RecoveryChoice {
+    /// Open the plan with the changes, unsaved.
+    Restore,
+    /// Delete the changes for good.
+    Discard,
+    /// Keep them and ask again at the next start.
+    Later,
 }
 
 /// The answers to "Save changes?".

@@ -337,7 +337,9 @@ pub fn find_recovery(dir: &Path, own: Option<&RecoverySlot>) -> Found {
             }
         }
     }
-    found.recovered.sort_by_key(|r| std::cmp::Reverse(r.written));
+    found
+        .recovered
+        .sort_by_key(|r| std::cmp::Reverse(r.written));
     found
 }
 

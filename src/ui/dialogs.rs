@@ -1,7 +1,8 @@
-//! The unsaved-changes question and the status bar that reports what happened (saved, or why
-//! a file could not be opened or saved).
+//! The unsaved-changes question, the offer to restore unsaved changes after loadplan closed
+//! without saving them, and the status bar that reports what happened (saved, or why a file
+//! could not be opened or saved).
 
-use crate::command::{Command, UnsavedChoice};
+use crate::command::{Command, RecoveryChoice, UnsavedChoice};
 
 /// Asks "Save changes?" with Save / Discard / Cancel. Escape cancels.
 pub fn unsaved_changes_ui(ctx: &egui::Context, name: &str, cmds: &mut Vec<Command>) {
@@ -39,6 +40,85 @@ pub fn unsaved_changes_ui(ctx: &egui::Context, name: &str, cmds: &mut Vec<Comman
     if modal.should_close() && cmds.is_empty() {
         cmds.push(Command::Resolve(UnsavedChoice::Cancel));
     }
+}
+
+/// What the restore dialog says about unsaved work loadplan found at start.
+pub struct RecoveryOffer {
+    /// The plan's name ("runner.ron", "New plan").
+    pub name: String,
+    /// "at 14:02", or "on Fri 27 Nov 2026 at 14:02" for another day.
+    pub when: String,
+    /// Where a save of the restored plan writes, if it has a file.
+    pub path: Option<String>,
+    /// How many more are waiting after this one.
+    pub more: usize,
+}
+
+/// "Restore unsaved changes?": asked at start for the unsaved work of a window that closed
+/// without saving it (a crash, a kill, a power cut). Stays until answered.
+pub fn recovery_ui(ctx: &egui::Context, offer: &RecoveryOffer, cmds: &mut Vec<Command>) {
+    egui::Modal::new(egui::Id::unique("restore_unsaved_changes")).show(ctx, |ui| {
+        ui.set_max_width(460.0);
+        ui.heading("Restore unsaved changes?");
+        ui.add_space(4.0);
+        ui.label(format!(
+            "loadplan closed without saving changes to \"{}\" {}. Restore them?",
+            offer.name, offer.when
+        ));
+        ui.add_space(2.0);
+        let (place, saves) = match &offer.path {
+            Some(path) => (
+                format!("The plan's file: {path}"),
+                format!("Save writes them to {path}"),
+            ),
+            None => (
+                "The plan was never saved to a file.".to_owned(),
+                "Save asks where to keep them".to_owned(),
+            ),
+        };
+        ui.weak(place);
+        if offer.more > 0 {
+            let more = if offer.more == 1 {
+                "1 more set of unsaved changes is waiting after this one.".to_owned()
+            } else {
+                format!(
+                    "{} more sets of unsaved changes are waiting after this one.",
+                    offer.more
+                )
+            };
+            ui.weak(more);
+        }
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui
+                .button("Restore")
+                .on_hover_text(format!(
+                    "Open the plan with these changes. They stay unsaved until you save: {saves}."
+                ))
+                .clicked()
+            {
+                cmds.push(Command::Recover(RecoveryChoice::Restore));
+            }
+            if ui
+                .button("Discard")
+                .on_hover_text(
+                    "Delete these changes for good. The plan's file stays as it was last saved.",
+                )
+                .clicked()
+            {
+                cmds.push(Command::Recover(RecoveryChoice::Discard));
+            }
+            if ui
+                .button("Not now")
+                .on_hover_text(
+                    "Keep these changes aside and ask again the next time loadplan starts",
+                )
+                .clicked()
+            {
+                cmds.push(Command::Recover(RecoveryChoice::Later));
+            }
+        });
+    });
 }
 
 /// The status bar at the bottom of the window, shown while there is a message.
