@@ -113,8 +113,8 @@ impl LoadplanApp {
                 n => format!(" (and {n} more, kept beside it)"),
             };
             self.message = Some(Message::error(format!(
-                "Unsaved changes from an earlier session cannot be restored: the recovery file \
-                 {}. It was kept as {}{others}; nothing else was changed.",
+                "Unsaved changes from an earlier session cannot be restored: their recovery file \
+                 {}. It was kept as {}{others}; no plan was changed.",
                 first.reason,
                 first.kept_as.display()
             )));

@@ -117,7 +117,7 @@ pub struct Recovered {
 pub struct Unreadable {
     /// Where it is now (renamed so it is not offered again).
     pub kept_as: PathBuf,
-    /// What is wrong with it.
+    /// What is wrong with it, to follow "the recovery file": "is damaged (...)".
     pub reason: String,
 }
 
@@ -345,16 +345,19 @@ pub fn find_recovery(dir: &Path, own: Option<&RecoverySlot>) -> Found {
 
 /// Reads one recovery file.
 fn read_recovery(file: &Path) -> Result<Recovered, String> {
-    let text = fs::read_to_string(file).map_err(|e| format!("it cannot be read ({e})"))?;
-    let r: RecoveryText = ron::from_str(&text).map_err(|e| format!("it is damaged ({e})"))?;
+    let text = fs::read_to_string(file).map_err(|e| format!("cannot be read ({e})"))?;
+    let r: RecoveryText = ron::from_str(&text).map_err(|e| format!("is damaged ({e})"))?;
     if r.loadplan_recovery > FORMAT {
-        return Err("it was written by a newer version of loadplan".to_owned());
+        return Err(
+            "was written by a newer version of loadplan; update loadplan to restore it".to_owned(),
+        );
     }
-    let plan = parse_plan(&r.plan, file).map_err(|e| format!("its plan does not read ({e})"))?;
+    let plan =
+        parse_plan(&r.plan, file).map_err(|e| format!("holds a plan that does not read ({e})"))?;
     let base = match (&r.path, r.base) {
         (Some(path), Some(b)) => {
             let base_plan = parse_plan(&b.plan, file)
-                .map_err(|e| format!("its copy of the plan file does not read ({e})"))?;
+                .map_err(|e| format!("holds a copy of the plan file that does not read ({e})"))?;
             Some(FileBase::from_parts(path, b.len, b.digest, base_plan))
         }
         _ => None,
@@ -459,7 +462,7 @@ mod tests {
         assert!(found.recovered.is_empty());
         assert_eq!(found.unreadable.len(), 1, "{found:?}");
         let u = &found.unreadable[0];
-        assert!(u.reason.starts_with("it is damaged"), "{}", u.reason);
+        assert!(u.reason.starts_with("is damaged"), "{}", u.reason);
         assert_eq!(u.kept_as, dir.path().join(format!("{name}.unreadable")));
         assert_eq!(find_recovery(dir.path(), None), Found::default());
     }

@@ -18,6 +18,7 @@ mod phases;
 mod photos;
 mod prescriptions;
 mod progress;
+mod recovery;
 mod small_screen;
 mod snapshots;
 mod support;
