@@ -12,13 +12,21 @@ use std::hint::black_box;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use loadplan::engine::{check, project};
 use loadplan::io::export::{PdfKind, PdfOptions, pdf_bytes};
-use loadplan::model::{Plan, Reps};
+use loadplan::model::{Amount, Plan, Reps, Rule, Target};
 
 fn handout(plan: &Plan) -> usize {
+    pdf(plan, PdfKind::Handout)
+}
+
+fn report(plan: &Plan) -> usize {
+    pdf(plan, PdfKind::Report)
+}
+
+fn pdf(plan: &Plan, kind: PdfKind) -> usize {
     let projection = project(plan);
     let findings = check(plan, &projection);
     let options = PdfOptions {
-        kind: PdfKind::Handout,
+        kind,
         ..PdfOptions::default()
     };
     pdf_bytes(plan, &projection, &findings, &options)
@@ -36,7 +44,8 @@ fn long_note(chars: usize, words: bool) -> Plan {
 }
 
 /// The 12-week template whose first exercise has `entries` cues and whose first prescription
-/// has a per-set list of `entries` numbers.
+/// has a per-set list of `entries` numbers (its progression a hold growing each week, so the
+/// list shows in the card's week-by-week table too).
 fn long_lists(entries: usize) -> Plan {
     let mut plan = plans::template("nordic_hamstring");
     let id = plan.prescriptions[0].exercise.clone();
@@ -45,8 +54,22 @@ fn long_lists(entries: usize) -> Plan {
             .map(|i| format!("Cue {i}: keep the hips level."))
             .collect();
     }
-    plan.prescriptions[0].dose.sets = u32::try_from(entries).unwrap_or(u32::MAX);
-    plan.prescriptions[0].dose.reps = Some(Reps::PerSet(vec![8; entries]));
+    let rx = &mut plan.prescriptions[0];
+    // One number per set: as many sets as entries.
+    rx.dose.sets = u32::try_from(entries).unwrap_or(u32::MAX);
+    rx.dose.reps = Some(Reps::PerSet(vec![8; entries]));
+    // Hold seconds growing every week: the card's week-by-week table shows the list in a
+    // narrow column, every week.
+    rx.dose.hold_secs = Some(3.0);
+    rx.rules = vec![Rule::Add {
+        target: Target::Hold,
+        amount: Amount::Absolute(1.0),
+        every_weeks: 1,
+        cap: None,
+        round_to: None,
+        from_week: None,
+        until_week: None,
+    }];
     plan
 }
 
@@ -67,6 +90,9 @@ fn bench(c: &mut Criterion) {
         let plan = long_lists(entries);
         group.bench_with_input(BenchmarkId::new("lists", entries), &plan, |b, p| {
             b.iter(|| handout(black_box(p)))
+        });
+        group.bench_with_input(BenchmarkId::new("report_lists", entries), &plan, |b, p| {
+            b.iter(|| report(black_box(p)))
         });
     }
     group.finish();
