@@ -102,15 +102,17 @@ fn unsaved_changes_are_written_after_a_pause_and_removed_when_saved() {
     let mut h = window(&recovery);
     send_and_wait(&mut h, Command::OpenPath(path.clone()));
     let file = own_file(&h);
+    // A longer pause than the usual 3 s, so the frames that settle an edit stay well within it.
+    h.state_mut().set_recovery_delay(10.0);
     let edit = set_first_sets(&h, 4);
     send(&mut h, edit);
-    // Two seconds after the edit, nothing yet (the file thread would have written it by the
+    // Eight seconds after the edit, nothing yet (the file thread would have written it by the
     // time this short wait is over).
-    pass(&mut h, 2.0);
+    pass(&mut h, 8.0);
     std::thread::sleep(Duration::from_millis(200));
     h.step();
     assert!(!file.exists(), "written before the pause was over");
-    pass(&mut h, 1.5);
+    pass(&mut h, 2.5);
     wait_until(&mut h, "the recovery file is written", |_| file.exists());
     assert!(
         files_in(&recovery).iter().all(|n| !n.ends_with(".tmp")),
@@ -130,6 +132,48 @@ fn unsaved_changes_are_written_after_a_pause_and_removed_when_saved() {
     drop(h);
     // A window that closed with nothing unsaved leaves nothing behind, not even its lock.
     assert_eq!(files_in(&recovery), Vec::<String>::new());
+}
+
+#[test]
+fn edits_that_never_pause_are_still_written_within_half_a_minute() {
+    let (_root, recovery, path) = folders();
+    let mut h = window(&recovery);
+    send_and_wait(&mut h, Command::OpenPath(path));
+    let file = own_file(&h);
+    h.state_mut().set_recovery_delay(5.0);
+    // An edit every second or two (the frames that settle an edit count too), for at least
+    // 30 s: never the 5 s pause.
+    let start = h.ctx.input(|i| i.time);
+    loop {
+        let elapsed = h.ctx.input(|i| i.time) - start;
+        if elapsed >= 33.0 {
+            break;
+        }
+        if elapsed < 29.0 {
+            assert!(
+                !file.exists(),
+                "written after {elapsed} s of edits with no pause"
+            );
+        }
+        // 4 and 5 sets in turn: never the saved 3, so always unsaved.
+        let sets = if plan(&h).prescriptions[0].dose.sets == 4 {
+            5
+        } else {
+            4
+        };
+        let edit = set_first_sets(&h, sets);
+        send(&mut h, edit);
+        pass(&mut h, 1.0);
+    }
+    // No pause has come (and no frame is drawn now): the write was asked for by the 30 s limit.
+    let waited = Instant::now();
+    while !file.exists() {
+        assert!(
+            waited.elapsed() < Duration::from_secs(10),
+            "not written within 30 s of edits"
+        );
+        std::thread::sleep(Duration::from_millis(5));
+    }
 }
 
 #[test]
