@@ -254,6 +254,7 @@ pub fn parse_plan(text: &str, path: &Path) -> Result<Plan, PlanFileError> {
     if let Some(problem) = model::validate(&plan).into_iter().next() {
         let position = root
             .and_then(|root| locate(&tokens, root, &plan, problem.anchor))
+            .map(|entry| in_entry(&tokens, entry, problem.field))
             .map(|i| token_position(&tokens[i]));
         return Err(PlanFileError::Invalid {
             path: path.to_path_buf(),
@@ -376,6 +377,9 @@ fn locate(tokens: &[Token<'_>], root: usize, plan: &Plan, anchor: Anchor) -> Opt
         }
         Anchor::LogEntry(i) => scan::list_entries(tokens, root, "log")?.get(i).copied(),
         Anchor::Prom(i) => scan::list_entries(tokens, root, "proms")?.get(i).copied(),
+        Anchor::Adjustment(i) => scan::list_entries(tokens, root, "adjustments")?
+            .get(i)
+            .copied(),
         Anchor::Exercise(i) => {
             // Exercises copied in from the library are not in the file; an entry is only
             // trusted when its id matches.
@@ -389,6 +393,14 @@ fn locate(tokens: &[Token<'_>], root: usize, plan: &Plan, anchor: Anchor) -> Opt
                 .or_else(|| entries.iter().copied().find(has_id))
         }
     }
+}
+
+/// The key of `field` in the entry starting at `entry`, when the problem is in one field and
+/// the entry writes it; else the entry itself.
+fn in_entry(tokens: &[Token<'_>], entry: usize, field: Option<&str>) -> usize {
+    field
+        .and_then(|field| scan::field_key(tokens, scan::entry_open(tokens, entry)?, field))
+        .unwrap_or(entry)
 }
 
 /// The token of the `exercise` value of prescription `i`, when it names `id`.
