@@ -27,13 +27,13 @@ pub enum ExportError {
     /// The output file's extension names no export format.
     #[error(
         "cannot tell the export format from the extension \"{extension}\"; end the file name in .pdf, .csv or .ics: {}",
-        .path.display()
+        crate::model::quote::path(.path)
     )]
     UnknownExtension { extension: String, path: PathBuf },
     /// The output file name has no extension.
     #[error(
         "the file name has no extension to tell the export format; end it in .pdf, .csv or .ics: {}",
-        .path.display()
+        crate::model::quote::path(.path)
     )]
     NoExtension { path: PathBuf },
     /// A calendar needs dates, and the plan has no start date.
@@ -53,7 +53,7 @@ pub enum ExportError {
     #[error(
         "cannot write the export: {} (any previous file of that name is unchanged): {}",
         crate::io::plan_file::write_problem(.source),
-        .path.display()
+        crate::model::quote::path(.path)
     )]
     Write {
         path: PathBuf,
