@@ -51,8 +51,9 @@ pub const MAX_LIST_ITEMS: usize = 100;
 /// Longest name, in characters: titles, names, ids, equipment, muscles, captions, range of
 /// motion, a table's source.
 pub const MAX_NAME_CHARS: usize = 200;
-/// Longest text, in characters: notes, goals, cues, cautions, criteria, citations.
-pub const MAX_TEXT_CHARS: usize = 20_000;
+/// Longest text, in characters: notes, goals, cues, cautions, criteria, citations (about
+/// twenty printed pages).
+pub const MAX_TEXT_CHARS: usize = 50_000;
 /// Earliest year of a date in a plan (start, logged sessions, PROM scores, decisions).
 pub const FIRST_YEAR: i32 = 1900;
 /// Latest year of a date in a plan.

@@ -8,7 +8,7 @@
 use std::path::Path;
 
 /// The most characters of user text a message shows; longer text is cut and ends in `…`.
-pub const MAX_SHOWN_CHARS: usize = 80;
+pub const MAX_SHOWN_CHARS: usize = 60;
 
 /// `text` with every control or invisible character written as an escape (`\n`, `\t`, `\0`,
 /// `\u{feff}`), whole: for file names, which must not be cut.
@@ -21,9 +21,14 @@ pub fn escaped(text: &str) -> String {
 /// `text` as a message shows it: escaped (see [`escaped`]) and cut to [`MAX_SHOWN_CHARS`]
 /// characters with `…`. For names in backticks and other text shown bare.
 pub fn shown(text: &str) -> String {
+    shown_up_to(text, MAX_SHOWN_CHARS)
+}
+
+/// [`shown`] cut to `max` characters instead: for a whole message made of several parts.
+pub fn shown_up_to(text: &str, max: usize) -> String {
     let mut out = String::new();
-    push_escaped(&mut out, text.chars().take(MAX_SHOWN_CHARS), false);
-    if text.chars().nth(MAX_SHOWN_CHARS).is_some() {
+    push_escaped(&mut out, text.chars().take(max), false);
+    if text.chars().nth(max).is_some() {
         out.push('…');
     }
     out
