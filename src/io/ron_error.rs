@@ -37,6 +37,13 @@ pub(crate) fn explain(text: &str, err: &SpannedError) -> Explained {
     if !ends_early && let Some(t) = token.filter(|t| t.offset < offset) {
         offset = t.offset;
     }
+    // A list past its maximum (`model::limits::at_most`) is reported where ron stopped, at
+    // its end: point at the first entry past the maximum instead.
+    if let Error::Message(text) = &err.code
+        && let Some(entry) = first_past_the_maximum(&tokens, offset, text)
+    {
+        offset = tokens[entry].offset;
+    }
     let field = scan::field_at(&tokens, offset);
     let message = if text.trim().is_empty() {
         "the file is empty; open a saved plan or start from a template".to_owned()
@@ -59,6 +66,36 @@ pub(crate) fn explain(text: &str, err: &SpannedError) -> Explained {
         // cut already; this is the backstop).
         message: shown_up_to(&message, MAX_MESSAGE_CHARS),
     }
+}
+
+/// The first entry past the maximum of the list whose closing bracket is at or after byte
+/// `offset`, when `message` says a list has more than its maximum of entries.
+fn first_past_the_maximum(tokens: &[Token<'_>], offset: usize, message: &str) -> Option<usize> {
+    let max: usize = message
+        .strip_prefix("more than the ")?
+        .split(' ')
+        .next()?
+        .parse()
+        .ok()?;
+    let close = scan::token_at(tokens, offset)?;
+    if !tokens[close].is_punct(']') {
+        return None;
+    }
+    let mut depth = 0_usize;
+    let open = (0..close).rev().find(|&i| {
+        if tokens[i].is_close() {
+            depth += 1;
+        } else if tokens[i].is_open() {
+            if depth == 0 {
+                return true;
+            }
+            depth -= 1;
+        }
+        false
+    })?;
+    (tokens[open].is_punct('[') && scan::matching_close(tokens, open) == Some(close))
+        .then(|| scan::entries(tokens, open).get(max).copied())
+        .flatten()
 }
 
 /// The message for ron error `code` inside field `field`, where `token` starts at or covers

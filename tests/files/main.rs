@@ -6,7 +6,9 @@
 mod common;
 
 mod cli;
+mod limits;
 mod log_file;
 mod log_rules;
+mod max_plan;
 mod plan_file;
 mod writers;
