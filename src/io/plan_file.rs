@@ -4,6 +4,7 @@
 //! sound. Every failure names the file and, when it can, the line and column, like a compiler:
 //! `plan.ron:14:9: expected a whole number for `sets`, found "three"`.
 
+use std::cell::OnceCell;
 use std::fmt;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
@@ -254,24 +255,39 @@ fn unknown_message(ids: &[String]) -> String {
 pub fn parse_plan(text: &str, path: &Path) -> Result<Plan, PlanFileError> {
     // Some Windows editors start a UTF-8 file with a byte-order mark.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let tokens = scan::tokenize(text);
-    let root = scan::root_open(&tokens);
-    refuse_newer_format(&tokens, root, path)?;
+    // The file's tokens, to point at a problem: made only when there is one (a list of them
+    // takes several times the memory of the text).
+    let tokens = OnceCell::new();
+    let tokens = || tokens.get_or_init(|| scan::tokenize(text)).as_slice();
+    let root = || scan::root_open(tokens());
 
-    let mut plan: Plan = ron::Options::default()
+    let parsed: Result<Plan, _> = ron::Options::default()
         .with_default_extension(Extensions::IMPLICIT_SOME)
-        .from_str(text)
-        .map_err(|err| {
+        .from_str(text);
+    let mut plan = match parsed {
+        Ok(plan) => plan,
+        Err(err) => {
+            // A newer format may not parse at all, and its parse error would hide the cause.
+            refuse_newer_format(tokens(), root(), path)?;
             let explained = ron_error::explain(text, &err);
-            PlanFileError::Parse {
+            return Err(PlanFileError::Parse {
                 path: path.to_path_buf(),
                 position: TextPosition {
                     line: explained.line,
                     column: explained.column,
                 },
                 message: explained.message,
-            }
-        })?;
+            });
+        }
+    };
+    if plan.format_version > FORMAT_VERSION {
+        refuse_newer_format(tokens(), root(), path)?;
+        return Err(PlanFileError::Invalid {
+            path: path.to_path_buf(),
+            position: None,
+            message: newer_format_message(plan.format_version),
+        });
+    }
     plan.assign_ids();
     // In memory a plan is always of the newest format; saving writes the lowest version that
     // holds it (see `set_format_version`).
@@ -283,8 +299,8 @@ pub fn parse_plan(text: &str, path: &Path) -> Result<Plan, PlanFileError> {
             .prescriptions
             .iter()
             .position(|rx| &rx.exercise == first)
-            .and_then(|i| exercise_value_of_prescription(&tokens, root?, i, first))
-            .map(|i| token_position(&tokens[i]));
+            .and_then(|i| exercise_value_of_prescription(tokens(), root()?, i, first))
+            .map(|i| token_position(&tokens()[i]));
         return Err(PlanFileError::UnknownExercises {
             path: path.to_path_buf(),
             position,
@@ -293,10 +309,10 @@ pub fn parse_plan(text: &str, path: &Path) -> Result<Plan, PlanFileError> {
     }
 
     if let Some(problem) = model::validate(&plan).into_iter().next() {
-        let position = root
-            .and_then(|root| locate(&tokens, root, &plan, problem.anchor))
-            .map(|entry| in_entry(&tokens, entry, problem.field))
-            .map(|i| token_position(&tokens[i]));
+        let position = root()
+            .and_then(|root| locate(tokens(), root, &plan, problem.anchor))
+            .map(|entry| in_entry(tokens(), entry, problem.field))
+            .map(|i| token_position(&tokens()[i]));
         return Err(PlanFileError::Invalid {
             path: path.to_path_buf(),
             position,
@@ -408,11 +424,20 @@ fn refuse_newer_format(
     if version <= FORMAT_VERSION {
         return Ok(());
     }
+    Err(PlanFileError::Invalid {
+        path: path.to_path_buf(),
+        position: Some(token_position(&tokens[value])),
+        message: newer_format_message(version),
+    })
+}
+
+/// What to do with a plan of format `version`, newer than this program reads.
+fn newer_format_message(version: u32) -> String {
     let probe = Plan {
         format_version: version,
         ..Plan::default()
     };
-    let message = model::validate(&probe)
+    model::validate(&probe)
         .into_iter()
         .find(|p| p.anchor == Anchor::Field("format_version"))
         .map_or_else(
@@ -423,12 +448,7 @@ fn refuse_newer_format(
                 )
             },
             |p| p.message,
-        );
-    Err(PlanFileError::Invalid {
-        path: path.to_path_buf(),
-        position: Some(token_position(&tokens[value])),
-        message,
-    })
+        )
 }
 
 fn token_position(token: &Token<'_>) -> TextPosition {
