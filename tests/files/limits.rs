@@ -818,3 +818,22 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_calendar_never_writes_a_year_past_four_digits() {
+    use loadplan::io::export::ics_string;
+    let mut plan = small_plan();
+    plan.start_date = NaiveDate::from_ymd_opt(2200, 12, 31);
+    let text = ics_string(&plan, &project(&plan)).expect("the last start date allowed");
+    assert!(text.contains("DTSTART;VALUE=DATE:22001231"), "{text}");
+    assert!(!text.contains(":+"), "{text}");
+    for (y, m, d) in [(9999, 1, 1), (-5000, 1, 1), (1899, 12, 31)] {
+        plan.start_date = NaiveDate::from_ymd_opt(y, m, d);
+        let err = ics_string(&plan, &project(&plan)).expect_err("refused");
+        assert!(
+            err.to_string()
+                .ends_with("not between the years 1900 and 2200; check the year of the start date"),
+            "{err}"
+        );
+    }
+}
