@@ -837,3 +837,79 @@ fn a_calendar_never_writes_a_year_past_four_digits() {
         );
     }
 }
+
+/// Byte ranges of the runs of digits in `text`.
+fn digit_runs(text: &str) -> Vec<(usize, usize)> {
+    let mut runs = Vec::new();
+    let mut start = None;
+    for (i, b) in text.bytes().enumerate().chain([(text.len(), b' ')]) {
+        match (b.is_ascii_digit(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                runs.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    runs
+}
+
+/// A number at or near an edge: 0, the maximums and one past, the largest integers.
+fn edge_number() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("0".to_owned()),
+        Just("6".to_owned()),
+        Just("50".to_owned()),
+        Just("51".to_owned()),
+        Just("520".to_owned()),
+        Just("521".to_owned()),
+        Just("10001".to_owned()),
+        Just("2147483648".to_owned()),
+        Just("4294967294".to_owned()),
+        Just("4294967295".to_owned()),
+        Just("4294967296".to_owned()),
+        Just("1e308".to_owned()),
+        any::<u32>().prop_map(|n| n.to_string()),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 192, ..ProptestConfig::default() })]
+
+    /// The sample plan (every rule and schedule kind, a log) with some of its numbers set to
+    /// edge values: it loads or is refused in one bounded line; what loads projects, checks,
+    /// adjusts, reports its status and exports to CSV and a calendar without a panic (a wrap
+    /// is a panic in the test build).
+    #[test]
+    fn edge_numbers_anywhere_never_wrap(
+        picks in proptest::collection::vec((any::<proptest::sample::Index>(), edge_number()), 1..8)
+    ) {
+        let sample = sample_text();
+        let runs = digit_runs(&sample);
+        let mut chosen: Vec<((usize, usize), String)> = picks
+            .into_iter()
+            .map(|(at, value)| (runs[at.index(runs.len())], value))
+            .collect();
+        chosen.sort_by_key(|((start, _), _)| std::cmp::Reverse(*start));
+        chosen.dedup_by_key(|((start, _), _)| *start);
+        let mut text = sample;
+        for ((start, end), value) in chosen {
+            text.replace_range(start..end, &value);
+        }
+        let path = Path::new(FILE);
+        match parse_plan(&text, path) {
+            Ok(plan) => {
+                let projection = project(&plan);
+                let _ = check(&plan, &projection);
+                let adjusted = loadplan::engine::adjustments(&plan, &projection);
+                let today = NaiveDate::from_ymd_opt(2026, 6, 1).expect("date");
+                let _ = loadplan::engine::status(&plan, &projection, &adjusted, today);
+                let _ = loadplan::io::export::csv_string(&plan, &projection);
+                let _ = loadplan::io::export::ics_string(&plan, &projection);
+                prop_assert!(plan_to_string(&plan).is_ok());
+            }
+            Err(err) => one_bounded_line(&err, path),
+        }
+    }
+}
