@@ -336,13 +336,32 @@ fn log_entries_at_and_past_the_maximum() {
     );
 
     let mut plan = small_plan();
+    let prom = |n: usize| PromScore {
+        date: start + chrono::Days::new(n as u64),
+        measure: Prom::HagosPain,
+        score: 50.0,
+    };
+    plan.proms = (0..MAX_LOG_ENTRIES).map(prom).collect();
+    loads("PROM scores", &plan);
+    plan.proms.push(PromScore {
+        score: 99.5,
+        ..prom(0)
+    });
+    refused(
+        "PROM scores",
+        &plan,
+        "invalid value for `proms`: more than the 25000 entries this list may have",
+        "score: 99.5",
+    );
+
+    let mut plan = small_plan();
     let mut session = SessionLog::new(start, 0);
-    session.exercises = (0..MAX_PRESCRIPTIONS)
-        .map(|_| ExerciseLog::new(1, "sl_deadlift_db"))
+    plan.prescriptions = (1..=MAX_PRESCRIPTIONS as u32).map(prescription).collect();
+    session.exercises = (1..=MAX_PRESCRIPTIONS as u32)
+        .map(|id| ExerciseLog::new(id, "sl_deadlift_db"))
         .collect();
     plan.log = vec![session.clone()];
-    // Loads (each a logged exercise of prescription 1: not a limit's business).
-    let _ = parse_plan(&text_of(&plan), Path::new(FILE));
+    loads("a logged session", &plan);
     session
         .exercises
         .push(ExerciseLog::new(7, "sl_deadlift_db"));
