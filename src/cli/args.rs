@@ -4,17 +4,30 @@
 //! `log`, which are checked here so that an out-of-range value is refused with a
 //! [`CliError::InvalidArgument`] naming the flag, before any file is read.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use crate::io::export::Paper;
+use crate::model::limits::{FIRST_YEAR, LAST_YEAR, MAX_REPS, MAX_SETS, year_allowed};
+use crate::model::quote::shown;
 use crate::model::{LoadUnit, MAX_TIMES_PER_DAY, NextMorning};
 
 use super::CliError;
 
 /// Parses `YYYY-MM-DD` for clap (an error here is wrong usage).
 pub(super) fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map_err(|_| format!("`{s}` is not a date; write it as YYYY-MM-DD, e.g. 2026-01-05"))
+    let date = NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| {
+        format!(
+            "`{}` is not a date; write it as YYYY-MM-DD, e.g. 2026-01-05",
+            shown(s)
+        )
+    })?;
+    if !year_allowed(date.year()) {
+        return Err(format!(
+            "{date} is not between the years {FIRST_YEAR} and {LAST_YEAR} a plan's dates may \
+             be in; check the year"
+        ));
+    }
+    Ok(date)
 }
 
 /// `export --paper`: the paper size of a PDF handout, as the command line spells it. It maps
@@ -83,13 +96,26 @@ pub(super) const PAIN: Whole = Whole {
     out_of_range: "is out of range: pain is rated from 0 (none) to 10 (worst imaginable)",
 };
 
-/// Sets or reps: 1 or more.
-pub(super) const COUNT: Whole = Whole {
+/// Sets: 1 to [`MAX_SETS`].
+pub(super) const SETS: Whole = Whole {
     min: 1,
-    max: u32::MAX as i64,
-    rule: "give a whole number of 1 or more",
-    out_of_range: "is not possible: give a whole number of 1 or more",
+    max: MAX_SETS as i64,
+    rule: "give a whole number from 1 to 50",
+    out_of_range: "is out of range: give a whole number of sets from 1 to 50 (the most a dose \
+                   may have)",
 };
+
+/// Reps: 1 to [`MAX_REPS`].
+pub(super) const REPS: Whole = Whole {
+    min: 1,
+    max: MAX_REPS as i64,
+    rule: "give a whole number from 1 to 10000",
+    out_of_range: "is out of range: give a whole number of reps from 1 to 10000 (the most a \
+                   set may have)",
+};
+
+// The words above give the limits as numbers.
+const _: () = assert!(MAX_SETS == 50 && MAX_REPS == 10_000);
 
 /// The session of the day: 0 (the first) to 5 (the sixth; a schedule has at most six a day).
 pub(super) const SLOT: Whole = Whole {
@@ -234,11 +260,8 @@ mod tests {
             e.to_string()
                 .starts_with("--pain-next `worse` is not a pain rating")
         );
-        assert!(whole_option("--sets", Some("0"), &COUNT).is_err());
-        assert_eq!(
-            whole_option("--reps", Some("8"), &COUNT).ok(),
-            Some(Some(8))
-        );
+        assert!(whole_option("--sets", Some("0"), &SETS).is_err());
+        assert_eq!(whole_option("--reps", Some("8"), &REPS).ok(), Some(Some(8)));
         assert!(positive_value("--minutes", Some(-5.0)).is_err());
         assert!(rpe_value(Some(10.5)).is_err() && rpe_value(Some(0.0)).is_ok());
         assert!(load_value(Some(-2.5), None).is_err());
@@ -259,10 +282,10 @@ mod tests {
             e.to_string(),
             "--pain-next: pain is a whole number from 0 to 10: 2.5 is not"
         );
-        let e = whole_option("--sets", Some("three"), &COUNT).expect_err("three");
+        let e = whole_option("--sets", Some("three"), &SETS).expect_err("three");
         assert_eq!(
             e.to_string(),
-            "--sets: give a whole number of 1 or more: three is not"
+            "--sets: give a whole number from 1 to 50: three is not"
         );
         // Too large for any integer type: out of range, never wrapped.
         for huge in ["4294967295", "99999999999999999999999"] {

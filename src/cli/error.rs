@@ -12,6 +12,7 @@ use crate::io::export::ExportError;
 use crate::library::LibraryError;
 
 use super::words::day_words;
+use crate::model::quote::shown;
 
 /// What went wrong running a subcommand (wrong usage is clap's, before any of this).
 #[derive(Debug, thiserror::Error)]
@@ -26,7 +27,7 @@ pub enum CliError {
     #[error(transparent)]
     Library(#[from] LibraryError),
     /// `new --template ID` names no built-in template.
-    #[error("no template `{id}`; choose one of: {}", .known.join(", "))]
+    #[error("no template `{}`; choose one of: {}", shown(.id), .known.join(", "))]
     UnknownTemplate {
         /// The id given.
         id: String,
@@ -36,7 +37,7 @@ pub enum CliError {
     /// `new -o FILE` would overwrite a file without `--force`.
     #[error(
         "{} already exists; choose another name or pass --force to overwrite it",
-        .path.display()
+        crate::model::quote::path(.path)
     )]
     OutputExists {
         /// The file that exists.
@@ -45,7 +46,7 @@ pub enum CliError {
     /// `show --week N` asks for a week the plan does not have.
     #[error(
         "week {week} is not in the plan (it has weeks 1 to {weeks}): {}",
-        .path.display()
+        crate::model::quote::path(.path)
     )]
     NoSuchWeek {
         /// The week asked for.
@@ -57,7 +58,7 @@ pub enum CliError {
     },
     /// A flag's value is out of range or not of the right kind (checked before any file is
     /// read or written).
-    #[error("{flag} {value} {problem}")]
+    #[error("{flag} {} {problem}", shown(.value))]
     InvalidArgument {
         /// The flag, e.g. `--pain-during`.
         flag: &'static str,
@@ -67,7 +68,7 @@ pub enum CliError {
         problem: &'static str,
     },
     /// A whole-number flag was given something else (`2.5`, `three`).
-    #[error("{flag}: {rule}: {value} is not")]
+    #[error("{flag}: {rule}: {} is not", shown(.value))]
     NotWholeNumber {
         /// The flag, e.g. `--pain-during`.
         flag: &'static str,
@@ -89,8 +90,9 @@ pub enum CliError {
     },
     /// `log` on a day (or `--slot`) with no planned session of the exercise, without `--extra`.
     #[error(
-        "no session of `{exercise}` is planned on {}{}; {planned}; pass --extra to record an \
+        "no session of `{}` is planned on {}{}; {planned}; pass --extra to record an \
          extra session",
+        shown(.exercise),
         day_words(*.date, Some(*.week)),
         slot_words(*.slot)
     )]
@@ -110,7 +112,7 @@ pub enum CliError {
     #[error(
         "{} is the plan file itself; an export never replaces the plan: choose another name \
          for the export, e.g. plan.pdf",
-        .path.display()
+        crate::model::quote::path(.path)
     )]
     ExportOntoPlan {
         /// The output file given.
@@ -120,14 +122,14 @@ pub enum CliError {
     #[error(
         "{}: the plan has no start date, so its sessions have no dates; set one in the \
          window (plan details, Start date) or add `start_date: \"YYYY-MM-DD\",` to the file",
-        .path.display()
+        crate::model::quote::path(.path)
     )]
     Undated {
         /// The plan file.
         path: PathBuf,
     },
     /// `log` on a plan without weeks.
-    #[error("{}: the plan has no weeks yet", .path.display())]
+    #[error("{}: the plan has no weeks yet", crate::model::quote::path(.path))]
     NoWeeks {
         /// The plan file.
         path: PathBuf,
@@ -147,7 +149,8 @@ pub enum CliError {
     /// `log --exercise ID` is in the plan, but neither planned that day nor prescribed that
     /// week.
     #[error(
-        "no session of `{exercise}` on {}, and it is not prescribed that week; {planned}",
+        "no session of `{}` on {}, and it is not prescribed that week; {planned}",
+        shown(.exercise),
         day_words(*.date, *.week)
     )]
     NoMatchingSession {
@@ -162,8 +165,9 @@ pub enum CliError {
     },
     /// `log --exercise ID` names no exercise of the plan.
     #[error(
-        "`{exercise}` is not an exercise of this plan (`loadplan show FILE --json` lists the \
+        "`{}` is not an exercise of this plan (`loadplan show FILE --json` lists the \
          exercise_id of each week); on {} {planned}",
+        shown(.exercise),
         day_words(*.date, *.week)
     )]
     UnknownExercise {
@@ -177,7 +181,7 @@ pub enum CliError {
         planned: PlannedThatDay,
     },
     /// `fit` cannot fit the prescription (unknown id, nothing to fit, ...).
-    #[error("{}: {source}", .path.display())]
+    #[error("{}: {source}", crate::model::quote::path(.path))]
     Fit {
         /// The plan file.
         path: PathBuf,
@@ -211,7 +215,8 @@ impl fmt::Display for PlannedThatDay {
         if self.0.is_empty() {
             f.write_str("nothing is planned that day (a rest day)")
         } else {
-            write!(f, "planned that day: {}", self.0.join(", "))
+            let ids: Vec<String> = self.0.iter().map(|id| shown(id)).collect();
+            write!(f, "planned that day: {}", ids.join(", "))
         }
     }
 }

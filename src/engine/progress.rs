@@ -1,6 +1,7 @@
 //! Week-by-week progression of one prescription. The exact (unrounded) values are carried
 //! from week to week so that small steps add up; rounding happens only in what is shown.
 
+use crate::model::limits::{MAX_REPS, MAX_SETS, MAX_WEEKS};
 use crate::model::{
     Amount, Dose, Load, LoadUnit, Plan, Prescription, Reps, Rule, TableRow, Target,
 };
@@ -45,10 +46,11 @@ impl RepsF {
     }
 }
 
-/// A non-negative whole number from an exact value (NaN -> 0, huge -> capped).
+/// A non-negative whole number from an exact value (NaN -> 0, huge -> [`MAX_REPS`], the
+/// largest count a plan may give).
 pub(crate) fn whole(x: f64) -> u32 {
     if x.is_finite() && x > 0.0 {
-        x.round().min(100_000.0) as u32
+        x.round().min(f64::from(MAX_REPS)) as u32
     } else {
         0
     }
@@ -89,6 +91,85 @@ pub(crate) struct State {
     load_step: Option<f64>,
     hold_step: Option<f64>,
     minutes_step: Option<f64>,
+    /// What the rules say about each week, looked up once.
+    weeks: RuleWeeks,
+}
+
+/// What a prescription's rules say about each of its weeks: the table row that sets it, a
+/// hold, a deload. Built once per prescription, so a week's lookup costs the same however many
+/// rules, rows and listed weeks there are (asking every rule about every week would multiply
+/// their lengths).
+#[derive(Debug, Clone, Default)]
+struct RuleWeeks {
+    /// The prescription's first week (index 0 below).
+    first: u32,
+    /// (rule, row) of the table row of each week: the first table listing the week, its first
+    /// row for it.
+    rows: Vec<Option<(usize, usize)>>,
+    hold: Vec<bool>,
+    /// (volume percent, load percent): the largest of the deload rules of the week.
+    deload: Vec<Option<(f64, f64)>>,
+}
+
+impl RuleWeeks {
+    fn new(rx: &Prescription) -> RuleWeeks {
+        let first = rx.weeks.first.max(1);
+        let last = rx.weeks.last.min(MAX_WEEKS);
+        let n = last.saturating_add(1).saturating_sub(first) as usize;
+        let mut weeks = RuleWeeks {
+            first,
+            rows: vec![None; n],
+            hold: vec![false; n],
+            deload: vec![None; n],
+        };
+        for (r, rule) in rx.rules.iter().enumerate() {
+            match rule {
+                Rule::Table { rows, .. } => {
+                    for (k, row) in rows.iter().enumerate() {
+                        if let Some(slot) = weeks.index(row.week).map(|i| &mut weeks.rows[i])
+                            && slot.is_none()
+                        {
+                            *slot = Some((r, k));
+                        }
+                    }
+                }
+                Rule::Hold { weeks: listed } => {
+                    for &w in listed {
+                        if let Some(i) = weeks.index(w) {
+                            weeks.hold[i] = true;
+                        }
+                    }
+                }
+                Rule::Deload {
+                    every_weeks,
+                    weeks: listed,
+                    volume_pct,
+                    load_pct,
+                } => {
+                    let cut = (clean(*volume_pct), clean(*load_pct));
+                    let every = every_weeks
+                        .filter(|n| *n > 0)
+                        .map(|n| (first.div_ceil(n).max(1)..).map_while(move |k| k.checked_mul(n)))
+                        .into_iter()
+                        .flatten()
+                        .take_while(|w| *w <= last);
+                    for w in listed.iter().copied().chain(every) {
+                        if let Some(i) = weeks.index(w) {
+                            let d = &mut weeks.deload[i];
+                            *d = Some(d.map_or(cut, |(v, l)| (v.max(cut.0), l.max(cut.1))));
+                        }
+                    }
+                }
+                Rule::Add { .. } | Rule::NextVariation { .. } => {}
+            }
+        }
+        weeks
+    }
+
+    fn index(&self, week: u32) -> Option<usize> {
+        let i = week.checked_sub(self.first)? as usize;
+        (i < self.rows.len()).then_some(i)
+    }
 }
 
 /// Which variables a week's progression touched.
@@ -113,6 +194,7 @@ impl State {
             load_step: None,
             hold_step: None,
             minutes_step: None,
+            weeks: RuleWeeks::new(rx),
         };
         st.reset_dose();
         for rule in &rx.rules {
@@ -149,12 +231,12 @@ impl State {
     /// first itself), applying the rules that fire in it. Returns what happened.
     pub fn advance(&mut self, plan: &Plan, rx: &Prescription, week: u32) -> Touched {
         let mut touched = Touched::default();
-        if let Some(row) = table_row(rx, week) {
+        if let Some(row) = self.table_row(rx, week) {
             self.apply_row(row);
             touched.from_table = true;
             return touched;
         }
-        if week <= rx.weeks.first || is_hold_week(rx, week) || is_deload_week(rx, week) {
+        if week <= rx.weeks.first || self.is_hold(week) || self.deload(week).is_some() {
             return touched;
         }
         let since = week - rx.weeks.first;
@@ -218,12 +300,44 @@ impl State {
         touched
     }
 
+    /// The table row that sets `week`'s values, if any.
+    pub fn table_row<'r>(&self, rx: &'r Prescription, week: u32) -> Option<&'r TableRow> {
+        let (r, k) = (*self.weeks.rows.get(self.weeks.index(week)?)?)?;
+        match rx.rules.get(r)? {
+            Rule::Table { rows, .. } => rows.get(k),
+            _ => None,
+        }
+    }
+
+    /// The source of the table whose row sets `week`'s values, when it has one.
+    pub fn table_source<'r>(&self, rx: &'r Prescription, week: u32) -> Option<&'r str> {
+        let (r, _) = (*self.weeks.rows.get(self.weeks.index(week)?)?)?;
+        match rx.rules.get(r)? {
+            Rule::Table {
+                source: Some(source),
+                ..
+            } => Some(source.as_str()).filter(|s| !s.trim().is_empty()),
+            _ => None,
+        }
+    }
+
+    /// True when `week` is a hold week of the prescription.
+    pub fn is_hold(&self, week: u32) -> bool {
+        self.weeks.index(week).is_some_and(|i| self.weeks.hold[i])
+    }
+
+    /// The deload reduction of `week` as (volume percent, load percent): the largest of the
+    /// prescription's deload rules that apply that week.
+    pub fn deload(&self, week: u32) -> Option<(f64, f64)> {
+        self.weeks.deload[self.weeks.index(week)?]
+    }
+
     fn apply_row(&mut self, row: &TableRow) {
         if let Some(n) = row.sessions {
             self.sessions = Some(n);
         }
         if let Some(n) = row.sets {
-            self.sets = f64::from(n);
+            self.sets = f64::from(n.min(MAX_SETS));
         }
         if let Some(r) = &row.reps {
             self.reps = Some(RepsF::from_reps(r));
@@ -291,7 +405,7 @@ impl State {
     /// as (volume percent, load percent).
     pub fn resolve(&self, deload: Option<(f64, f64)>) -> Dose {
         let base = &self.base;
-        let mut sets = whole(self.sets);
+        let mut sets = whole(self.sets).min(MAX_SETS);
         let mut reps = self.reps.clone();
         let mut hold = self.hold_secs;
         let mut minutes = self.minutes;
@@ -354,40 +468,4 @@ impl State {
 
 fn finite(x: f64) -> f64 {
     if x.is_finite() { x } else { 0.0 }
-}
-
-fn table_row(rx: &Prescription, week: u32) -> Option<&TableRow> {
-    rx.rules.iter().find_map(|rule| match rule {
-        Rule::Table { rows, .. } => rows.iter().find(|r| r.week == week),
-        _ => None,
-    })
-}
-
-/// True when `week` is a hold week of the prescription.
-pub(crate) fn is_hold_week(rx: &Prescription, week: u32) -> bool {
-    rx.rules
-        .iter()
-        .any(|r| matches!(r, Rule::Hold { weeks } if weeks.contains(&week)))
-}
-
-/// True when `week` is a deload week of the prescription.
-pub(crate) fn is_deload_week(rx: &Prescription, week: u32) -> bool {
-    rx.rules.iter().any(|r| r.is_deload_week(week))
-}
-
-/// The deload reduction of `week` as (volume percent, load percent): the largest of the
-/// prescription's deload rules that apply that week.
-pub(crate) fn deload_of(rx: &Prescription, week: u32) -> Option<(f64, f64)> {
-    rx.rules
-        .iter()
-        .filter(|r| r.is_deload_week(week))
-        .filter_map(|r| match r {
-            Rule::Deload {
-                volume_pct,
-                load_pct,
-                ..
-            } => Some((clean(*volume_pct), clean(*load_pct))),
-            _ => None,
-        })
-        .reduce(|a, b| (a.0.max(b.0), a.1.max(b.1)))
 }

@@ -2,17 +2,17 @@
 //! The UI and the command line only ever read a `Projection`; they never compute doses.
 
 use chrono::{Datelike, NaiveDate};
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
-use crate::model::{
-    Category, Dose, Load, MAX_WEEKS, Plan, Prescription, Reps, Rule, Tempo, Weekday,
-};
+use crate::model::{Category, Dose, Load, MAX_WEEKS, Plan, Reps, Tempo, Weekday};
 
 use super::metrics::{self, Metric, MetricChanges, Metrics};
-use super::progress::{State, deload_of, is_hold_week};
+use super::progress::State;
 use super::sessions::{fill_days_in_week, usual_sessions_per_week};
 
-/// One set as the athlete does it.
+/// One set as the athlete does it: what `show --json` lists per set. Made from the dose when
+/// asked for ([`Item::sets`]), never stored: a plan's weeks would otherwise hold a record per
+/// set.
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct SetDose {
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -29,8 +29,9 @@ pub struct SetDose {
     pub minutes: Option<f64>,
 }
 
-/// One prescription in one week, resolved.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// One prescription in one week, resolved. In JSON it also lists its `sets` (see
+/// [`Item::sets`]).
+#[derive(Debug, Clone, PartialEq)]
 pub struct Item {
     pub prescription_id: u32,
     /// The exercise done this week (a ladder rule may have moved it on).
@@ -39,11 +40,9 @@ pub struct Item {
     /// Sessions of this exercise in the week.
     pub sessions: u32,
     pub supervised_sessions: u32,
-    pub sets: Vec<SetDose>,
     /// The full resolved dose (load unit, tempo, rest, side, ...).
     pub dose: Dose,
     /// Tempo used for time under tension (the dose's, else the exercise's).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub tempo: Option<Tempo>,
     /// The week's figures for this exercise (all its sessions).
     pub metrics: Metrics,
@@ -62,15 +61,19 @@ pub struct Item {
     /// dose is that table's: set in a week the table lists, and kept in the weeks after it for
     /// as long as the dose stays what the table gave. A rise it prescribes is reported as a note
     /// naming it. Not written to JSON.
-    #[serde(skip)]
     pub table_source: Option<String>,
     /// Category of the exercise done this week (time under tension counts only strength and
     /// isometric work). Not written to JSON.
-    #[serde(skip)]
     pub category: Option<Category>,
 }
 
 impl Item {
+    /// Each set as the athlete does it, made from the dose (the projection keeps no record
+    /// per set).
+    pub fn sets(&self) -> Vec<SetDose> {
+        sets_of(&self.dose).collect()
+    }
+
     /// The week's figure of `metric` at the schedule's usual frequency (`per_session` x
     /// `usual_sessions`): what the guardrails compare from week to week.
     pub fn usual_week(&self, metric: Metric) -> f64 {
@@ -83,6 +86,76 @@ impl Item {
     /// `3 x 10 @ 4.5 kg`, `5 x 45 s`, `3 x 12/10/8`, `1 x 20 min`, with side.
     pub fn dose_label(&self) -> String {
         dose_label(&self.dose)
+    }
+}
+
+/// The JSON of an item: its fields in order, with `sets` (one record per set, made while
+/// writing) after `supervised_sessions`, and without `table_source` and `category`.
+impl Serialize for Item {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Json<'a> {
+            prescription_id: u32,
+            exercise_id: &'a str,
+            exercise_name: &'a str,
+            sessions: u32,
+            supervised_sessions: u32,
+            sets: Sets<'a>,
+            dose: &'a Dose,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            tempo: Option<&'a Tempo>,
+            metrics: &'a Metrics,
+            per_session: &'a Metrics,
+            usual_sessions: f64,
+            deload: bool,
+            hold: bool,
+            from_table: bool,
+        }
+        // Destructured so that a new field fails to compile here until it is written or
+        // left out on purpose.
+        let Item {
+            prescription_id,
+            exercise_id,
+            exercise_name,
+            sessions,
+            supervised_sessions,
+            dose,
+            tempo,
+            metrics,
+            per_session,
+            usual_sessions,
+            deload,
+            hold,
+            from_table,
+            table_source: _,
+            category: _,
+        } = self;
+        Json {
+            prescription_id: *prescription_id,
+            exercise_id,
+            exercise_name,
+            sessions: *sessions,
+            supervised_sessions: *supervised_sessions,
+            sets: Sets(dose),
+            dose,
+            tempo: tempo.as_ref(),
+            metrics,
+            per_session,
+            usual_sessions: *usual_sessions,
+            deload: *deload,
+            hold: *hold,
+            from_table: *from_table,
+        }
+        .serialize(serializer)
+    }
+}
+
+/// The sets of a dose as a JSON list, made one at a time while writing.
+struct Sets<'a>(&'a Dose);
+
+impl Serialize for Sets<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(sets_of(self.0))
     }
 }
 
@@ -166,27 +239,25 @@ fn to_weekday(d: chrono::Weekday) -> Weekday {
     Weekday::ALL[d.num_days_from_monday() as usize]
 }
 
-fn sets_of(dose: &Dose) -> Vec<SetDose> {
-    (0..dose.sets as usize)
-        .map(|i| {
-            let (reps, reps_min, reps_max) = match &dose.reps {
-                None => (None, None, None),
-                Some(Reps::Range(a, b)) => (None, Some(*a), Some(*b)),
-                Some(r) => (Some(r.for_set(i).0), None, None),
-            };
-            SetDose {
-                reps,
-                reps_min,
-                reps_max,
-                hold_secs: dose.hold_secs,
-                load_kg: match dose.load {
-                    Load::Kg(kg) => Some(kg),
-                    _ => None,
-                },
-                minutes: dose.minutes,
-            }
-        })
-        .collect()
+fn sets_of(dose: &Dose) -> impl ExactSizeIterator<Item = SetDose> + '_ {
+    (0..dose.sets as usize).map(|i| {
+        let (reps, reps_min, reps_max) = match &dose.reps {
+            None => (None, None, None),
+            Some(Reps::Range(a, b)) => (None, Some(*a), Some(*b)),
+            Some(r) => (Some(r.for_set(i).0), None, None),
+        };
+        SetDose {
+            reps,
+            reps_min,
+            reps_max,
+            hold_secs: dose.hold_secs,
+            load_kg: match dose.load {
+                Load::Kg(kg) => Some(kg),
+                _ => None,
+            },
+            minutes: dose.minutes,
+        }
+    })
 }
 
 fn session(date: Option<NaiveDate>, day: u32, slot: u32, items: Vec<SessionItem>) -> Session {
@@ -223,17 +294,6 @@ fn acute_chronic(weeks: &mut [WeekPlan]) {
             ratios[k][w]
         });
     }
-}
-
-/// The source of the table rule whose row sets prescription `rx`'s values in `week` (the first
-/// table listing the week, as progression applies it), when that table has a source.
-fn table_source(rx: &Prescription, week: u32) -> Option<String> {
-    rx.rules.iter().find_map(|rule| match rule {
-        Rule::Table { rows, source } if rows.iter().any(|r| r.week == week) => {
-            Some(source.clone().filter(|s| !s.trim().is_empty()))
-        }
-        _ => None,
-    })?
 }
 
 /// Resolves the plan into weeks, sessions and load metrics. Deterministic; never panics.
@@ -276,7 +336,7 @@ pub fn project(plan: &Plan) -> Projection {
         let mut table: Option<(String, Dose, Option<u32>, String)> = None;
         for week in first..=last {
             let touched = state.advance(plan, rx, week);
-            let deload = deload_of(rx, week);
+            let deload = state.deload(week);
             let dose = state.resolve(deload);
             if *shared_id != *state.exercise {
                 // A ladder rule moved the prescription to another exercise.
@@ -297,8 +357,14 @@ pub fn project(plan: &Plan) -> Projection {
             let category = exercise.map(|e| e.category);
             let per_session = metrics::session_metrics(&dose, tempo, category);
             if touched.from_table {
-                table = table_source(rx, week)
-                    .map(|s| (s, dose.clone(), state.sessions, state.exercise.clone()));
+                table = state.table_source(rx, week).map(|s| {
+                    (
+                        s.to_owned(),
+                        dose.clone(),
+                        state.sessions,
+                        state.exercise.clone(),
+                    )
+                });
             } else if deload.is_none()
                 && table.as_ref().is_some_and(|(_, d, n, id)| {
                     *d != dose || *n != state.sessions || *id != state.exercise
@@ -327,13 +393,12 @@ pub fn project(plan: &Plan) -> Projection {
                 ),
                 sessions,
                 supervised_sessions: supervised,
-                sets: sets_of(&dose),
                 tempo,
                 metrics: per_session.times_sessions(sessions),
                 per_session,
                 usual_sessions: usual_sessions_per_week(&rx.schedule, state.sessions),
                 deload: deload.is_some(),
-                hold: week > first && is_hold_week(rx, week),
+                hold: week > first && state.is_hold(week),
                 from_table: touched.from_table,
                 table_source: table.as_ref().map(|(s, ..)| s.clone()),
                 category,
@@ -355,22 +420,17 @@ pub fn project(plan: &Plan) -> Projection {
         let date = plan
             .start_date
             .and_then(|d| d.checked_add_days(chrono::Days::new(u64::from(day))));
-        let max_slot = list.iter().map(|(slot, _)| *slot).max().unwrap_or(0);
-        if max_slot == 0 {
-            let items: Vec<SessionItem> = list.into_iter().map(|(_, item)| item).collect();
-            sessions.push(session(date, day, 0, items));
-            continue;
-        }
-        // Twice-a-day work: one session per slot, items kept in plan order.
-        for slot in 0..=max_slot {
-            let items: Vec<SessionItem> = list
-                .iter()
-                .filter(|(s, _)| *s == slot)
-                .map(|(_, i)| i.clone())
-                .collect();
-            if !items.is_empty() {
-                sessions.push(session(date, day, slot, items));
+        // One session per slot (twice-a-day work has several), items kept in plan order:
+        // the sort is stable.
+        let mut list = list;
+        list.sort_by_key(|(slot, _)| *slot);
+        let mut items = list.into_iter().peekable();
+        while let Some((slot, first)) = items.next() {
+            let mut in_slot = vec![first];
+            while let Some((_, item)) = items.next_if(|(s, _)| *s == slot) {
+                in_slot.push(item);
             }
+            sessions.push(session(date, day, slot, in_slot));
         }
     }
 

@@ -4,8 +4,9 @@
 //! sound. Every failure names the file and, when it can, the line and column, like a compiler:
 //! `plan.ron:14:9: expected a whole number for `sets`, found "three"`.
 
+use std::cell::OnceCell;
 use std::fmt;
-use std::io;
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 use ron::extensions::Extensions;
@@ -15,6 +16,8 @@ use super::atomic::Refused;
 use super::scan::{self, Token};
 use super::{pretty, ron_error};
 use crate::library::{self, LibraryError};
+use crate::model::limits::MAX_FILE_BYTES;
+use crate::model::quote::quote;
 use crate::model::{self, Anchor, FORMAT_VERSION, Plan};
 
 /// A place in a file: 1-based line and column (columns count characters).
@@ -35,14 +38,25 @@ impl fmt::Display for TextPosition {
 #[derive(Debug, thiserror::Error)]
 pub enum PlanFileError {
     /// The file could not be read from disk.
-    #[error("{}: cannot open the plan: {}", .path.display(), read_advice(.source))]
+    #[error("{}: cannot open the plan: {}", qpath(.path), read_advice(.source))]
     Read {
         path: PathBuf,
         #[source]
         source: io::Error,
     },
+    /// The file is larger than a plan file may be ([`MAX_FILE_BYTES`]); it was not read.
+    #[error(
+        "{}: the file is {}, more than the {} MB a plan file may have; check that it is a plan \
+         file (a plan is mostly its photos: remove some, or split the plan)",
+        qpath(.path), size_words(*.bytes), MAX_FILE_BYTES / (1024 * 1024)
+    )]
+    TooLarge {
+        path: PathBuf,
+        /// The size, when the file system gives it (a device or pipe has none).
+        bytes: Option<u64>,
+    },
     /// The text is not a well-formed plan.
-    #[error("{}:{position}: {message}", .path.display())]
+    #[error("{}:{position}: {message}", qpath(.path))]
     Parse {
         path: PathBuf,
         position: TextPosition,
@@ -68,18 +82,26 @@ pub enum PlanFileError {
         ids: Vec<String>,
     },
     /// The file could not be written; the previous version is untouched.
-    #[error("{}: cannot save the plan: {}", .path.display(), write_advice(.source))]
+    #[error("{}: cannot save the plan: {}", qpath(.path), write_advice(.source))]
     Write {
         path: PathBuf,
         #[source]
         source: io::Error,
+    },
+    /// The plan breaks a rule of plan files (see [`model::validate()`]), so the file it would
+    /// make would not open again; nothing was written.
+    #[error("{}: not saved: {message} (the file is unchanged)", qpath(.path))]
+    NotSaved {
+        path: PathBuf,
+        /// The first problem, in words a physio can act on.
+        message: String,
     },
     /// The file changed on disk since it was opened in a way that cannot be merged with this
     /// save (both changed the plan itself, or the same log entry); nothing was written.
     #[error(
         "{}: not saved: the file was changed since it was opened, and {what}; reopen it to see \
          those changes, or save under another name (Save as); the file is unchanged",
-        .path.display()
+        qpath(.path)
     )]
     Conflict {
         path: PathBuf,
@@ -90,7 +112,7 @@ pub enum PlanFileError {
     #[error(
         "{}: cannot save the plan: another loadplan has been writing it for {waited_secs} s; \
          try again in a moment (the file is unchanged)",
-        .path.display()
+        qpath(.path)
     )]
     Busy { path: PathBuf, waited_secs: u64 },
     /// The plan could not be turned into text (a bug: every plan should serialise).
@@ -109,10 +131,12 @@ impl PlanFileError {
     pub fn path(&self) -> Option<&Path> {
         match self {
             PlanFileError::Read { path, .. }
+            | PlanFileError::TooLarge { path, .. }
             | PlanFileError::Parse { path, .. }
             | PlanFileError::Invalid { path, .. }
             | PlanFileError::UnknownExercises { path, .. }
             | PlanFileError::Write { path, .. }
+            | PlanFileError::NotSaved { path, .. }
             | PlanFileError::Conflict { path, .. }
             | PlanFileError::Busy { path, .. } => Some(path),
             PlanFileError::Serialize { .. } | PlanFileError::Library { .. } => None,
@@ -133,8 +157,22 @@ impl PlanFileError {
 /// `plan.ron:12:5`, or `plan.ron` when the position is unknown.
 fn place(path: &Path, position: Option<TextPosition>) -> String {
     match position {
-        Some(p) => format!("{}:{p}", path.display()),
-        None => path.display().to_string(),
+        Some(p) => format!("{}:{p}", qpath(path)),
+        None => qpath(path),
+    }
+}
+
+/// A file's name in a message: whole, on one line (see [`crate::model::quote::path`]).
+fn qpath(path: &Path) -> String {
+    crate::model::quote::path(path)
+}
+
+/// `70.0 MB`, or `larger` when the size is unknown.
+fn size_words(bytes: Option<u64>) -> String {
+    match bytes {
+        #[allow(clippy::cast_precision_loss)] // a size shown to one decimal
+        Some(n) => format!("{:.1} MB", n as f64 / (1024.0 * 1024.0)),
+        None => "larger".to_owned(),
     }
 }
 
@@ -192,7 +230,11 @@ fn kind_advice(err: &io::Error) -> String {
 }
 
 fn unknown_message(ids: &[String]) -> String {
-    let quoted: Vec<String> = ids.iter().map(|id| format!("\"{id}\"")).collect();
+    let quoted: Vec<String> = ids.iter().take(5).map(|id| quote(id)).collect();
+    let more = match ids.len().saturating_sub(5) {
+        0 => String::new(),
+        n => format!(" and {n} more"),
+    };
     let (noun, pronoun) = if ids.len() == 1 {
         ("exercise", "it is")
     } else {
@@ -202,7 +244,7 @@ fn unknown_message(ids: &[String]) -> String {
         "unknown {noun} {}: {pronoun} neither in the plan's `exercises` nor in the built-in \
          library; check the spelling (`loadplan library` lists the ids) or add the exercise to \
          `exercises`",
-        quoted.join(", ")
+        quoted.join(", ") + &more
     )
 }
 
@@ -213,24 +255,39 @@ fn unknown_message(ids: &[String]) -> String {
 pub fn parse_plan(text: &str, path: &Path) -> Result<Plan, PlanFileError> {
     // Some Windows editors start a UTF-8 file with a byte-order mark.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let tokens = scan::tokenize(text);
-    let root = scan::root_open(&tokens);
-    refuse_newer_format(&tokens, root, path)?;
+    // The file's tokens, to point at a problem: made only when there is one (a list of them
+    // takes several times the memory of the text).
+    let tokens = OnceCell::new();
+    let tokens = || tokens.get_or_init(|| scan::tokenize(text)).as_slice();
+    let root = || scan::root_open(tokens());
 
-    let mut plan: Plan = ron::Options::default()
+    let parsed: Result<Plan, _> = ron::Options::default()
         .with_default_extension(Extensions::IMPLICIT_SOME)
-        .from_str(text)
-        .map_err(|err| {
+        .from_str(text);
+    let mut plan = match parsed {
+        Ok(plan) => plan,
+        Err(err) => {
+            // A newer format may not parse at all, and its parse error would hide the cause.
+            refuse_newer_format(tokens(), root(), path)?;
             let explained = ron_error::explain(text, &err);
-            PlanFileError::Parse {
+            return Err(PlanFileError::Parse {
                 path: path.to_path_buf(),
                 position: TextPosition {
                     line: explained.line,
                     column: explained.column,
                 },
                 message: explained.message,
-            }
-        })?;
+            });
+        }
+    };
+    if plan.format_version > FORMAT_VERSION {
+        refuse_newer_format(tokens(), root(), path)?;
+        return Err(PlanFileError::Invalid {
+            path: path.to_path_buf(),
+            position: None,
+            message: newer_format_message(plan.format_version),
+        });
+    }
     plan.assign_ids();
     // In memory a plan is always of the newest format; saving writes the lowest version that
     // holds it (see `set_format_version`).
@@ -242,8 +299,8 @@ pub fn parse_plan(text: &str, path: &Path) -> Result<Plan, PlanFileError> {
             .prescriptions
             .iter()
             .position(|rx| &rx.exercise == first)
-            .and_then(|i| exercise_value_of_prescription(&tokens, root?, i, first))
-            .map(|i| token_position(&tokens[i]));
+            .and_then(|i| exercise_value_of_prescription(tokens(), root()?, i, first))
+            .map(|i| token_position(&tokens()[i]));
         return Err(PlanFileError::UnknownExercises {
             path: path.to_path_buf(),
             position,
@@ -252,9 +309,10 @@ pub fn parse_plan(text: &str, path: &Path) -> Result<Plan, PlanFileError> {
     }
 
     if let Some(problem) = model::validate(&plan).into_iter().next() {
-        let position = root
-            .and_then(|root| locate(&tokens, root, &plan, problem.anchor))
-            .map(|i| token_position(&tokens[i]));
+        let position = root()
+            .and_then(|root| locate(tokens(), root, &plan, problem.anchor))
+            .map(|entry| in_entry(tokens(), entry, problem.field))
+            .map(|i| token_position(&tokens()[i]));
         return Err(PlanFileError::Invalid {
             path: path.to_path_buf(),
             position,
@@ -266,11 +324,50 @@ pub fn parse_plan(text: &str, path: &Path) -> Result<Plan, PlanFileError> {
 
 /// Reads and checks the plan file at `path`. The file is only read, never changed.
 pub fn load_plan(path: &Path) -> Result<Plan, PlanFileError> {
-    let text = std::fs::read_to_string(path).map_err(|source| PlanFileError::Read {
+    let text = read_plan_text(path)?;
+    parse_plan(&text, path)
+}
+
+/// The text of the plan file at `path`. A file larger than [`MAX_FILE_BYTES`] is refused
+/// before it is read, and reading stops there whatever the file system says (a device, a
+/// pipe, a file that grows), so memory stays bounded. Text that is not UTF-8 is refused
+/// with the line and column of the first byte that is not.
+pub(crate) fn read_plan_text(path: &Path) -> Result<String, PlanFileError> {
+    let read_error = |source| PlanFileError::Read {
         path: path.to_path_buf(),
         source,
-    })?;
-    parse_plan(&text, path)
+    };
+    let too_large = |bytes| PlanFileError::TooLarge {
+        path: path.to_path_buf(),
+        bytes,
+    };
+    let file = std::fs::File::open(path).map_err(read_error)?;
+    let size = file.metadata().map_err(read_error)?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(too_large(Some(size)));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(read_error)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(None));
+    }
+    String::from_utf8(bytes).map_err(|err| {
+        let valid = err.utf8_error().valid_up_to();
+        let bytes = err.as_bytes();
+        let text = std::str::from_utf8(&bytes[..valid]).unwrap_or_default();
+        let (line, column) = scan::position_of(text, valid);
+        PlanFileError::Parse {
+            path: path.to_path_buf(),
+            position: TextPosition { line, column },
+            message: format!(
+                "byte 0x{:02x} is not UTF-8 text; save the file as UTF-8 (in the editor's \
+                 Save as, choose the encoding UTF-8)",
+                bytes.get(valid).copied().unwrap_or(0)
+            ),
+        }
+    })
 }
 
 /// The plan as file text: starts with `#![enable(implicit_some)]`, one field per line, four
@@ -327,11 +424,20 @@ fn refuse_newer_format(
     if version <= FORMAT_VERSION {
         return Ok(());
     }
+    Err(PlanFileError::Invalid {
+        path: path.to_path_buf(),
+        position: Some(token_position(&tokens[value])),
+        message: newer_format_message(version),
+    })
+}
+
+/// What to do with a plan of format `version`, newer than this program reads.
+fn newer_format_message(version: u32) -> String {
     let probe = Plan {
         format_version: version,
         ..Plan::default()
     };
-    let message = model::validate(&probe)
+    model::validate(&probe)
         .into_iter()
         .find(|p| p.anchor == Anchor::Field("format_version"))
         .map_or_else(
@@ -342,12 +448,7 @@ fn refuse_newer_format(
                 )
             },
             |p| p.message,
-        );
-    Err(PlanFileError::Invalid {
-        path: path.to_path_buf(),
-        position: Some(token_position(&tokens[value])),
-        message,
-    })
+        )
 }
 
 fn token_position(token: &Token<'_>) -> TextPosition {
@@ -376,6 +477,9 @@ fn locate(tokens: &[Token<'_>], root: usize, plan: &Plan, anchor: Anchor) -> Opt
         }
         Anchor::LogEntry(i) => scan::list_entries(tokens, root, "log")?.get(i).copied(),
         Anchor::Prom(i) => scan::list_entries(tokens, root, "proms")?.get(i).copied(),
+        Anchor::Adjustment(i) => scan::list_entries(tokens, root, "adjustments")?
+            .get(i)
+            .copied(),
         Anchor::Exercise(i) => {
             // Exercises copied in from the library are not in the file; an entry is only
             // trusted when its id matches.
@@ -389,6 +493,14 @@ fn locate(tokens: &[Token<'_>], root: usize, plan: &Plan, anchor: Anchor) -> Opt
                 .or_else(|| entries.iter().copied().find(has_id))
         }
     }
+}
+
+/// The key of `field` in the entry starting at `entry`, when the problem is in one field and
+/// the entry writes it; else the entry itself.
+fn in_entry(tokens: &[Token<'_>], entry: usize, field: Option<&str>) -> usize {
+    field
+        .and_then(|field| scan::field_key(tokens, scan::entry_open(tokens, entry)?, field))
+        .unwrap_or(entry)
 }
 
 /// The token of the `exercise` value of prescription `i`, when it names `id`.

@@ -6,6 +6,10 @@
 use ron::error::{Error, SpannedError};
 
 use super::scan::{self, Kind, Token};
+use crate::model::quote::{shown, shown_up_to};
+
+/// The longest message of a parse error, in characters.
+const MAX_MESSAGE_CHARS: usize = 600;
 
 /// A parse error explained: where (1-based line and column) and what.
 pub(crate) struct Explained {
@@ -33,6 +37,13 @@ pub(crate) fn explain(text: &str, err: &SpannedError) -> Explained {
     if !ends_early && let Some(t) = token.filter(|t| t.offset < offset) {
         offset = t.offset;
     }
+    // A list past its maximum (`model::limits::at_most`) is reported where ron stopped, at
+    // its end: point at the first entry past the maximum instead.
+    if let Error::Message(text) = &err.code
+        && let Some(entry) = first_past_the_maximum(&tokens, offset, text)
+    {
+        offset = tokens[entry].offset;
+    }
     let field = scan::field_at(&tokens, offset);
     let message = if text.trim().is_empty() {
         "the file is empty; open a saved plan or start from a template".to_owned()
@@ -40,7 +51,10 @@ pub(crate) fn explain(text: &str, err: &SpannedError) -> Explained {
         describe(&Error::Eof, None, None)
     } else if number_cut && let Some(t) = token {
         let for_field = field.map(|f| format!(" for `{f}`")).unwrap_or_default();
-        format!("expected a whole number{for_field}, found {}", t.text)
+        format!(
+            "expected a whole number{for_field}, found {}",
+            shown(t.text)
+        )
     } else {
         describe(&err.code, field.as_deref(), token)
     };
@@ -48,8 +62,40 @@ pub(crate) fn explain(text: &str, err: &SpannedError) -> Explained {
     Explained {
         line,
         column,
-        message,
+        // One line of readable length, whatever the file held (the parts taken from it are
+        // cut already; this is the backstop).
+        message: shown_up_to(&message, MAX_MESSAGE_CHARS),
     }
+}
+
+/// The first entry past the maximum of the list whose closing bracket is at or after byte
+/// `offset`, when `message` says a list has more than its maximum of entries.
+fn first_past_the_maximum(tokens: &[Token<'_>], offset: usize, message: &str) -> Option<usize> {
+    let max: usize = message
+        .strip_prefix("more than the ")?
+        .split(' ')
+        .next()?
+        .parse()
+        .ok()?;
+    let close = scan::token_at(tokens, offset)?;
+    if !tokens[close].is_punct(']') {
+        return None;
+    }
+    let mut depth = 0_usize;
+    let open = (0..close).rev().find(|&i| {
+        if tokens[i].is_close() {
+            depth += 1;
+        } else if tokens[i].is_open() {
+            if depth == 0 {
+                return true;
+            }
+            depth -= 1;
+        }
+        false
+    })?;
+    (tokens[open].is_punct('[') && scan::matching_close(tokens, open) == Some(close))
+        .then(|| scan::entries(tokens, open).get(max).copied())
+        .flatten()
 }
 
 /// The message for ron error `code` inside field `field`, where `token` starts at or covers
@@ -111,7 +157,10 @@ fn describe(code: &Error, field: Option<&str>, token: Option<Token<'_>>) -> Stri
         | Error::FloatUnderscore => {
             format!("malformed number{for_field}{found}")
         }
-        Error::UnexpectedChar(c) => format!("unexpected character `{c}`{for_field}{hint}"),
+        Error::UnexpectedChar(c) => format!(
+            "unexpected character `{}`{for_field}{hint}",
+            shown(c.encode_utf8(&mut [0; 4]))
+        ),
         Error::TrailingCharacters => format!(
             "unexpected text after the end of the plan{found}; remove it, or look for an extra \
              `)` or `]` before it"
@@ -126,11 +175,14 @@ fn describe(code: &Error, field: Option<&str>, token: Option<Token<'_>>) -> Stri
             None => format!("expected {expected}{for_field}, found {count}{hint}"),
         },
         Error::InvalidValueForType { expected, found } => {
-            format!("expected {expected}{for_field}, found {found}{hint}")
+            format!(
+                "expected {expected}{for_field}, found {}{hint}",
+                shown(found)
+            )
         }
         Error::Message(text) => match field {
-            Some(f) => format!("invalid value for `{f}`: {text}{hint}"),
-            None => text.clone(),
+            Some(f) => format!("invalid value for `{f}`: {}{hint}", shown_up_to(text, 300)),
+            None => shown_up_to(text, 300),
         },
         Error::SuggestRawIdentifier(_) | Error::ExpectedIdentifier => {
             format!("expected a name{for_field}{found}{hint}")
@@ -161,7 +213,8 @@ fn describe_names(code: &Error, for_field: &str) -> Option<String> {
         } => {
             let what = outer.as_deref().map_or_else(|| "value".to_owned(), words);
             format!(
-                "unknown {what} `{name}`{for_field}{}; use one of {}",
+                "unknown {what} `{}`{for_field}{}; use one of {}",
+                shown(name),
                 did_you_mean(name, expected),
                 list(expected, "or")
             )
@@ -171,7 +224,8 @@ fn describe_names(code: &Error, for_field: &str) -> Option<String> {
             found: name,
             outer,
         } => format!(
-            "unknown field `{name}`{}{}; the fields are {}",
+            "unknown field `{}`{}{}; the fields are {}",
+            shown(name),
             in_struct(outer.as_deref()),
             did_you_mean(name, expected),
             list(expected, "and")
@@ -220,10 +274,7 @@ fn hint_for(field: &str) -> Option<&'static str> {
 /// A token as shown in a message: text in quotes as written, a number bare, a name in
 /// backticks; cut short when long.
 fn show_token(t: Token<'_>) -> String {
-    let mut text: String = t.text.chars().take(40).collect();
-    if text.len() < t.text.len() {
-        text.push('…');
-    }
+    let text = shown_up_to(t.text, 40);
     match t.kind {
         Kind::Str | Kind::Num => text,
         Kind::Ident | Kind::Punct => format!("`{text}`"),

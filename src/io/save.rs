@@ -25,10 +25,11 @@ use super::atomic::{
     write_target,
 };
 use super::lock::{LOCK_WAIT, PlanLock, lock_plan};
-use super::plan_file::{PlanFileError, parse_plan, plan_to_string};
+use super::plan_file::{PlanFileError, parse_plan, plan_to_string, read_plan_text};
 use super::scan;
-use crate::model::Plan;
+use crate::model::limits::MAX_FILE_BYTES;
 use crate::model::merge::{Merged, merge};
+use crate::model::{self, Plan};
 
 /// A plan file as this program last read or wrote it: where, a fingerprint of its bytes (to
 /// tell whether the file changed since) and the plan it holds (to tell what changed).
@@ -313,10 +314,7 @@ fn lock(path: &Path, links: Links) -> Result<PlanLock, PlanFileError> {
 }
 
 fn read_text(path: &Path) -> Result<String, PlanFileError> {
-    std::fs::read_to_string(path).map_err(|source| PlanFileError::Read {
-        path: path.to_path_buf(),
-        source,
-    })
+    read_plan_text(path)
 }
 
 /// The file's text, or `None` when there is no file yet.
@@ -348,7 +346,7 @@ fn write_plan(
         path: path.to_path_buf(),
         source,
     };
-    let mut text = plan_to_string(plan)?;
+    let mut text = checked_text(plan, path)?;
     let mut original_kept = None;
     if let Some(previous) = previous {
         text = in_style_of(text, previous);
@@ -379,6 +377,34 @@ fn remove_leftovers(path: &Path, links: Links) {
     {
         remove_stale_temps(&dir, &name, std::time::Duration::ZERO);
     }
+}
+
+/// The file text of `plan`, which must read back as the same plan: a plan that breaks a rule
+/// of plan files ([`model::validate()`], the limits among them) is not written, so a file
+/// loadplan writes always opens again.
+fn checked_text(plan: &Plan, path: &Path) -> Result<String, PlanFileError> {
+    if let Some(problem) = model::validate(plan).into_iter().next() {
+        return Err(PlanFileError::NotSaved {
+            path: path.to_path_buf(),
+            message: problem.message,
+        });
+    }
+    let text = plan_to_string(plan)?;
+    if text.len() as u64 > MAX_FILE_BYTES {
+        return Err(PlanFileError::NotSaved {
+            path: path.to_path_buf(),
+            message: format!(
+                "the plan would take {} MB, more than the {} MB a plan file may have; remove some \
+                 photos or split the plan",
+                text.len().div_ceil(1024 * 1024),
+                MAX_FILE_BYTES / (1024 * 1024)
+            ),
+        });
+    }
+    parse_plan(&text, path).map_err(|e| PlanFileError::Serialize {
+        message: format!("the text written does not read back: {e}"),
+    })?;
+    Ok(text)
 }
 
 /// `text` (written with `\n`) with the line endings and byte-order mark of `previous`.

@@ -11,6 +11,7 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
+use crate::model::quote::quote;
 use crate::model::{Category, Exercise, Plan};
 
 pub use fedb::import_free_exercise_db;
@@ -46,11 +47,13 @@ pub enum LibraryError {
         position: usize,
     },
     /// Two exercises share an id.
-    #[error("exercise library: id \"{id}\" appears more than once; ids must be unique")]
+    #[error("exercise library: id {} appears more than once; ids must be unique", quote(.id))]
     DuplicateId { id: String },
     /// An `easier` or `harder` list names an exercise the library does not have.
     #[error(
-        "exercise library: \"{exercise}\" lists {direction} variation \"{missing}\", which is not in the library; add it or fix the id"
+        "exercise library: {} lists {direction} variation {}, which is not in the library; add it or fix the id",
+        quote(.exercise),
+        quote(.missing)
     )]
     UnknownVariation {
         exercise: String,
@@ -67,7 +70,9 @@ pub enum LibraryError {
     },
     /// A free-exercise-db entry has a category this importer does not know.
     #[error(
-        "free-exercise-db entry \"{id}\" has category \"{category}\", which loadplan cannot map; update the importer"
+        "free-exercise-db entry {} has category {}, which loadplan cannot map; update the importer",
+        quote(.id),
+        quote(.category)
     )]
     ImportCategory { id: String, category: String },
 }

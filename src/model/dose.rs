@@ -13,7 +13,10 @@ pub enum Reps {
     /// A range, lowest and highest (inclusive), the same in every set.
     Range(u32, u32),
     /// One number per set; the number of entries is the number of sets.
-    PerSet(Vec<u32>),
+    PerSet(
+        #[serde(deserialize_with = "super::limits::at_most::<super::limits::PerSetList, _, _>")]
+        Vec<u32>,
+    ),
 }
 
 impl Reps {

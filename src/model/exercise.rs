@@ -115,6 +115,7 @@ pub struct Exercise {
     /// Name shown to physios and athletes.
     pub name: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(deserialize_with = "super::limits::at_most::<super::limits::Words, _, _>")]
     pub aliases: Vec<String>,
     pub category: Category,
     /// Eccentric emphasis: satisfies the "eccentric work must never be omitted" guardrail.
@@ -122,10 +123,13 @@ pub struct Exercise {
     pub eccentric: bool,
     /// Body regions worked, the main one first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(deserialize_with = "super::limits::at_most::<super::limits::Words, _, _>")]
     pub regions: Vec<Region>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(deserialize_with = "super::limits::at_most::<super::limits::Words, _, _>")]
     pub muscles: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(deserialize_with = "super::limits::at_most::<super::limits::Words, _, _>")]
     pub equipment: Vec<String>,
     #[serde(default)]
     pub laterality: Laterality,
@@ -137,14 +141,18 @@ pub struct Exercise {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tempo: Option<Tempo>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(deserialize_with = "super::limits::at_most::<super::limits::Words, _, _>")]
     pub cues: Vec<String>,
     /// Easier variations (ids), nearest first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(deserialize_with = "super::limits::at_most::<super::limits::Words, _, _>")]
     pub easier: Vec<String>,
     /// Harder variations (ids), nearest first. "Next variation" rules take the first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(deserialize_with = "super::limits::at_most::<super::limits::Words, _, _>")]
     pub harder: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(deserialize_with = "super::limits::at_most::<super::limits::Words, _, _>")]
     pub cautions: Vec<String>,
     /// A path to a picture, as older plan files gave it. Never read: a plan file does not make
     /// the program read other files. Attach the picture as a photo instead (`photos`).
@@ -152,6 +160,7 @@ pub struct Exercise {
     pub illustration: Option<String>,
     /// The physio's photos of the exercise, kept in the plan file itself.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(deserialize_with = "super::limits::at_most::<super::limits::Words, _, _>")]
     pub photos: Vec<super::photo::Photo>,
     /// Where the exercise or its description comes from.
     #[serde(default, skip_serializing_if = "Option::is_none")]

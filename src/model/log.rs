@@ -96,6 +96,7 @@ pub struct SessionLog {
     #[serde(default, skip_serializing_if = "is_zero")]
     pub slot: u32,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(deserialize_with = "super::limits::at_most::<super::limits::SessionExercises, _, _>")]
     pub exercises: Vec<ExerciseLog>,
     /// Session effort on the CR-10 scale.
     #[serde(default, skip_serializing_if = "Option::is_none")]

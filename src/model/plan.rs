@@ -103,6 +103,7 @@ pub struct Phase {
     pub goal: String,
     /// Criteria to move on to the next phase.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(deserialize_with = "super::limits::at_most::<super::limits::Words, _, _>")]
     pub criteria: Vec<String>,
 }
 
@@ -124,6 +125,7 @@ pub struct Prescription {
     #[serde(default)]
     pub dose: Dose,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(deserialize_with = "super::limits::at_most::<super::limits::Rules, _, _>")]
     pub rules: Vec<Rule>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
@@ -167,18 +169,25 @@ pub struct Plan {
     pub pain_limits: PainLimits,
     /// Load steps of the equipment available to the athlete (format version 3).
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(deserialize_with = "super::limits::at_most::<super::limits::Words, _, _>")]
     pub load_steps: Vec<LoadStep>,
+    #[serde(deserialize_with = "super::limits::at_most::<super::limits::Phases, _, _>")]
     pub phases: Vec<Phase>,
+    #[serde(deserialize_with = "super::limits::at_most::<super::limits::Exercises, _, _>")]
     pub exercises: Vec<Exercise>,
+    #[serde(deserialize_with = "super::limits::at_most::<super::limits::Prescriptions, _, _>")]
     pub prescriptions: Vec<Prescription>,
     /// Sessions the athlete logged, by date (format version 2).
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(deserialize_with = "super::limits::at_most::<super::limits::LogEntries, _, _>")]
     pub log: Vec<SessionLog>,
     /// PROM scores the clinician entered (format version 2).
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(deserialize_with = "super::limits::at_most::<super::limits::LogEntries, _, _>")]
     pub proms: Vec<PromScore>,
     /// The clinician's decisions on proposed dose adjustments (format version 2).
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(deserialize_with = "super::limits::at_most::<super::limits::LogEntries, _, _>")]
     pub adjustments: Vec<AdjustmentDecision>,
 }
 
@@ -244,31 +253,16 @@ impl Plan {
         self.phases.iter().find(|p| p.weeks.contains(week))
     }
 
-    /// Gives every phase and prescription without an id (0) a fresh unique one.
+    /// Gives every phase and prescription without an id (0), or with the id of one before
+    /// it, a fresh unique one (never 0, whatever ids the file gave: see [`fresh_id`]).
     pub fn assign_ids(&mut self) {
-        let mut next = self.phases.iter().map(|p| p.id).max().unwrap_or(0) + 1;
-        let mut seen = std::collections::HashSet::new();
-        for phase in &mut self.phases {
-            if phase.id == 0 || !seen.insert(phase.id) {
-                phase.id = next;
-                seen.insert(next);
-                next += 1;
-            }
-        }
-        let mut next = self.prescriptions.iter().map(|p| p.id).max().unwrap_or(0) + 1;
-        let mut seen = std::collections::HashSet::new();
-        for rx in &mut self.prescriptions {
-            if rx.id == 0 || !seen.insert(rx.id) {
-                rx.id = next;
-                seen.insert(next);
-                next += 1;
-            }
-        }
+        unique_ids(self.phases.iter_mut().map(|p| &mut p.id));
+        unique_ids(self.prescriptions.iter_mut().map(|rx| &mut rx.id));
     }
 
     /// A fresh prescription id.
     pub fn next_prescription_id(&self) -> u32 {
-        self.prescriptions.iter().map(|p| p.id).max().unwrap_or(0) + 1
+        fresh_id(self.prescriptions.iter().map(|p| p.id))
     }
 
     /// The lowest file format that can hold this plan: 2 with a log, PROM scores or
@@ -346,6 +340,31 @@ impl Plan {
 
     /// A fresh phase id.
     pub fn next_phase_id(&self) -> u32 {
-        self.phases.iter().map(|p| p.id).max().unwrap_or(0) + 1
+        fresh_id(self.phases.iter().map(|p| p.id))
+    }
+}
+
+/// An id none of `ids` has, never 0: one more than the largest, or when the largest is
+/// `u32::MAX` (a file may say so), the smallest free one.
+pub fn fresh_id(ids: impl Iterator<Item = u32> + Clone) -> u32 {
+    let largest = ids.clone().max().unwrap_or(0);
+    largest.checked_add(1).unwrap_or_else(|| {
+        let taken: std::collections::HashSet<u32> = ids.collect();
+        // Fewer ids than u32::MAX exist, so a free one is found.
+        (1..=u32::MAX).find(|id| !taken.contains(id)).unwrap_or(1)
+    })
+}
+
+/// Gives each id that is 0 or repeats an earlier one a fresh one.
+fn unique_ids<'a>(ids: impl Iterator<Item = &'a mut u32>) {
+    let mut ids: Vec<&mut u32> = ids.collect();
+    let mut seen = std::collections::HashSet::new();
+    let repeated: Vec<usize> = (0..ids.len())
+        .filter(|&i| *ids[i] == 0 || !seen.insert(*ids[i]))
+        .collect();
+    for i in repeated {
+        let id = fresh_id(seen.iter().copied());
+        seen.insert(id);
+        *ids[i] = id;
     }
 }

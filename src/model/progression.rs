@@ -136,6 +136,7 @@ pub enum Rule {
         reset_dose: bool,
     },
     Table {
+        #[serde(deserialize_with = "super::limits::at_most::<super::limits::WeekList, _, _>")]
         rows: Vec<TableRow>,
         /// The published protocol the table reproduces ("Petersen et al. 2011"): a rise it
         /// prescribes is reported as a note naming it, not as a warning.
@@ -147,7 +148,11 @@ pub enum Rule {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         every_weeks: Option<u32>,
         /// Listed plan weeks that are deload weeks.
-        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        #[serde(
+            default,
+            skip_serializing_if = "Vec::is_empty",
+            deserialize_with = "super::limits::at_most::<super::limits::WeekList, _, _>"
+        )]
         weeks: Vec<u32>,
         /// Percent by which volume (sets, or reps/hold/minutes when there is one set) drops.
         #[serde(default)]
@@ -157,6 +162,7 @@ pub enum Rule {
         load_pct: f64,
     },
     Hold {
+        #[serde(deserialize_with = "super::limits::at_most::<super::limits::WeekList, _, _>")]
         weeks: Vec<u32>,
     },
 }
@@ -187,19 +193,6 @@ impl Rule {
             Rule::Table { .. } => "Per-week table",
             Rule::Deload { .. } => "Deload",
             Rule::Hold { .. } => "Hold",
-        }
-    }
-
-    /// True when plan week `week` is a deload week under this rule.
-    pub fn is_deload_week(&self, week: u32) -> bool {
-        match self {
-            Rule::Deload {
-                every_weeks, weeks, ..
-            } => {
-                weeks.contains(&week)
-                    || every_weeks.is_some_and(|n| n > 0 && week.is_multiple_of(n))
-            }
-            _ => false,
         }
     }
 

@@ -57,7 +57,10 @@ pub enum Schedule {
     /// N sessions in each week, spread evenly over the week.
     PerWeek(u32),
     /// On the listed weekdays.
-    Weekdays(Vec<Weekday>),
+    Weekdays(
+        #[serde(deserialize_with = "super::limits::at_most::<super::limits::Weekdays, _, _>")]
+        Vec<Weekday>,
+    ),
     /// Every day, N times a day.
     TimesPerDay(u32),
     /// Every N days (2 = every other day), counted from the prescription's first day.
@@ -71,6 +74,23 @@ impl Default for Schedule {
 }
 
 impl Schedule {
+    /// The most sessions a calendar week of this schedule has (as the engine clamps it: 14 a
+    /// week, six a day, every 1 to 28 days): every other day has 4 in some weeks.
+    pub fn most_sessions_a_week(&self) -> u32 {
+        match self {
+            Schedule::PerWeek(n) => (*n).min(14),
+            Schedule::Weekdays(days) => {
+                let mut seen = [false; 7];
+                for d in days {
+                    seen[d.index() as usize] = true;
+                }
+                seen.iter().filter(|s| **s).count() as u32
+            }
+            Schedule::TimesPerDay(n) => 7 * (*n).clamp(1, MAX_TIMES_PER_DAY),
+            Schedule::EveryNDays(n) => 7_u32.div_ceil((*n).clamp(1, 28)),
+        }
+    }
+
     /// Short text: `3x/week`, `Mon, Thu`, `2x/day`, `every 3rd day`.
     pub fn label(&self) -> String {
         match self {
@@ -111,7 +131,7 @@ impl WeekRange {
 
     /// Number of weeks (0 when the range is reversed).
     pub fn len(&self) -> u32 {
-        (self.last + 1).saturating_sub(self.first)
+        self.last.saturating_add(1).saturating_sub(self.first)
     }
 
     /// True when the range holds no week.

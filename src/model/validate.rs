@@ -3,13 +3,14 @@
 //! numbers). Clinical judgement (too short, too steep, zero sets) is the guardrails' job in
 //! `engine::check`, so a plan with a clinical error still opens and can be fixed.
 
+use std::collections::HashSet;
+
 use super::dose::Dose;
+use super::limits::{self, MAX_WEEKS};
 use super::plan::{FORMAT_VERSION, Plan};
 use super::progression::Rule;
+use super::quote::quote;
 use super::schedule::{MAX_TIMES_PER_DAY, Schedule, WeekRange};
-
-/// Longest plan accepted, in weeks (ten years).
-pub const MAX_WEEKS: u32 = 520;
 
 /// Where in a plan a problem is, so a file reader can point at the line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,22 +27,32 @@ pub enum Anchor {
     LogEntry(usize),
     /// The n-th (0-based) PROM score.
     Prom(usize),
+    /// The n-th (0-based) adjustment decision.
+    Adjustment(usize),
 }
 
 /// One thing wrong with a plan.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Problem {
     pub anchor: Anchor,
+    /// The field of the anchored entry the problem is in, when it is one field.
+    pub field: Option<&'static str>,
     /// What is wrong and what to do, in words a physio can act on.
     pub message: String,
 }
 
-/// Every structural problem of `plan`; empty when the plan is sound.
+/// Every structural problem of `plan`; empty when the plan is sound. A plan past one of the
+/// limits ([`limits::problems`]) gets only those problems: the rest would walk lists too long
+/// to walk.
 pub fn validate(plan: &Plan) -> Vec<Problem> {
-    let mut out = Vec::new();
+    let mut out = limits::problems(plan);
+    if !out.is_empty() {
+        return out;
+    }
     if plan.format_version > FORMAT_VERSION {
         out.push(Problem {
             anchor: Anchor::Field("format_version"),
+            field: None,
             message: format!(
                 "format_version {} was written by a newer loadplan (this one reads up to {FORMAT_VERSION}); update loadplan to open it",
                 plan.format_version
@@ -51,6 +62,7 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
     if plan.weeks > MAX_WEEKS {
         out.push(Problem {
             anchor: Anchor::Field("weeks"),
+            field: None,
             message: format!("weeks is {}, more than the {MAX_WEEKS} allowed", plan.weeks),
         });
     }
@@ -58,6 +70,7 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
     if limits.safe_max >= limits.acceptable_max || limits.acceptable_max > 10 {
         out.push(Problem {
             anchor: Anchor::Field("pain_limits"),
+            field: None,
             message: format!(
                 "pain_limits: safe_max ({}) must be below acceptable_max ({}), and acceptable_max at most 10 (e.g. safe_max: 2, acceptable_max: 5)",
                 limits.safe_max, limits.acceptable_max
@@ -66,68 +79,28 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
     }
     for step in &plan.load_steps {
         if !(step.step_kg.is_finite() && step.step_kg > 0.0 && step.step_kg <= 50.0) {
-            out.push(Problem {
-                anchor: Anchor::Field("load_steps"),
-                message: format!(
-                    "load_steps: the step of \"{}\" is {}; give a step above 0 and at most 50 kg",
-                    step.equipment, step.step_kg
+            out.push(problem(
+                Anchor::Field("load_steps"),
+                format!(
+                    "load_steps: the step of {} is {}; give a step above 0 and at most 50 kg",
+                    quote(&step.equipment),
+                    step.step_kg
                 ),
-            });
+            ));
         }
         if step.equipment.trim().is_empty() {
-            out.push(Problem {
-                anchor: Anchor::Field("load_steps"),
-                message:
-                    "load_steps: a step names no equipment; write e.g. equipment: \"dumbbell\""
-                        .to_owned(),
-            });
+            out.push(problem(
+                Anchor::Field("load_steps"),
+                "load_steps: a step names no equipment; write e.g. equipment: \"dumbbell\""
+                    .to_owned(),
+            ));
         }
     }
-    for (i, ex) in plan.exercises.iter().enumerate() {
-        if ex.id.trim().is_empty() {
-            out.push(problem(
-                Anchor::Exercise(i),
-                format!("exercise {} has an empty id", i + 1),
-            ));
-        } else if plan.exercises[..i].iter().any(|e| e.id == ex.id) {
-            out.push(problem(
-                Anchor::Exercise(i),
-                format!(
-                    "exercise id \"{}\" appears twice; ids must be unique",
-                    ex.id
-                ),
-            ));
-        }
-        check_dose(
-            &ex.default_dose,
-            &format!("exercise \"{}\" default dose", ex.id),
-            Anchor::Exercise(i),
-            &mut out,
-        );
-        if ex.photos.len() > super::photo::MAX_PHOTOS {
-            out.push(problem(
-                Anchor::Exercise(i),
-                format!(
-                    "exercise \"{}\" has {} photos; keep at most {}",
-                    ex.id,
-                    ex.photos.len(),
-                    super::photo::MAX_PHOTOS
-                ),
-            ));
-        }
-        for (k, photo) in ex.photos.iter().enumerate() {
-            if let Some(what) = photo.problem() {
-                out.push(problem(
-                    Anchor::Exercise(i),
-                    format!("exercise \"{}\" photo {}: {what}", ex.id, k + 1),
-                ));
-            }
-        }
-    }
+    check_exercises(plan, &mut out);
     for (i, phase) in plan.phases.iter().enumerate() {
         check_weeks(
             phase.weeks,
-            &format!("phase \"{}\"", phase.name),
+            &format!("phase {}", quote(&phase.name)),
             Anchor::Phase(i),
             &mut out,
         );
@@ -139,16 +112,57 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
     out
 }
 
+/// Unique non-empty ids, sound default doses, photos within their limits.
+fn check_exercises(plan: &Plan, out: &mut Vec<Problem>) {
+    let mut ids = HashSet::new();
+    for (i, ex) in plan.exercises.iter().enumerate() {
+        let id = quote(&ex.id);
+        if ex.id.trim().is_empty() {
+            out.push(problem(
+                Anchor::Exercise(i),
+                format!("exercise {} has an empty id", i + 1),
+            ));
+        } else if !ids.insert(ex.id.as_str()) {
+            out.push(problem(
+                Anchor::Exercise(i),
+                format!("exercise id {id} appears twice; ids must be unique"),
+            ));
+        }
+        check_dose(
+            &ex.default_dose,
+            &format!("exercise {id} default dose"),
+            Anchor::Exercise(i),
+            out,
+        );
+        if ex.photos.len() > super::photo::MAX_PHOTOS {
+            out.push(problem(
+                Anchor::Exercise(i),
+                format!(
+                    "exercise {id} has {} photos; keep at most {}",
+                    ex.photos.len(),
+                    super::photo::MAX_PHOTOS
+                ),
+            ));
+        }
+        for (k, photo) in ex.photos.iter().enumerate() {
+            if let Some(what) = photo.problem() {
+                out.push(problem(
+                    Anchor::Exercise(i),
+                    format!("exercise {id} photo {}: {what}", k + 1),
+                ));
+            }
+        }
+    }
+}
+
 /// Pain ratings 0-10, effort 0-10, finite non-negative numbers, one log per session.
 fn check_log(plan: &Plan, out: &mut Vec<Problem>) {
     use super::log::NextMorning;
+    let mut sessions = HashSet::new();
     for (i, log) in plan.log.iter().enumerate() {
         let anchor = Anchor::LogEntry(i);
         let what = format!("log of {}", log.date);
-        if plan.log[..i]
-            .iter()
-            .any(|l| l.date == log.date && l.slot == log.slot)
-        {
+        if !sessions.insert((log.date, log.slot)) {
             out.push(problem(
                 anchor,
                 format!(
@@ -185,7 +199,7 @@ fn check_log(plan: &Plan, out: &mut Vec<Problem>) {
             ));
         }
         for e in &log.exercises {
-            let what = format!("{what}, exercise \"{}\"", e.exercise);
+            let what = format!("{what}, exercise {}", quote(&e.exercise));
             let next = match e.pain_next_morning {
                 Some(NextMorning::Pain(n)) => Some(n),
                 _ => None,
@@ -228,7 +242,11 @@ fn check_log(plan: &Plan, out: &mut Vec<Problem>) {
 }
 
 fn problem(anchor: Anchor, message: String) -> Problem {
-    Problem { anchor, message }
+    Problem {
+        anchor,
+        field: None,
+        message,
+    }
 }
 
 fn check_weeks(weeks: WeekRange, what: &str, anchor: Anchor, out: &mut Vec<Problem>) {
@@ -285,13 +303,17 @@ fn check_dose(dose: &Dose, what: &str, anchor: Anchor, out: &mut Vec<Problem>) {
 fn check_prescription(plan: &Plan, i: usize, out: &mut Vec<Problem>) {
     let rx = &plan.prescriptions[i];
     let anchor = Anchor::Prescription(i);
-    let what = format!("prescription {} ({})", i + 1, rx.exercise);
+    let what = format!(
+        "prescription {} ({})",
+        i + 1,
+        super::quote::shown(&rx.exercise)
+    );
     if plan.exercise(&rx.exercise).is_none() {
         out.push(problem(
             anchor,
             format!(
-                "{what}: unknown exercise \"{}\"; add it to the plan's exercises or use an id from `loadplan library`",
-                rx.exercise
+                "{what}: unknown exercise {}; add it to the plan's exercises or use an id from `loadplan library`",
+                quote(&rx.exercise)
             ),
         ));
     }

@@ -47,7 +47,7 @@ fn week_is_finite(week: &WeekPlan) -> bool {
         [m.reps, m.volume_load_kg, m.tut_secs, m.srpe_au]
             .into_iter()
             .all(f64::is_finite)
-            && item.sets.iter().all(set_is_finite)
+            && item.sets().iter().all(set_is_finite)
     });
     totals && items
 }
@@ -205,8 +205,13 @@ fn nordic_template_follows_the_published_table() {
         let item = nordic[0];
         let row = nordic_table(week.week);
         assert_eq!(item.sessions, row.sessions, "week {}: sessions", week.week);
-        assert_eq!(item.sets.len(), row.reps.len(), "week {}: sets", week.week);
-        let reps: Vec<(u32, u32)> = item.sets.iter().map(|s| reps_of(s, week.week)).collect();
+        assert_eq!(
+            item.sets().len(),
+            row.reps.len(),
+            "week {}: sets",
+            week.week
+        );
+        let reps: Vec<(u32, u32)> = item.sets().iter().map(|s| reps_of(s, week.week)).collect();
         assert_eq!(reps, row.reps, "week {}: reps per set", week.week);
         if week.week <= 10 {
             sessions_1_to_10 += item.sessions;

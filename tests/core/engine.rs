@@ -28,9 +28,9 @@ fn percent_load_progression_keeps_exact_values_and_rounds_what_is_shown() {
     // Week 4: 4.5 * 1.05^3 = 5.209 -> shown 5.0 (nearest 0.5 kg).
     let it = item_week(&plan, 4, 1);
     assert_eq!(it.dose.load, Load::Kg(5.0));
-    assert_eq!(it.sets.len(), 3);
+    assert_eq!(it.sets().len(), 3);
     assert!(
-        it.sets
+        it.sets()
             .iter()
             .all(|s| s.reps == Some(10) && s.load_kg == Some(5.0))
     );
@@ -67,7 +67,7 @@ fn caps_are_respected() {
     let p = project(&plan);
     for w in &p.weeks {
         let it = &w.items[0];
-        assert!(it.sets.iter().all(|s| s.reps.unwrap_or(0) <= 15));
+        assert!(it.sets().iter().all(|s| s.reps.unwrap_or(0) <= 15));
         assert!(it.dose.load_number().unwrap_or(0.0) <= 10.0);
     }
     assert_eq!(
@@ -98,7 +98,11 @@ fn ranges_and_per_set_lists_survive_progression() {
     );
     let it = item_week(&plan, 3, 1);
     assert_eq!(
-        (it.sets[0].reps_min, it.sets[0].reps_max, it.sets[0].reps),
+        (
+            it.sets()[0].reps_min,
+            it.sets()[0].reps_max,
+            it.sets()[0].reps
+        ),
         (Some(8), Some(10), None)
     );
 }

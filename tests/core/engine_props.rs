@@ -167,7 +167,7 @@ proptest! {
                 if let Some(r) = w.acwr.get(m) { prop_assert!(finite_non_negative(r)); }
             }
             for item in &w.items {
-                for s in &item.sets {
+                for s in &item.sets() {
                     for v in [s.hold_secs, s.load_kg, s.minutes].into_iter().flatten() {
                         prop_assert!(finite_non_negative(v));
                     }

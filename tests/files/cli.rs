@@ -632,7 +632,7 @@ fn log_refuses_bad_input_and_leaves_the_file_untouched() {
                 "--sets",
                 "0",
             ],
-            "--sets 0 is not possible: give a whole number of 1 or more",
+            "--sets 0 is out of range: give a whole number of sets from 1 to 50",
         ),
         (
             &[

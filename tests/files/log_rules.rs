@@ -106,11 +106,11 @@ fn whole_number_options_say_what_they_take() {
         ),
         (
             ["--sets", "2.5"],
-            "--sets: give a whole number of 1 or more: 2.5 is not",
+            "--sets: give a whole number from 1 to 50: 2.5 is not",
         ),
         (
             ["--reps", "ten"],
-            "--reps: give a whole number of 1 or more: ten is not",
+            "--reps: give a whole number from 1 to 10000: ten is not",
         ),
         (
             ["--slot", "1.5"],
@@ -119,7 +119,18 @@ fn whole_number_options_say_what_they_take() {
         ),
         (
             ["--sets", "99999999999"],
-            "--sets 99999999999 is not possible: give a whole number of 1 or more",
+            "--sets 99999999999 is out of range: give a whole number of sets from 1 to 50 (the \
+             most a dose may have)",
+        ),
+        (
+            ["--sets", "51"],
+            "--sets 51 is out of range: give a whole number of sets from 1 to 50 (the most a \
+             dose may have)",
+        ),
+        (
+            ["--reps", "4294967295"],
+            "--reps 4294967295 is out of range: give a whole number of reps from 1 to 10000 (the \
+             most a set may have)",
         ),
     ];
     for (args, expected) in cases {

@@ -8,7 +8,9 @@ mod common;
 mod cli;
 #[cfg(unix)]
 mod kills;
+mod limits;
 mod log_file;
 mod log_rules;
+mod max_plan;
 mod plan_file;
 mod writers;

@@ -10,7 +10,7 @@ use super::LogArgs;
 use super::target::LogTarget;
 use crate::cli::CliError;
 use crate::cli::args::{
-    COUNT, SLOT, load_value, next_morning_value, pain_value, positive_value, rpe_value,
+    REPS, SETS, SLOT, load_value, next_morning_value, pain_value, positive_value, rpe_value,
     whole_option,
 };
 
@@ -44,8 +44,8 @@ pub(super) fn check_log_args(a: &LogArgs, today: NaiveDate) -> Result<LogValues,
     positive_value("--hold-secs", a.hold_secs)?;
     positive_value("--minutes", a.minutes)?;
     Ok(LogValues {
-        sets: whole_option("--sets", a.sets.as_deref(), &COUNT)?,
-        reps: whole_option("--reps", a.reps.as_deref(), &COUNT)?,
+        sets: whole_option("--sets", a.sets.as_deref(), &SETS)?,
+        reps: whole_option("--reps", a.reps.as_deref(), &REPS)?,
         pain_during,
         pain_next,
         load_kg: load_value(a.load_kg, a.load_lb)?,

@@ -61,7 +61,7 @@ use serde::Serialize;
 use crate::model::{Dose, Load, LoadUnit, MAX_WEEKS, Plan, Prescription, Reps, Rule, TableRow};
 
 use super::metrics::{Metric, session_metrics};
-use super::progress::{State, deload_of, is_hold_week};
+use super::progress::State;
 use super::projection::{Projection, project};
 use super::rise;
 use super::sessions::usual_sessions_per_week;
@@ -227,8 +227,8 @@ fn planned_weeks(plan: &Plan, rx: &Prescription) -> Vec<PlannedWeek> {
                 week,
                 dose: state.resolve(None),
                 sessions: state.sessions,
-                deload: deload_of(rx, week).is_some(),
-                hold: week > first && is_hold_week(rx, week),
+                deload: state.deload(week).is_some(),
+                hold: week > first && state.is_hold(week),
             }
         })
         .collect()

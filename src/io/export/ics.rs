@@ -3,19 +3,26 @@
 //! in the description. UIDs are stable (plan title, day and slot), so importing a re-exported
 //! plan updates the events instead of doubling them.
 
-use chrono::{Days, Utc};
+use chrono::{Datelike, Days, Utc};
 use icalendar::{Calendar, Component, EventLike, Property};
 
 use crate::engine::Projection;
 use crate::model::Plan;
+use crate::model::limits::year_allowed;
 
 use super::{ExportError, item_of, stable_hash};
 
 /// The calendar text (CRLF line endings, folded lines, escaped text). Fails with
-/// [`ExportError::Undated`] when the plan has no start date.
+/// [`ExportError::Undated`] when the plan has no start date, [`ExportError::StartDate`] when
+/// it starts before 1900 or after 2200.
 pub fn ics_string(plan: &Plan, projection: &Projection) -> Result<String, ExportError> {
-    if plan.start_date.is_none() {
+    let Some(start) = plan.start_date else {
         return Err(ExportError::Undated);
+    };
+    // A calendar program reads four-digit years; a plan's dates are 1900 to 2200 (a plan
+    // file past that does not open, but a plan in memory may be anything).
+    if !year_allowed(start.year()) {
+        return Err(ExportError::StartDate { start });
     }
     let title = if plan.title.trim().is_empty() {
         "Rehabilitation plan"

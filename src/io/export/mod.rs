@@ -26,14 +26,15 @@ pub use self::pdf::{Paper, PdfDocument, PdfKind, PdfOptions, pdf_bytes, pdf_docu
 pub enum ExportError {
     /// The output file's extension names no export format.
     #[error(
-        "cannot tell the export format from the extension \"{extension}\"; end the file name in .pdf, .csv or .ics: {}",
-        .path.display()
+        "cannot tell the export format from the extension {}; end the file name in .pdf, .csv or .ics: {}",
+        crate::model::quote::quote(.extension),
+        crate::model::quote::path(.path)
     )]
     UnknownExtension { extension: String, path: PathBuf },
     /// The output file name has no extension.
     #[error(
         "the file name has no extension to tell the export format; end it in .pdf, .csv or .ics: {}",
-        .path.display()
+        crate::model::quote::path(.path)
     )]
     NoExtension { path: PathBuf },
     /// A calendar needs dates, and the plan has no start date.
@@ -41,6 +42,14 @@ pub enum ExportError {
         "the plan has no start date, so its sessions have no dates for a calendar; set a start date first"
     )]
     Undated,
+    /// The plan starts outside the years a plan's dates may be in (1900 to 2200).
+    #[error(
+        "the plan starts on {start}, not between the years {} and {}; check the year of the \
+         start date",
+        crate::model::limits::FIRST_YEAR,
+        crate::model::limits::LAST_YEAR
+    )]
+    StartDate { start: chrono::NaiveDate },
     /// The PDF could not be made (a font or image problem inside the program).
     #[error("cannot make the PDF ({message}); please report this as a bug")]
     Pdf { message: String },
@@ -53,7 +62,7 @@ pub enum ExportError {
     #[error(
         "cannot write the export: {} (any previous file of that name is unchanged): {}",
         crate::io::plan_file::write_problem(.source),
-        .path.display()
+        crate::model::quote::path(.path)
     )]
     Write {
         path: PathBuf,
