@@ -20,6 +20,8 @@ pub enum DialogKind {
     Export(ExportFormat),
     /// The clinician report (a PDF).
     Report,
+    /// A file of exercises to import.
+    Import,
 }
 
 /// Work on a plan file, done on the file thread in the order it was asked for.
@@ -35,6 +37,15 @@ pub enum FileJob {
     },
     /// Read and check the plan file at `path`; answers `Command::Opened`.
     Open { path: PathBuf },
+    /// Read your exercise library kept in `folder`; answers `Command::LibraryLoaded`.
+    LoadLibrary { folder: PathBuf },
+    /// Write your exercise library to `folder`; answers `Command::LibrarySaved`.
+    SaveLibrary {
+        folder: PathBuf,
+        library: Box<crate::library::PersonalLibrary>,
+    },
+    /// Read the file at `path` for import; answers `Command::ImportRead`.
+    ReadImport { path: PathBuf },
 }
 
 /// The file thread: takes jobs in order until its queue is dropped.
@@ -96,6 +107,7 @@ impl Tasks {
             DialogKind::Open => "open-dialog",
             DialogKind::SaveAs => "save-dialog",
             DialogKind::Export(_) | DialogKind::Report => "export-dialog",
+            DialogKind::Import => "import-dialog",
         };
         std::thread::Builder::new()
             .name(name.to_owned())
@@ -108,6 +120,12 @@ impl Tasks {
                     DialogKind::Open | DialogKind::SaveAs => {
                         rfd::FileDialog::new().add_filter("loadplan plan", &["ron"])
                     }
+                    DialogKind::Import => rfd::FileDialog::new()
+                        .add_filter(
+                            "Exercises (free-exercise-db JSON, CSV, loadplan library)",
+                            &["json", "csv", "ron", "JSON", "CSV"],
+                        )
+                        .add_filter("Any file", &["*"]),
                 };
                 if let Some(dir) = folder {
                     dialog = dialog.set_directory(dir);
@@ -132,6 +150,10 @@ impl Tasks {
                         .set_file_name(suggested)
                         .save_file()
                         .map(|p| Command::SaveTo(with_ron_extension(p))),
+                    DialogKind::Import => dialog
+                        .set_title("Import exercises")
+                        .pick_file()
+                        .map(Command::ImportPath),
                 };
                 busy.store(false, Ordering::SeqCst);
                 if let Some(cmd) = answer {
@@ -153,6 +175,22 @@ impl Tasks {
         exercise: String,
         folder: Option<PathBuf>,
         ctx: &egui::Context,
+    ) -> Result<(), String> {
+        self.pick_photos(folder, ctx, move |photos, problems| Command::PhotosPicked {
+            exercise,
+            photos,
+            problems,
+        })
+    }
+
+    /// Opens a dialog to pick image files, then reads and scales each on the same thread; the
+    /// photos and a message for each file that could not be used are sent back as `answer`
+    /// makes them (nothing when the user cancels).
+    pub fn pick_photos(
+        &self,
+        folder: Option<PathBuf>,
+        ctx: &egui::Context,
+        answer: impl FnOnce(Vec<crate::model::Photo>, Vec<String>) -> Command + Send + 'static,
     ) -> Result<(), String> {
         if self.busy.swap(true, Ordering::SeqCst) {
             return Ok(());
@@ -180,11 +218,7 @@ impl Tasks {
                             Err(e) => problems.push(e.to_string()),
                         }
                     }
-                    let _ = tx.send(Command::PhotosPicked {
-                        exercise,
-                        photos,
-                        problems,
-                    });
+                    let _ = tx.send(answer(photos, problems));
                 }
                 ctx.request_repaint();
             })
@@ -312,6 +346,23 @@ fn run_file_job(job: FileJob) -> Command {
                     .map_err(|e| e.to_string())
             });
             Command::Opened { path, result }
+        }
+        FileJob::LoadLibrary { folder } => Command::LibraryLoaded(caught(|| {
+            crate::io::load_personal(&folder)
+                .map(Box::new)
+                .map_err(|e| e.to_string())
+        })),
+        FileJob::SaveLibrary { folder, library } => Command::LibrarySaved(caught(|| {
+            crate::io::save_personal(&folder, &library).map_err(|e| e.to_string())
+        })),
+        FileJob::ReadImport { path } => {
+            let result = caught(|| {
+                let text = crate::io::read_import_text(&path)?;
+                crate::library::read_import(&path.display().to_string(), &text)
+                    .map(Box::new)
+                    .map_err(|e| e.to_string())
+            });
+            Command::ImportRead { path, result }
         }
     }
 }
