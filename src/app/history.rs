@@ -20,7 +20,7 @@ pub const MERGE_SECS: f64 = 1.5;
 #[derive(Debug, Clone, PartialEq)]
 pub enum Snapshot {
     /// The plan as it was.
-    Plan(Plan),
+    Plan(Box<Plan>),
     /// Your exercise library as it was.
     Library(PersonalLibrary),
 }
@@ -56,7 +56,7 @@ impl History {
             top.time = now;
             return;
         }
-        self.push(Snapshot::Plan(before.clone()), label, key, now);
+        self.push(Snapshot::Plan(Box::new(before.clone())), label, key, now);
     }
 
     /// Records that your library `before` is about to be changed by a change called `label`
@@ -132,7 +132,7 @@ impl History {
 /// The current state of the kind `step` brings back.
 fn current(step: &Step, plan: Option<&Plan>, library: &PersonalLibrary) -> Option<Snapshot> {
     match step.snapshot {
-        Snapshot::Plan(_) => plan.map(|p| Snapshot::Plan(p.clone())),
+        Snapshot::Plan(_) => plan.map(|p| Snapshot::Plan(Box::new(p.clone()))),
         Snapshot::Library(_) => Some(Snapshot::Library(library.clone())),
     }
 }

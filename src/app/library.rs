@@ -203,7 +203,7 @@ impl LoadplanApp {
         match snapshot {
             Some(Snapshot::Plan(plan)) => {
                 if let Some(doc) = &mut self.doc {
-                    doc.set_plan(plan);
+                    doc.set_plan(*plan);
                 }
             }
             Some(Snapshot::Library(personal)) => self.set_personal(personal, Some(ctx)),

@@ -20,7 +20,7 @@ mod scan;
 pub use atomic::{Links, Refused, STALE_TEMP_AGE, same_file, write_atomic, write_atomic_with};
 pub use lock::LOCK_WAIT;
 pub use personal::{
-    PERSONAL_FILE, PersonalError, default_data_folder, load_personal, personal_path,
+    DATA_DIR_VAR, PERSONAL_FILE, PersonalError, default_data_folder, load_personal, personal_path,
     read_import_text, save_personal, write_personal,
 };
 pub use photo::{MAX_SIDE_PX, PhotoError, import_photo, photo_pixels};

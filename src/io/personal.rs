@@ -1,8 +1,8 @@
 //! The personal library on disk: `exercises.ron` in loadplan's data folder (on Linux
 //! `~/.local/share/loadplan`, on macOS `~/Library/Application Support/loadplan`, on Windows
-//! `%APPDATA%\loadplan\data`), or in a folder given instead (tests, `--library-dir`). Read
-//! whole and checked; written atomically ([`write_atomic`]), so a failed write never damages
-//! the file. A missing file is an empty library.
+//! `%APPDATA%\loadplan\data`), or in a folder given instead (`LOADPLAN_DATA_DIR`, the CLI's
+//! `--library-dir`, tests). Read whole and checked; written atomically ([`write_atomic`]), so a
+//! failed write never damages the file. A missing file is an empty library.
 
 use std::path::{Path, PathBuf};
 
@@ -43,8 +43,16 @@ pub enum PersonalError {
     },
 }
 
-/// The folder loadplan keeps its data in on this computer, when the system names one.
+/// The environment variable that, when set to a folder, is used instead of the system's data
+/// folder (for tests, a portable install, or trying loadplan without touching your library).
+pub const DATA_DIR_VAR: &str = "LOADPLAN_DATA_DIR";
+
+/// The folder loadplan keeps its data in on this computer: `LOADPLAN_DATA_DIR` when set, else
+/// the one the system names (none when it names none).
 pub fn default_data_folder() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os(DATA_DIR_VAR).filter(|d| !d.is_empty()) {
+        return Some(PathBuf::from(dir));
+    }
     directories::ProjectDirs::from("", "", "loadplan").map(|d| d.data_dir().to_path_buf())
 }
 

@@ -34,13 +34,8 @@ pub(super) fn read(text: &str, file: &str) -> Result<ImportFile, ImportError> {
         column,
         message,
     };
-    let header_line = text.lines().next().unwrap_or("");
-    let delimiter = [b',', b';', b'\t']
-        .into_iter()
-        .max_by_key(|d| header_line.bytes().filter(|b| b == d).count())
-        .unwrap_or(b',');
     let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
+        .delimiter(delimiter(text))
         .has_headers(true)
         .flexible(false)
         .from_reader(text.as_bytes());
@@ -129,6 +124,15 @@ pub(super) fn read(text: &str, file: &str) -> Result<ImportFile, ImportError> {
         entries,
         ignored_columns: ignored,
     })
+}
+
+/// The separator the header row uses most: comma, semicolon or tab.
+fn delimiter(text: &str) -> u8 {
+    let header_line = text.lines().next().unwrap_or("");
+    [b',', b';', b'\t']
+        .into_iter()
+        .max_by_key(|d| header_line.bytes().filter(|b| b == d).count())
+        .unwrap_or(b',')
 }
 
 /// The file name without its folders.
