@@ -26,6 +26,8 @@ pub(super) enum Clicked {
     Variation(String),
     /// Edit, Copy as my own or Add to my library: the editor to open.
     Editor(Box<ExerciseEditor>),
+    /// Delete (or Back to built-in): the exercise to ask about before it goes.
+    AskDelete(String),
 }
 
 /// Draws the details of the exercise shown in a scroll area filling the rest of the panel.
@@ -59,8 +61,8 @@ pub(super) fn details_ui(
                 if shown.in_plan {
                     ui.weak("The plan already prescribes this exercise.");
                 }
-                if let Some(editor) = library_actions_ui(ui, shown, view, cmds) {
-                    clicked = Some(Clicked::Editor(Box::new(editor)));
+                if let Some(action) = library_actions_ui(ui, shown, view, cmds) {
+                    clicked = Some(action);
                 }
                 facts_ui(ui, exercise, view.unit);
                 if let Some(next) = ladder_ui(ui, exercise, catalogue) {
@@ -87,7 +89,7 @@ fn library_actions_ui(
     shown: &Shown<'_>,
     view: &View<'_>,
     cmds: &mut Vec<Command>,
-) -> Option<ExerciseEditor> {
+) -> Option<Clicked> {
     let exercise = shown.exercise;
     let library = view.library;
     let version = library.get(&exercise.id);
@@ -128,7 +130,9 @@ fn library_actions_ui(
                         .on_hover_text(tip)
                         .clicked()
                     {
-                        open = Some(ExerciseEditor::edit(version, origin));
+                        open = Some(Clicked::Editor(Box::new(ExerciseEditor::edit(
+                            version, origin,
+                        ))));
                     }
                     if ui
                         .button("Copy as my own...")
@@ -136,9 +140,13 @@ fn library_actions_ui(
                         .on_hover_text("Make a new exercise of your own starting from this one")
                         .clicked()
                     {
-                        open = Some(ExerciseEditor::copy_of(library, version));
+                        open = Some(Clicked::Editor(Box::new(ExerciseEditor::copy_of(
+                            library, version,
+                        ))));
                     }
-                    delete_button_ui(ui, name, &exercise.id, origin, cmds);
+                    if delete_button_ui(ui, name, origin) {
+                        open = Some(Clicked::AskDelete(exercise.id.clone()));
+                    }
                 }
                 _ => {
                     if ui
@@ -147,7 +155,7 @@ fn library_actions_ui(
                         .on_hover_text("Keep this plan's exercise in your library too")
                         .clicked()
                     {
-                        open = Some(ExerciseEditor::adopt(exercise));
+                        open = Some(Clicked::Editor(Box::new(ExerciseEditor::adopt(exercise))));
                     }
                 }
             }
@@ -156,36 +164,88 @@ fn library_actions_ui(
     open
 }
 
-/// "Delete" for your exercises and imported ones, "Back to built-in" for your edit of a
-/// built-in exercise; nothing for a built-in one.
-fn delete_button_ui(
-    ui: &mut egui::Ui,
-    name: &str,
-    id: &str,
-    origin: Origin,
-    cmds: &mut Vec<Command>,
-) {
+/// "Delete..." for your exercises and imported ones, "Back to built-in..." for your edit of a
+/// built-in exercise; nothing for a built-in one. True when clicked (the panel then asks).
+fn delete_button_ui(ui: &mut egui::Ui, name: &str, origin: Origin) -> bool {
     let (label, accessible, tip) = match origin {
-        Origin::BuiltIn => return,
+        Origin::BuiltIn => return false,
         Origin::Edited => (
-            "Back to built-in",
+            "Back to built-in...",
             format!("Back to the built-in {name}"),
-            "Drop your edit of this exercise: the built-in version comes back (Undo keeps your edit)",
+            "Drop your edit of this exercise: the built-in version comes back (asks first; Undo keeps your edit)",
         ),
         Origin::Yours | Origin::Imported => (
-            "Delete",
+            "Delete...",
             format!("Delete {name} from my library"),
-            "Delete this exercise from your library (plans keep their copies; Undo brings it back)",
+            "Delete this exercise from your library (asks first; plans keep their copies; Undo brings it back)",
         ),
     };
-    if ui
-        .button(label)
+    ui.button(label)
         .accessible_name(accessible)
         .on_hover_text(tip)
         .clicked()
-    {
-        cmds.push(Command::Library(LibraryEdit::Delete(id.to_owned())));
-    }
+}
+
+/// The question asked before exercise `id` leaves your library: Delete (Enter) or Cancel
+/// (Escape). True when it is answered.
+pub(super) fn confirm_delete_ui(
+    ctx: &egui::Context,
+    view: &View<'_>,
+    id: &str,
+    cmds: &mut Vec<Command>,
+) -> bool {
+    let library = view.library;
+    let Some(exercise) = library.get(id) else {
+        return true;
+    };
+    let name = &exercise.name;
+    let edited = library.origin(id) == Some(Origin::Edited);
+    let in_plan = view
+        .read
+        .plan()
+        .prescriptions
+        .iter()
+        .any(|p| p.exercise == id);
+    let mut answered = false;
+    let modal = egui::Modal::new(egui::Id::unique("confirm_delete_exercise")).show(ctx, |ui| {
+        ui.set_max_width(420.0);
+        if edited {
+            ui.heading(format!("Go back to the built-in {name}?"));
+            ui.label("Your edit of this exercise leaves your library and the built-in version comes back.");
+        } else {
+            ui.heading(format!("Delete {name}?"));
+            ui.label("The exercise leaves your library.");
+        }
+        if in_plan {
+            ui.label("This plan keeps its own copy, so it still opens and prints the same.");
+        }
+        ui.weak("Edit > Undo (Ctrl+Z) brings it back.");
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            let (label, accessible) = if edited {
+                ("Back to built-in", format!("Confirm back to the built-in {name}"))
+            } else {
+                ("Delete", format!("Confirm delete {name}"))
+            };
+            let confirm = ui
+                .button(label)
+                .accessible_name(accessible)
+                .on_hover_text("Do it (Enter)");
+            if confirm.clicked() || ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                cmds.push(Command::Library(LibraryEdit::Delete(id.to_owned())));
+                answered = true;
+            }
+            if ui
+                .button("Cancel")
+                .accessible_name(format!("Keep {name}"))
+                .on_hover_text("Keep the exercise (Escape)")
+                .clicked()
+            {
+                answered = true;
+            }
+        });
+    });
+    answered || modal.should_close()
 }
 
 /// The exercise's properties as a two-column grid.

@@ -75,6 +75,8 @@ pub struct LibraryPanel {
     pub editor: Option<ExerciseEditor>,
     /// The preview of a file being imported, when open.
     pub import: Option<ImportPreview>,
+    /// The exercise whose deletion is being asked about, when the question is open.
+    pub confirm_delete: Option<String>,
 }
 
 /// An exercise the panel lists, with where it comes from (none: only in the plan).
@@ -252,6 +254,7 @@ impl LibraryPanel {
                 match details::details_ui(ui, &shown, &catalogue, view, cmds) {
                     Some(details::Clicked::Variation(next)) => self.selected = Some(next),
                     Some(details::Clicked::Editor(editor)) => self.editor = Some(*editor),
+                    Some(details::Clicked::AskDelete(id)) => self.confirm_delete = Some(id),
                     None => {}
                 }
             }
@@ -375,6 +378,11 @@ impl LibraryPanel {
             && import.window_ui(ctx, view.library, cmds)
         {
             self.import = None;
+        }
+        if let Some(id) = &self.confirm_delete
+            && details::confirm_delete_ui(ctx, view, id, cmds)
+        {
+            self.confirm_delete = None;
         }
     }
 
