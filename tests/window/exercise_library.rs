@@ -367,3 +367,107 @@ fn a_built_in_exercise_edited_is_marked_yours_and_goes_back_to_the_built_in() {
         Some(Origin::BuiltIn)
     );
 }
+
+/// A fork of free-exercise-db with extra fields and names in other languages.
+const FORK: &str = r#"[
+  {"id": "Prisedaniya", "name": "Приседания у стены", "equipment": "body only",
+   "primaryMuscles": ["quadriceps"], "instructions": ["Спина прижата к стене."],
+   "category": "strength", "video": "https://example.org/1", "lang": "ru"},
+  {"id": "Ponte", "name": "Ponte glutei su una gamba", "equipment": null,
+   "primaryMuscles": ["glutes"], "category": "strength", "lang": "it"},
+  {"id": "Nordic", "name": "Nordic Hamstring Curl", "equipment": ["partner"],
+   "primaryMuscles": ["hamstrings"], "category": "strength"}
+]"#;
+
+/// Draws the window into `name`.png under `LOADPLAN_REVIEW_DIR`, when it is set: for looking
+/// at a screen a test reached (`LOADPLAN_REVIEW_DIR=/tmp cargo test --test window import`).
+fn review(h: &mut Harness<'_, LoadplanApp>, name: &str) {
+    if let Some(dir) = std::env::var_os("LOADPLAN_REVIEW_DIR") {
+        let image = h.render().expect("renders");
+        image
+            .save(Path::new(&dir).join(format!("{name}.png")))
+            .expect("saved");
+    }
+}
+
+#[test]
+fn an_import_previews_each_entry_marks_duplicates_and_takes_the_ticked_ones() {
+    let data = tempfile::tempdir().expect("tempdir");
+    let files = tempfile::tempdir().expect("tempdir");
+    let fork = files.path().join("fork.json");
+    std::fs::write(&fork, FORK).expect("written");
+    let mut h = window(data.path());
+    send(&mut h, Command::NewEmpty);
+    post(&mut h, Command::ImportPath(fork));
+    until(&mut h, "the preview opens", |h| {
+        h.query_by_label("Import exercises").is_some()
+    });
+    review(&mut h, "import_preview");
+    // The duplicate of the built-in Nordic curl is marked and not ticked; the others are.
+    assert!(
+        h.query_by_label("same name as Nordic hamstring curl")
+            .is_some()
+    );
+    assert_eq!(
+        h.query_all_by_label("strength -> Strength").count(),
+        3,
+        "each entry shows how its category maps"
+    );
+    // Untick the Italian one: one exercise is taken.
+    h.get_by_role_and_label(Role::CheckBox, "Take Ponte glutei su una gamba")
+        .click();
+    h.run();
+    click(&mut h, Role::Button, "Import 1 exercise");
+    let personal = written(&mut h, data.path(), |l| !l.imported.is_empty());
+    let names: Vec<&str> = personal.imported.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(names, ["Приседания у стены"]);
+    assert_eq!(personal.imported[0].cues, ["Спина прижата к стене."]);
+    // Marked as imported in the panel, and found by the origin filter.
+    h.get_by_role_and_label(Role::ComboBox, "Origin filter")
+        .click();
+    h.run();
+    click(&mut h, Role::Button, "Imported");
+    assert!(
+        h.query_by_role_and_label(Role::Button, "Add Приседания у стены")
+            .is_some()
+    );
+    assert!(h.query_by_label("imported").is_some(), "the mark shows");
+    assert!(
+        h.query_by_role_and_label(Role::Button, "Add Nordic hamstring curl")
+            .is_none()
+    );
+    // One undo step takes the import back.
+    post(&mut h, Command::Undo);
+    written(
+        &mut h,
+        data.path(),
+        loadplan::library::PersonalLibrary::is_empty,
+    );
+}
+
+#[test]
+fn a_malformed_file_says_where_and_imports_nothing() {
+    let data = tempfile::tempdir().expect("tempdir");
+    let files = tempfile::tempdir().expect("tempdir");
+    let csv = files.path().join("mine.csv");
+    std::fs::write(
+        &csv,
+        "name,category,muscles\n\"Bridge, single leg\",strength,glutes\nSide plank, long,isometric,obliques\n",
+    )
+    .expect("written");
+    let mut h = window(data.path());
+    send(&mut h, Command::NewEmpty);
+    post(&mut h, Command::ImportPath(csv));
+    until(&mut h, "the file is read", |h| {
+        h.state().message().is_some_and(|m| m.is_error)
+    });
+    let message = h.state().message().expect("message").text.clone();
+    assert!(message.contains("mine.csv:3:"), "{message}");
+    assert!(message.contains("nothing was imported"), "{message}");
+    assert!(h.query_by_label("Import exercises").is_none(), "no preview");
+    assert!(
+        loadplan::io::load_personal(data.path())
+            .expect("reads")
+            .is_empty()
+    );
+}

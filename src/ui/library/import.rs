@@ -69,12 +69,21 @@ impl ImportPreview {
             .iter()
             .filter(|c| c.duplicate.is_some())
             .count();
+        let n = self.candidates.len();
+        let entries = if n == 1 {
+            "1 entry".to_owned()
+        } else {
+            format!("{n} entries")
+        };
+        let duplicates = match duplicates {
+            0 => "none duplicates an exercise of the library".to_owned(),
+            1 => "1 duplicates an exercise already there or an earlier entry".to_owned(),
+            d => format!("{d} duplicate exercises already there or earlier entries"),
+        };
         ui.label(format!(
-            "{} ({}): {}, {} of them already in the library or earlier in the file.",
+            "{} ({}): {entries}; {duplicates}.",
             self.file,
             self.kind.label(),
-            crate::engine::words::counted(self.candidates.len(), "entry"),
-            duplicates
         ));
         if !self.ignored_columns.is_empty() {
             ui.weak(format!(
@@ -163,7 +172,7 @@ impl ImportPreview {
                     });
                     row.col(|ui| {
                         ui.label(format!(
-                            "{} → {}",
+                            "{} -> {}",
                             cand.entry.from_category,
                             e.category.label()
                         ));
