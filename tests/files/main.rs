@@ -6,6 +6,7 @@
 mod common;
 
 mod cli;
+mod library_cli;
 mod log_file;
 mod log_rules;
 mod plan_file;
