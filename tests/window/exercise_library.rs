@@ -220,7 +220,7 @@ fn an_edit_is_one_undo_step_and_a_plan_with_an_older_copy_asks_which_to_keep() {
     send_and_wait(&mut h, Command::SaveTo(plan_path.clone()));
 
     // Edit it: select it in the library (its name is in the plan's list too), Edit..., add a
-    // cue, save.
+    // cue, save with Ctrl+Enter.
     h.get_all_by_role_and_label(Role::Button, NAME)
         .next()
         .expect("listed in the library")
@@ -228,7 +228,13 @@ fn an_edit_is_one_undo_step_and_a_plan_with_an_older_copy_asks_which_to_keep() {
     h.run();
     click(&mut h, Role::Button, &format!("Edit {NAME}"));
     type_lines(&mut h, "Cues", "Push through the heel");
-    click(&mut h, Role::Button, "Save changes");
+    // Ctrl+Enter saves, as the button does.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
+    h.run();
+    assert!(
+        h.query_by_label("Save changes").is_none(),
+        "the editor closed"
+    );
     let after = written(&mut h, data.path(), |l| {
         l.exercises.first().is_some_and(|e| !e.cues.is_empty())
     });

@@ -3,7 +3,8 @@
 //! delete your own. It edits a draft with every field an exercise has ([`form`], the ladder in
 //! [`ladder`]), says what must change before it can be saved ([`crate::library::exercise_problems`]:
 //! an id or name taken, a ladder pointing at a missing exercise or looping), and pushes one
-//! `LibraryEdit` when saved: one undo step. Escape or Cancel closes it without a change.
+//! `LibraryEdit` when saved (the button or Ctrl+Enter): one undo step. Escape or Cancel closes it
+//! without a change.
 
 mod form;
 mod ladder;
@@ -209,7 +210,7 @@ impl ExerciseEditor {
             let tip = if !ready {
                 "Your exercise library cannot be changed now (see the message in the status bar)"
             } else if valid {
-                "Save the exercise in your library (one undo step)"
+                "Save the exercise in your library (one undo step; Ctrl+Enter)"
             } else {
                 "Correct what is listed above first"
             };
@@ -218,12 +219,15 @@ impl ExerciseEditor {
             } else {
                 "Save changes"
             };
-            if ui
+            let shortcut = valid
+                && ready
+                && ui.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::Enter));
+            let clicked = ui
                 .add_enabled(valid && ready, egui::Button::new(label))
                 .on_hover_text(tip)
                 .on_disabled_hover_text(tip)
-                .clicked()
-            {
+                .clicked();
+            if clicked || shortcut {
                 let id = exercise.id.clone();
                 cmds.push(Command::Library(LibraryEdit::Save {
                     exercise: Box::new(exercise),
