@@ -5,11 +5,21 @@
 //! and giving the chosen entries their ids) - aim: under 100 ms. Also rebuilding the merged
 //! library after a change (what one save in the exercise editor costs).
 //!
+//! The whole window too: one keystroke in the library panel's search field with that library
+//! (filter, then lay out the visible rows), headless through egui_kittest, which keeps AccessKit
+//! on (the window does only while an assistive tool listens).
+//!
 //! The data set is `benches/data/free-exercise-db/exercises.json` (see the README there).
 
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use loadplan::app::LoadplanApp;
+use loadplan::app::prefs::Prefs;
+use loadplan::command::Command;
 use loadplan::library::{Merged, PersonalLibrary, Query, builtin, preview, read_import, take};
 use loadplan::model::Exercise;
 
@@ -112,5 +122,65 @@ fn bench(c: &mut Criterion) {
     );
 }
 
-criterion_group!(benches, bench);
+/// The window with `personal` as your library, a new plan open, the search field focused.
+fn window(personal: &PersonalLibrary, folder: &std::path::Path) -> Harness<'static, LoadplanApp> {
+    loadplan::io::save_personal(folder, personal).expect("library written");
+    let app = LoadplanApp::with_library_folder(Prefs::default(), folder.to_path_buf());
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_ui_state(|ui, app: &mut LoadplanApp| app.show(ui), app);
+    let start = std::time::Instant::now();
+    while !h.state().library_ready() {
+        assert!(start.elapsed().as_secs() < 20, "the library was not read");
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        h.step();
+    }
+    let ctx = h.ctx.clone();
+    h.state_mut().send(Command::NewEmpty, &ctx);
+    for _ in 0..4 {
+        h.step();
+    }
+    h.get_by_role_and_label(Role::TextInput, "Search exercises")
+        .click();
+    for _ in 0..4 {
+        h.step();
+    }
+    h
+}
+
+fn bench_window(c: &mut Criterion) {
+    let library = big_library();
+    let total = library.exercises.len();
+    let folder = tempfile::tempdir().expect("temp dir");
+    let mut h = window(library.personal(), folder.path());
+    // The keystrokes timed below do filter the list.
+    let found = library.search(&Query::new("n", None)).len();
+    h.get_by_role_and_label(Role::TextInput, "Search exercises")
+        .type_text("n");
+    h.step();
+    h.step();
+    h.get_by_label(&format!("{found} of {total} exercises"));
+    h.key_press(egui::Key::Backspace);
+    h.step();
+    h.step();
+    h.get_by_label(&format!("{total} of {total} exercises"));
+    c.bench_function(
+        &format!("window frame per keystroke in the search, {total} exercises (n, then backspace)"),
+        |b| {
+            let mut typed = false;
+            b.iter(|| {
+                if typed {
+                    h.key_press(egui::Key::Backspace);
+                } else {
+                    h.get_by_role_and_label(Role::TextInput, "Search exercises")
+                        .type_text("n");
+                }
+                typed = !typed;
+                h.step();
+            });
+        },
+    );
+}
+
+criterion_group!(benches, bench, bench_window);
 criterion_main!(benches);
