@@ -66,6 +66,16 @@ impl History {
         self.push(Snapshot::Library(before.clone()), label, None, now);
     }
 
+    /// Changes every library snapshot with `change` (when changes made elsewhere were merged
+    /// into your library, so that undoing a step of yours keeps them).
+    pub fn rebase_library(&mut self, change: impl Fn(&PersonalLibrary) -> PersonalLibrary) {
+        for step in self.undo.iter_mut().chain(self.redo.iter_mut()) {
+            if let Snapshot::Library(library) = &mut step.snapshot {
+                *library = change(library);
+            }
+        }
+    }
+
     fn push(&mut self, snapshot: Snapshot, label: String, key: Option<String>, time: f64) {
         self.undo.push(Step {
             snapshot,

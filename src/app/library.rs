@@ -23,6 +23,11 @@ pub(super) struct Personal {
     /// The folder of `exercises.ron`; none: your library lives for this run only.
     pub folder: Option<PathBuf>,
     pub state: State,
+    /// The library as the file holds it once the writes asked for are done: what a write
+    /// merges with when the file was changed elsewhere meanwhile.
+    pub on_disk: PersonalLibrary,
+    /// Writes asked of the file thread that have not reported back yet.
+    pub writes_pending: usize,
 }
 
 /// How far reading your library has come.
@@ -47,6 +52,8 @@ impl Personal {
                 State::Ready
             },
             folder,
+            on_disk: PersonalLibrary::default(),
+            writes_pending: 0,
         }
     }
 
@@ -72,6 +79,11 @@ impl LoadplanApp {
     /// True once your library has been read (or there is none to read) and can be changed.
     pub fn library_ready(&self) -> bool {
         self.personal.state == State::Ready
+    }
+
+    /// True while a write of your library has not reported back (it runs off the frame).
+    pub fn library_writes_pending(&self) -> bool {
+        self.personal.writes_pending > 0
     }
 
     /// The library the window works with: built-in, yours and imported.
@@ -101,6 +113,7 @@ impl LoadplanApp {
         match result {
             Ok(personal) => {
                 self.personal.state = State::Ready;
+                self.personal.on_disk = (*personal).clone();
                 self.set_personal(*personal, None);
                 self.check_plan_copies();
             }
@@ -167,23 +180,54 @@ impl LoadplanApp {
         };
         let merged = Merged::new(builtin, personal);
         if let (Some(ctx), Some(folder)) = (write, self.personal.folder.clone()) {
+            let base = std::mem::replace(&mut self.personal.on_disk, merged.personal().clone());
             let job = FileJob::SaveLibrary {
                 folder,
+                base: Box::new(base),
                 library: Box::new(merged.personal().clone()),
             };
-            if let Err(e) = self.tasks.file_job(job, ctx) {
-                self.message = Some(Message::error(format!(
-                    "Your exercise library could not be written: {e}"
-                )));
+            match self.tasks.file_job(job, ctx) {
+                Ok(()) => self.personal.writes_pending += 1,
+                Err(e) => {
+                    self.message = Some(Message::error(format!(
+                        "Your exercise library could not be written: {e}"
+                    )));
+                }
             }
         }
         self.library = Ok(merged);
     }
 
-    /// Your library was written (or not).
-    pub(super) fn library_saved(&mut self, result: Result<PathBuf, String>) {
-        if let Err(e) = result {
-            self.message = Some(Message::error(e));
+    /// Your library was written (or not). When the file had been changed elsewhere meanwhile
+    /// (another window, `loadplan library import`), what was written is the merge: the window
+    /// takes it too and says so.
+    pub(super) fn library_saved(&mut self, result: Result<Box<crate::io::PersonalSaved>, String>) {
+        self.personal.writes_pending = self.personal.writes_pending.saturating_sub(1);
+        match result {
+            Ok(saved) if saved.merged => {
+                if self.personal.on_disk == saved.asked {
+                    // No write asked for since: the file holds the merge.
+                    self.personal.on_disk = saved.library.clone();
+                }
+                if let Ok(current) = self.library.as_ref().map(|l| l.personal().clone()) {
+                    // What changed here since the write was asked for stays; what was changed
+                    // elsewhere comes in; undo and redo replay your steps over it.
+                    let window =
+                        crate::library::merge_personal(&saved.asked, &current, &saved.library);
+                    if window != current {
+                        self.history.rebase_library(|step| {
+                            crate::library::merge_personal(&current, step, &window)
+                        });
+                        self.set_personal(window, None);
+                    }
+                }
+                self.message = Some(Message::info(format!(
+                    "Your exercise library had been changed elsewhere meanwhile (another window or loadplan library import): both sets of changes are kept in {}",
+                    saved.path.display()
+                )));
+            }
+            Ok(_) => {}
+            Err(e) => self.message = Some(Message::error(e)),
         }
     }
 

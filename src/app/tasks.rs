@@ -39,9 +39,11 @@ pub enum FileJob {
     Open { path: PathBuf },
     /// Read your exercise library kept in `folder`; answers `Command::LibraryLoaded`.
     LoadLibrary { folder: PathBuf },
-    /// Write your exercise library to `folder`; answers `Command::LibrarySaved`.
+    /// Write your exercise library to `folder` (`base`: as last read or written there, to
+    /// merge with changes made there meanwhile); answers `Command::LibrarySaved`.
     SaveLibrary {
         folder: PathBuf,
+        base: Box<crate::library::PersonalLibrary>,
         library: Box<crate::library::PersonalLibrary>,
     },
     /// Read the file at `path` for import; answers `Command::ImportRead`.
@@ -352,8 +354,14 @@ fn run_file_job(job: FileJob) -> Command {
                 .map(Box::new)
                 .map_err(|e| e.to_string())
         })),
-        FileJob::SaveLibrary { folder, library } => Command::LibrarySaved(caught(|| {
-            crate::io::save_personal(&folder, &library).map_err(|e| e.to_string())
+        FileJob::SaveLibrary {
+            folder,
+            base,
+            library,
+        } => Command::LibrarySaved(caught(|| {
+            crate::io::save_personal_over(&folder, &base, &library)
+                .map(Box::new)
+                .map_err(|e| e.to_string())
         })),
         FileJob::ReadImport { path } => {
             let result = caught(|| {

@@ -115,8 +115,9 @@ pub enum Command {
     Library(LibraryEdit),
     /// Your exercise library was read on the file thread at start (or why it cannot be).
     LibraryLoaded(Result<Box<crate::library::PersonalLibrary>, String>),
-    /// Your exercise library was written to this file on the file thread (or why not).
-    LibrarySaved(Result<PathBuf, String>),
+    /// Your exercise library was written on the file thread: where, and what was written
+    /// (merged with changes made to the file meanwhile, when there were any), or why not.
+    LibrarySaved(Result<Box<crate::io::PersonalSaved>, String>),
     /// Show the file dialog to import exercises (free-exercise-db JSON, CSV, a library file).
     ImportDialog,
     /// Read the exercises of this file for import (off the frame); `ImportRead` reports back.

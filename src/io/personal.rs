@@ -6,7 +6,9 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::library::{LibraryError, PersonalLibrary, parse_personal, personal_to_string};
+use crate::library::{
+    LibraryError, PersonalLibrary, merge_personal, parse_personal, personal_to_string,
+};
 
 use super::write_atomic;
 
@@ -109,6 +111,49 @@ pub fn save_personal(folder: &Path, library: &PersonalLibrary) -> Result<PathBuf
     let path = personal_path(folder);
     write_personal(&path, library)?;
     Ok(path)
+}
+
+/// What [`save_personal_over`] wrote.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PersonalSaved {
+    pub path: PathBuf,
+    /// The library as written: `ours`, or ours merged with what was written there meanwhile.
+    pub library: PersonalLibrary,
+    /// The file had been changed elsewhere (another window, `loadplan library import`) since
+    /// `base`: what was written is the merge ([`merge_personal`]).
+    pub merged: bool,
+    /// What was asked to be written (`ours`).
+    pub asked: PersonalLibrary,
+}
+
+/// Writes `ours` as the personal library kept in `folder`, where `base` is the library as this
+/// program last read or wrote it there. When the file holds something else now (changed
+/// elsewhere meanwhile), the two are merged exercise by exercise and the merge is written, so
+/// neither side's changes are lost. A file gone meanwhile is written anew; one that cannot be
+/// read now is left alone (an error, nothing written).
+pub fn save_personal_over(
+    folder: &Path,
+    base: &PersonalLibrary,
+    ours: &PersonalLibrary,
+) -> Result<PersonalSaved, PersonalError> {
+    let path = personal_path(folder);
+    let theirs = match load_personal(folder) {
+        Ok(theirs) if path.exists() => theirs,
+        Ok(_) => base.clone(),
+        Err(e) => return Err(e),
+    };
+    let (library, merged) = if theirs == *base {
+        (ours.clone(), false)
+    } else {
+        (merge_personal(base, ours, &theirs), true)
+    };
+    write_personal(&path, &library)?;
+    Ok(PersonalSaved {
+        path,
+        library,
+        merged,
+        asked: ours.clone(),
+    })
 }
 
 /// Reads a file to import: its text, or why not (not found, not UTF-8 text: with the line and

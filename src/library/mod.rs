@@ -29,7 +29,9 @@ pub use import::{
     preview, read_import, take,
 };
 pub use merged::{Merged, Origin, Query, matches};
-pub use personal::{PERSONAL_FORMAT_VERSION, PersonalLibrary, parse_personal, personal_to_string};
+pub use personal::{
+    PERSONAL_FORMAT_VERSION, PersonalLibrary, merge_personal, parse_personal, personal_to_string,
+};
 
 /// Library file format this version reads. Files with a higher number are refused.
 pub const LIBRARY_FORMAT_VERSION: u32 = 1;

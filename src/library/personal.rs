@@ -123,3 +123,62 @@ struct PersonalFileOut<'a> {
     exercises: &'a [Exercise],
     imported: &'a [Exercise],
 }
+
+/// Your library as the file should hold it when it was changed elsewhere meanwhile (another
+/// loadplan window, `loadplan library import`): `base` as this window last read or wrote it,
+/// `ours` as this window has it now, `theirs` as the file holds it now. Exercise by exercise
+/// (by id): changed, added or deleted on one side only, that side's; changed on both, ours;
+/// deleted here but changed there, theirs (nothing edited is lost). Ours keep their order;
+/// exercises only they added follow.
+pub fn merge_personal(
+    base: &PersonalLibrary,
+    ours: &PersonalLibrary,
+    theirs: &PersonalLibrary,
+) -> PersonalLibrary {
+    let mut taken = HashSet::new();
+    let exercises = merge_list(
+        &base.exercises,
+        &ours.exercises,
+        &theirs.exercises,
+        &mut taken,
+    );
+    let imported = merge_list(&base.imported, &ours.imported, &theirs.imported, &mut taken);
+    PersonalLibrary {
+        exercises,
+        imported,
+    }
+}
+
+fn merge_list(
+    base: &[Exercise],
+    ours: &[Exercise],
+    theirs: &[Exercise],
+    taken: &mut HashSet<String>,
+) -> Vec<Exercise> {
+    let find = |list: &'_ [Exercise], id: &str| list.iter().position(|e| e.id == id);
+    let mut out = Vec::with_capacity(ours.len().max(theirs.len()));
+    let mut keep = |e: &Exercise, out: &mut Vec<Exercise>| {
+        if taken.insert(e.id.clone()) {
+            out.push(e.clone());
+        }
+    };
+    for o in ours {
+        let unchanged_here = find(base, &o.id).is_some_and(|b| base[b] == *o);
+        match (unchanged_here, find(theirs, &o.id)) {
+            (true, Some(t)) => keep(&theirs[t], &mut out),
+            (true, None) => {} // deleted there
+            (false, _) => keep(o, &mut out),
+        }
+    }
+    for t in theirs {
+        if find(ours, &t.id).is_some() {
+            continue;
+        }
+        match find(base, &t.id) {
+            // Deleted here: gone, unless changed there meanwhile.
+            Some(b) if base[b] == *t => {}
+            _ => keep(t, &mut out),
+        }
+    }
+    out
+}

@@ -442,3 +442,70 @@ fn an_exported_library_imports_back_as_it_was() {
     assert_eq!(file.entries.len(), 1);
     assert_eq!(file.entries[0].exercise, personal.exercises[0]);
 }
+
+#[test]
+fn changes_made_elsewhere_meanwhile_merge_exercise_by_exercise() {
+    let a = my_exercise("my_a", "My A");
+    let b = my_exercise("my_b", "My B");
+    let c = my_exercise("my_c", "My C");
+    let base = PersonalLibrary {
+        exercises: vec![a.clone(), b.clone(), c.clone()],
+        imported: Vec::new(),
+    };
+    // Here: A changed, C deleted, D added.
+    let mut a_here = a.clone();
+    a_here.cues = vec!["here".to_owned()];
+    let d = my_exercise("my_d", "My D");
+    let ours = PersonalLibrary {
+        exercises: vec![a_here.clone(), b.clone(), d.clone()],
+        imported: Vec::new(),
+    };
+    // Elsewhere (another window, `library import`): A and B changed, C changed, X imported.
+    let mut a_there = a.clone();
+    a_there.cues = vec!["there".to_owned()];
+    let mut b_there = b.clone();
+    b_there.cautions = vec!["there".to_owned()];
+    let mut c_there = c.clone();
+    c_there.cues = vec!["kept".to_owned()];
+    let x = my_exercise("fedb_x", "Imported X");
+    let theirs = PersonalLibrary {
+        exercises: vec![a_there, b_there.clone(), c_there.clone()],
+        imported: vec![x.clone()],
+    };
+    let merged = library::merge_personal(&base, &ours, &theirs);
+    // A changed on both sides: ours. B changed there only: theirs. D added here, X added
+    // there: both. C deleted here but changed there: kept, nothing edited is lost.
+    assert_eq!(merged.exercises, [a_here, b_there, d, c_there]);
+    assert_eq!(merged.imported, [x]);
+
+    // Nothing changed elsewhere: ours exactly.
+    assert_eq!(library::merge_personal(&base, &ours, &base), ours);
+    // Nothing changed here: theirs exactly.
+    assert_eq!(library::merge_personal(&base, &base, &theirs), theirs);
+}
+
+#[test]
+fn a_write_over_a_file_changed_meanwhile_keeps_both_sides() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let base = PersonalLibrary {
+        exercises: vec![my_exercise("my_a", "My A")],
+        imported: Vec::new(),
+    };
+    loadplan::io::save_personal(dir.path(), &base).expect("written");
+    // `loadplan library import` adds an exercise meanwhile.
+    let mut theirs = base.clone();
+    theirs.imported.push(my_exercise("csv_row", "Row"));
+    loadplan::io::save_personal(dir.path(), &theirs).expect("written");
+    // This window adds one of its own, knowing only `base`.
+    let mut ours = base.clone();
+    ours.exercises.push(my_exercise("my_b", "My B"));
+    let saved = loadplan::io::save_personal_over(dir.path(), &base, &ours).expect("saved");
+    assert!(saved.merged);
+    let on_disk = loadplan::io::load_personal(dir.path()).expect("read");
+    assert_eq!(on_disk, saved.library);
+    assert_eq!(on_disk.exercises.len(), 2);
+    assert_eq!(on_disk.imported.len(), 1);
+    // Written again with nothing changed elsewhere: no merge.
+    let again = loadplan::io::save_personal_over(dir.path(), &on_disk, &on_disk).expect("saved");
+    assert!(!again.merged);
+}

@@ -63,8 +63,9 @@ fn written(
     folder: &Path,
     done: impl Fn(&loadplan::library::PersonalLibrary) -> bool,
 ) -> loadplan::library::PersonalLibrary {
-    until(h, "the library is written", |_| {
-        loadplan::io::load_personal(folder).is_ok_and(|l| done(&l))
+    until(h, "the library is written", |h| {
+        !h.state().library_writes_pending()
+            && loadplan::io::load_personal(folder).is_ok_and(|l| done(&l))
     });
     loadplan::io::load_personal(folder).expect("reads")
 }
@@ -476,4 +477,47 @@ fn a_malformed_file_says_where_and_imports_nothing() {
             .expect("reads")
             .is_empty()
     );
+}
+
+#[test]
+fn an_import_on_the_command_line_while_the_window_is_open_is_not_lost() {
+    let data = tempfile::tempdir().expect("tempdir");
+    let mut h = window(data.path());
+    send(&mut h, Command::NewEmpty);
+    make_exercise(&mut h);
+    let before = written(&mut h, data.path(), |l| l.exercises.len() == 1);
+    // `loadplan library import` adds an exercise to the file while the window is open.
+    let mut theirs = before.clone();
+    let mut imported = before.exercises[0].clone();
+    imported.id = "csv_wall_sit".to_owned();
+    imported.name = "Wall sit".to_owned();
+    theirs.imported.push(imported);
+    loadplan::io::save_personal(data.path(), &theirs).expect("written");
+    // The window then edits its exercise: the write keeps both, and the window shows both.
+    let mut mine = before.exercises[0].clone();
+    mine.cues = vec!["Slowly".to_owned()];
+    post(
+        &mut h,
+        Command::Library(LibraryEdit::Save {
+            exercise: Box::new(mine),
+            new: false,
+        }),
+    );
+    let merged = written(&mut h, data.path(), |l| {
+        l.imported.len() == 1 && l.exercises.first().is_some_and(|e| !e.cues.is_empty())
+    });
+    until(&mut h, "the window takes the merge", |h| {
+        h.state()
+            .library()
+            .and_then(|l| l.get("csv_wall_sit"))
+            .is_some()
+    });
+    let message = h.state().message().expect("said so").text.clone();
+    assert!(message.contains("changed elsewhere"), "{message}");
+    // Undoing the window's edit keeps the exercise imported elsewhere.
+    post(&mut h, Command::Undo);
+    let after = written(&mut h, data.path(), |l| {
+        l.exercises.first().is_some_and(|e| e.cues.is_empty())
+    });
+    assert_eq!(after.imported, merged.imported);
 }
