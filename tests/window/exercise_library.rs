@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use egui::accesskit::Role;
 use egui::{Key, Modifiers, vec2};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use loadplan::app::LoadplanApp;
 use loadplan::app::prefs::Prefs;
 use loadplan::command::{Command, LibraryEdit};
@@ -520,4 +520,49 @@ fn an_import_on_the_command_line_while_the_window_is_open_is_not_lost() {
         l.exercises.first().is_some_and(|e| e.cues.is_empty())
     });
     assert_eq!(after.imported, merged.imported);
+}
+
+#[test]
+fn the_editor_refuses_a_taken_name_and_builds_a_ladder_from_the_library() {
+    let data = tempfile::tempdir().expect("tempdir");
+    let mut h = window(data.path());
+    send(&mut h, Command::NewEmpty);
+    click(&mut h, Role::Button, "New exercise...");
+    // A name taken by a built-in exercise (case and accents aside) cannot be saved.
+    type_into(&mut h, "Name", "nordic HAMSTRING cúrl");
+    assert!(
+        h.query_by_label_contains("is taken by another exercise (nordic)")
+            .is_some()
+    );
+    assert!(
+        h.get_by_role_and_label(Role::Button, "Save new exercise")
+            .accesskit_node()
+            .is_disabled()
+    );
+    type_into(&mut h, "Name", "Nordic on a slant board");
+    // Variations are found by typing and chosen from the library.
+    type_into(&mut h, "Find a variation", "partial nordic");
+    click(
+        &mut h,
+        Role::Button,
+        "Add Partial-range Nordic hamstring curl as easier variation",
+    );
+    type_into(&mut h, "Find a variation", "weighted nordic");
+    click(
+        &mut h,
+        Role::Button,
+        "Add Weighted Nordic hamstring curl as harder variation",
+    );
+    click(&mut h, Role::Button, "Save new exercise");
+    let personal = written(&mut h, data.path(), |l| l.exercises.len() == 1);
+    let mine = &personal.exercises[0];
+    assert_eq!(mine.name, "Nordic on a slant board");
+    assert_eq!(mine.easier, ["nordic_partial"]);
+    assert_eq!(mine.harder, ["nordic_weighted"]);
+    // The Edit menu says what Undo takes back.
+    click(&mut h, Role::Button, "Edit");
+    assert!(
+        h.query_by_label_contains("Undo Add exercise Nordic on a slant board")
+            .is_some()
+    );
 }
