@@ -57,6 +57,15 @@ fn post(h: &mut Harness<'_, LoadplanApp>, cmd: Command) {
     h.step();
 }
 
+/// Clicks as `click` does, but draws one frame after: the click starts a write of the library
+/// that reports back in later frames (`written` waits for it).
+fn click_to_write(h: &mut Harness<'_, LoadplanApp>, role: Role, label: &str) {
+    h.get_by_role_and_label(role, label).scroll_to_me();
+    h.run();
+    h.get_by_role_and_label(role, label).click();
+    h.step();
+}
+
 /// The library as written in `folder`, once it holds what `done` asks for.
 fn written(
     h: &mut Harness<'_, LoadplanApp>,
@@ -128,7 +137,7 @@ fn make_exercise(h: &mut Harness<'_, LoadplanApp>) {
             problems: Vec::new(),
         },
     );
-    click(h, Role::Button, "Save new exercise");
+    click_to_write(h, Role::Button, "Save new exercise");
 }
 
 #[test]
@@ -231,7 +240,7 @@ fn an_edit_is_one_undo_step_and_a_plan_with_an_older_copy_asks_which_to_keep() {
     type_lines(&mut h, "Cues", "Push through the heel");
     // Ctrl+Enter saves, as the button does.
     h.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
-    h.run();
+    h.step();
     assert!(
         h.query_by_label("Save changes").is_none(),
         "the editor closed"
@@ -306,7 +315,7 @@ fn deleting_an_exercise_asks_first_and_undo_brings_it_back() {
         Role::Button,
         &format!("Delete {NAME} from my library"),
     );
-    click(&mut h, Role::Button, &format!("Confirm delete {NAME}"));
+    click_to_write(&mut h, Role::Button, &format!("Confirm delete {NAME}"));
     written(
         &mut h,
         data.path(),
@@ -359,7 +368,7 @@ fn a_built_in_exercise_edited_is_marked_yours_and_goes_back_to_the_built_in() {
         Role::Button,
         "Back to the built-in Nordic hamstring curl",
     );
-    click(
+    click_to_write(
         &mut h,
         Role::Button,
         "Confirm back to the built-in Nordic hamstring curl",
@@ -424,7 +433,7 @@ fn an_import_previews_each_entry_marks_duplicates_and_takes_the_ticked_ones() {
     h.get_by_role_and_label(Role::CheckBox, "Take Ponte glutei su una gamba")
         .click();
     h.run();
-    click(&mut h, Role::Button, "Import 1 exercise");
+    click_to_write(&mut h, Role::Button, "Import 1 exercise");
     let personal = written(&mut h, data.path(), |l| !l.imported.is_empty());
     let names: Vec<&str> = personal.imported.iter().map(|e| e.name.as_str()).collect();
     assert_eq!(names, ["Приседания у стены"]);
@@ -553,7 +562,7 @@ fn the_editor_refuses_a_taken_name_and_builds_a_ladder_from_the_library() {
         Role::Button,
         "Add Weighted Nordic hamstring curl as harder variation",
     );
-    click(&mut h, Role::Button, "Save new exercise");
+    click_to_write(&mut h, Role::Button, "Save new exercise");
     let personal = written(&mut h, data.path(), |l| l.exercises.len() == 1);
     let mine = &personal.exercises[0];
     assert_eq!(mine.name, "Nordic on a slant board");
