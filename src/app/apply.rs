@@ -16,8 +16,8 @@ impl LoadplanApp {
     pub(crate) fn apply(&mut self, cmd: Command, ctx: &egui::Context, now: f64) {
         match cmd {
             Command::Edit(edit) => self.edit(edit, now),
-            Command::Undo => self.undo_or_redo(true),
-            Command::Redo => self.undo_or_redo(false),
+            Command::Undo => self.undo_or_redo(true, ctx),
+            Command::Redo => self.undo_or_redo(false, ctx),
             Command::NewEmpty => self.guard(Replace::NewEmpty, ctx),
             Command::NewFromTemplate(id) => self.guard(Replace::NewFromTemplate(id), ctx),
             Command::OpenSample => self.guard(Replace::OpenSample, ctx),
@@ -96,6 +96,17 @@ impl LoadplanApp {
             Command::RecoveryFound(found) => self.recovery_found(*found),
             Command::RecoveryFailed(why) => self.recovery_failed(&why),
             Command::Recover(choice) => self.recover(choice, ctx, now),
+            Command::Library(edit) => self.library_edit(edit, ctx, now),
+            Command::LibraryLoaded(result) => self.library_loaded(result),
+            Command::LibrarySaved(result) => self.library_saved(result),
+            Command::ImportDialog => self.import_dialog(ctx),
+            Command::ImportPath(path) => self.import_path(path, ctx),
+            Command::ImportRead { path, result } => self.import_read(path, result),
+            Command::AttachEditorPhotos => self.editor_photos_dialog(ctx),
+            Command::EditorPhotosPicked { photos, problems } => {
+                self.editor_photos(photos, problems);
+            }
+            Command::KeepPlanCopies => self.plan_copies.clear(),
         }
     }
 
@@ -189,7 +200,7 @@ impl LoadplanApp {
         }
     }
 
-    fn undo_or_redo(&mut self, undo: bool) {
+    fn undo_or_redo(&mut self, undo: bool, ctx: &egui::Context) {
         let label = if undo {
             self.history.undo_label()
         } else {
@@ -201,7 +212,7 @@ impl LoadplanApp {
             ));
             return;
         }
-        self.step_history(undo);
+        self.step_history(undo, ctx);
     }
 
     fn select_date(&mut self, date: chrono::NaiveDate) {
@@ -282,18 +293,6 @@ impl LoadplanApp {
             .export(doc.shared_plan(), path, options, open_after, ctx)
         {
             self.message = Some(Message::error(e));
-        }
-    }
-
-    fn step_history(&mut self, undo: bool) {
-        let Some(doc) = &mut self.doc else { return };
-        let plan = if undo {
-            self.history.undo(doc.plan())
-        } else {
-            self.history.redo(doc.plan())
-        };
-        if let Some(plan) = plan {
-            doc.set_plan(plan);
         }
     }
 }

@@ -123,6 +123,7 @@ impl LoadplanApp {
             Replace::OpenPath(path) => self.open_path(path, ctx),
             Replace::Close => {
                 self.doc = None;
+                self.plan_copies.clear();
                 self.history.clear();
             }
             Replace::Quit if self.is_busy() => {
@@ -318,6 +319,7 @@ impl LoadplanApp {
                 self.prefs.remember(&path);
                 self.message = None;
                 self.show_document(Document::from_file(*base, self.today));
+                self.check_plan_copies();
             }
             Err(e) => self.message = Some(Message::error(format!("Could not open the plan. {e}"))),
         }
@@ -360,6 +362,7 @@ impl LoadplanApp {
     /// Makes `doc` the open document (see `open_document`).
     pub(super) fn show_document(&mut self, doc: Document) {
         self.doc = Some(doc);
+        self.plan_copies.clear();
         self.panels.chart.metric = None;
         self.panels.progress.metric = None;
         self.history.clear();

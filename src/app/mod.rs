@@ -6,6 +6,7 @@ mod apply;
 pub mod document;
 mod files;
 pub mod history;
+mod library;
 pub mod prefs;
 mod recovery;
 pub mod tasks;
@@ -20,7 +21,9 @@ use prefs::Prefs;
 pub use recovery::RECOVERY_DELAY_SECS;
 use tasks::Tasks;
 
-use crate::library::Library;
+pub use library::differing_copies;
+
+use crate::library::Merged;
 use crate::ui::{self, Message, Selection};
 
 /// Which view fills the lower part of the editor.
@@ -272,7 +275,13 @@ pub struct LoadplanApp {
     after_jobs: Option<AfterJobs>,
     message: Option<Message>,
     allow_close: bool,
-    library: Result<&'static Library, String>,
+    /// The library the window works with: built-in, yours and imported.
+    library: Result<Merged, String>,
+    /// Where your library is kept, and whether it has been read.
+    personal: library::Personal,
+    /// Your library's versions of exercises whose copies in the opened plan differ from them:
+    /// the window asks which to keep while there are any.
+    plan_copies: Vec<crate::model::Exercise>,
     applied_theme: Option<ThemeChoice>,
     /// The welcome window shows over the sample plan opened at start.
     show_welcome: bool,
@@ -285,7 +294,8 @@ pub struct LoadplanApp {
 }
 
 impl LoadplanApp {
-    /// An app with these preferences and no document (the welcome screen).
+    /// An app with these preferences and no document (the welcome screen). Your exercise
+    /// library lives for this run only (see `with_library_folder`).
     pub fn new(prefs: Prefs) -> LoadplanApp {
         LoadplanApp {
             doc: None,
@@ -301,7 +311,11 @@ impl LoadplanApp {
             after_jobs: None,
             message: None,
             allow_close: false,
-            library: crate::library::builtin().map_err(|e| e.to_string()),
+            library: crate::library::Merged::builtin()
+                .cloned()
+                .map_err(|e| e.to_string()),
+            personal: library::Personal::new(None),
+            plan_copies: Vec::new(),
             applied_theme: None,
             show_welcome: false,
             shown_title: None,
@@ -373,6 +387,7 @@ impl LoadplanApp {
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.apply_theme(&ctx);
+        self.read_library(&ctx);
         let mut cmds = self.tasks.drain();
         self.shortcuts(&ctx, &mut cmds);
         self.close_request(&ctx, &mut cmds);
@@ -445,18 +460,15 @@ impl LoadplanApp {
 
     fn layout(&mut self, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
         self.bars(ui, cmds);
-        let library = match &self.library {
-            Ok(lib) => *lib,
-            Err(e) => {
-                egui::CentralPanel::default().show(ui, |ui| {
-                    ui.colored_label(
-                        ui.visuals().error_fg_color,
-                        format!("The built-in exercise library cannot be read: {e}"),
-                    );
-                });
-                return;
-            }
-        };
+        if let Err(e) = &self.library {
+            egui::CentralPanel::default().show(ui, |ui| {
+                ui.colored_label(
+                    ui.visuals().error_fg_color,
+                    format!("The built-in exercise library cannot be read: {e}"),
+                );
+            });
+            return;
+        }
         if self.doc.is_none() {
             let recent = self.prefs.recent_files.clone();
             egui::CentralPanel::default().show(ui, |ui| self.panels.welcome.ui(ui, &recent, cmds));
@@ -465,10 +477,13 @@ impl LoadplanApp {
         if self.show_welcome {
             self.welcome_window(ui.ctx(), cmds);
         }
-        let Some(doc) = &self.doc else { return };
+        let (Some(doc), Ok(library)) = (&self.doc, &self.library) else {
+            return;
+        };
         let view = ui::View {
             read: doc.read(),
             library,
+            library_status: self.personal.status(),
             unit: doc.read().plan().unit,
             mode: if self.prefs.athlete_mode {
                 ui::Mode::Athlete
@@ -482,6 +497,10 @@ impl LoadplanApp {
             panels.athlete_ui(ui, &view, selection, &mut self.tab, cmds);
         } else {
             panels.physio_ui(ui, &view, selection, &mut self.tab, &mut panes, cmds);
+            panels.library.windows_ui(ui.ctx(), &view, cmds);
+            if !self.plan_copies.is_empty() {
+                ui::dialogs::plan_copies_ui(ui.ctx(), &self.plan_copies, cmds);
+            }
             self.set_panes(panes);
         }
     }
@@ -598,7 +617,8 @@ impl eframe::App for LoadplanApp {
     }
 }
 
-/// Opens the window on `file`, or on the built-in sample plan when none is given.
+/// Opens the window on `file`, or on the built-in sample plan when none is given. Your
+/// exercise library is kept in the system's data folder for loadplan.
 pub fn run(file: Option<PathBuf>) -> Result<(), String> {
     if let Some(path) = &file {
         // Fail on the command line, before any window opens, when the file cannot be read.
@@ -619,7 +639,10 @@ pub fn run(file: Option<PathBuf>) -> Result<(), String> {
                 .storage
                 .and_then(|s| eframe::get_value(s, prefs::STORAGE_KEY))
                 .unwrap_or_default();
-            let mut app = LoadplanApp::new(prefs);
+            let mut app = match crate::io::default_data_folder() {
+                Some(folder) => LoadplanApp::with_library_folder(prefs, folder),
+                None => LoadplanApp::new(prefs),
+            };
             app.start_with(file, &cc.egui_ctx);
             if let Some(dir) = crate::io::recovery_dir() {
                 app.enable_recovery(dir, &cc.egui_ctx);

@@ -21,6 +21,8 @@ pub enum DialogKind {
     Export(ExportFormat),
     /// The clinician report (a PDF).
     Report,
+    /// A file of exercises to import.
+    Import,
 }
 
 /// Work on a plan file, done on the file thread in the order it was asked for.
@@ -55,6 +57,17 @@ pub enum FileJob {
     /// Delete the recovery file `file` of a window that is gone (restored or discarded);
     /// answers only when that fails.
     DiscardRecovery { file: PathBuf },
+    /// Read your exercise library kept in `folder`; answers `Command::LibraryLoaded`.
+    LoadLibrary { folder: PathBuf },
+    /// Write your exercise library to `folder` (`base`: as last read or written there, to
+    /// merge with changes made there meanwhile); answers `Command::LibrarySaved`.
+    SaveLibrary {
+        folder: PathBuf,
+        base: Box<crate::library::PersonalLibrary>,
+        library: Box<crate::library::PersonalLibrary>,
+    },
+    /// Read the file at `path` for import; answers `Command::ImportRead`.
+    ReadImport { path: PathBuf },
 }
 
 /// The file thread: takes jobs in order until its queue is dropped.
@@ -116,6 +129,7 @@ impl Tasks {
             DialogKind::Open => "open-dialog",
             DialogKind::SaveAs => "save-dialog",
             DialogKind::Export(_) | DialogKind::Report => "export-dialog",
+            DialogKind::Import => "import-dialog",
         };
         std::thread::Builder::new()
             .name(name.to_owned())
@@ -128,6 +142,12 @@ impl Tasks {
                     DialogKind::Open | DialogKind::SaveAs => {
                         rfd::FileDialog::new().add_filter("loadplan plan", &["ron"])
                     }
+                    DialogKind::Import => rfd::FileDialog::new()
+                        .add_filter(
+                            "Exercises (free-exercise-db JSON, CSV, loadplan library)",
+                            &["json", "csv", "ron", "JSON", "CSV"],
+                        )
+                        .add_filter("Any file", &["*"]),
                 };
                 if let Some(dir) = folder {
                     dialog = dialog.set_directory(dir);
@@ -152,6 +172,10 @@ impl Tasks {
                         .set_file_name(suggested)
                         .save_file()
                         .map(|p| Command::SaveTo(with_ron_extension(p))),
+                    DialogKind::Import => dialog
+                        .set_title("Import exercises")
+                        .pick_file()
+                        .map(Command::ImportPath),
                 };
                 busy.store(false, Ordering::SeqCst);
                 if let Some(cmd) = answer {
@@ -173,6 +197,22 @@ impl Tasks {
         exercise: String,
         folder: Option<PathBuf>,
         ctx: &egui::Context,
+    ) -> Result<(), String> {
+        self.pick_photos(folder, ctx, move |photos, problems| Command::PhotosPicked {
+            exercise,
+            photos,
+            problems,
+        })
+    }
+
+    /// Opens a dialog to pick image files, then reads and scales each on the same thread; the
+    /// photos and a message for each file that could not be used are sent back as `answer`
+    /// makes them (nothing when the user cancels).
+    pub fn pick_photos(
+        &self,
+        folder: Option<PathBuf>,
+        ctx: &egui::Context,
+        answer: impl FnOnce(Vec<crate::model::Photo>, Vec<String>) -> Command + Send + 'static,
     ) -> Result<(), String> {
         if self.busy.swap(true, Ordering::SeqCst) {
             return Ok(());
@@ -200,11 +240,7 @@ impl Tasks {
                             Err(e) => problems.push(e.to_string()),
                         }
                     }
-                    let _ = tx.send(Command::PhotosPicked {
-                        exercise,
-                        photos,
-                        problems,
-                    });
+                    let _ = tx.send(answer(photos, problems));
                 }
                 ctx.request_repaint();
             })
@@ -362,6 +398,29 @@ fn run_file_job(job: FileJob) -> Option<Command> {
             caught(|| crate::io::discard_recovery(&file).map_err(|e| e.to_string()))
                 .err()
                 .map(Command::RecoveryFailed)
+        }
+        FileJob::LoadLibrary { folder } => Some(Command::LibraryLoaded(caught(|| {
+            crate::io::load_personal(&folder)
+                .map(Box::new)
+                .map_err(|e| e.to_string())
+        }))),
+        FileJob::SaveLibrary {
+            folder,
+            base,
+            library,
+        } => Some(Command::LibrarySaved(caught(|| {
+            crate::io::save_personal_over(&folder, &base, &library)
+                .map(Box::new)
+                .map_err(|e| e.to_string())
+        }))),
+        FileJob::ReadImport { path } => {
+            let result = caught(|| {
+                let text = crate::io::read_import_text(&path)?;
+                crate::library::read_import(&path.display().to_string(), &text)
+                    .map(Box::new)
+                    .map_err(|e| e.to_string())
+            });
+            Some(Command::ImportRead { path, result })
         }
     }
 }

@@ -26,6 +26,15 @@ pub enum CliError {
     /// The built-in exercise library could not be read.
     #[error(transparent)]
     Library(#[from] LibraryError),
+    /// Your exercise library could not be read or written.
+    #[error(transparent)]
+    Personal(#[from] crate::io::PersonalError),
+    /// A file to import could not be read or does not fit (with its line and column).
+    #[error(transparent)]
+    Import(#[from] crate::library::ImportError),
+    /// A file to import could not be read as text (the message names it).
+    #[error("{0}")]
+    ImportText(String),
     /// `new --template ID` names no built-in template.
     #[error("no template `{}`; choose one of: {}", shown(.id), .known.join(", "))]
     UnknownTemplate {

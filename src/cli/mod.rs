@@ -111,7 +111,8 @@ pub enum Command {
     /// Fit one prescription's progression to the weekly threshold (double progression on the
     /// equipment's load steps), shown beside the current one; --write saves it.
     Fit(FitArgs),
-    /// Search the built-in exercise library.
+    /// Search the exercise library (built-in, yours, imported), import exercises into yours,
+    /// or export yours.
     Library(LibraryArgs),
 }
 

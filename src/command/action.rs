@@ -172,8 +172,17 @@ pub const QUIT: Action = Action {
     needs: Needs::Nothing,
 };
 
+/// Import exercises into your library.
+pub const IMPORT_EXERCISES: Action = Action {
+    label: "Import exercises...",
+    tooltip: "Add exercises to your library from open exercise data: free-exercise-db JSON (or a fork), a CSV with a header row (name, category, muscles, equipment, instructions), or a library file; a preview shows each one first",
+    shortcuts: &[],
+    command: Command::ImportDialog,
+    needs: Needs::Planning,
+};
+
 /// Every action, for the keyboard.
-pub const ALL: [&Action; 14] = [
+pub const ALL: [&Action; 15] = [
     &NEW,
     &OPEN,
     &OPEN_SAMPLE,
@@ -186,6 +195,7 @@ pub const ALL: [&Action; 14] = [
     &EXPORT_CSV,
     &EXPORT_ICS,
     &PRINT,
+    &IMPORT_EXERCISES,
     &CLOSE,
     &QUIT,
 ];

@@ -61,6 +61,9 @@ pub enum Edit {
         photos: Vec<crate::model::Photo>,
         label: String,
     },
+    /// Replaces the plan's copies of these exercises (by id) with these versions, from your
+    /// library; a copy's photos stay when the library's version has none.
+    UseLibraryVersions(Vec<Exercise>),
     /// Replaces the prescription with the same id.
     UpdatePrescription(Prescription),
     /// Replaces the prescription with the same id by its progression fitted to a weekly
@@ -125,6 +128,13 @@ impl Edit {
             Edit::SetLoadSteps(_) => "Edit equipment load steps".to_owned(),
             Edit::AddPrescription { exercise, .. } => format!("Add {}", exercise.name),
             Edit::SetPhotos { label, .. } => label.clone(),
+            Edit::UseLibraryVersions(list) => match list.as_slice() {
+                [one] => format!("Use your library's {}", one.name),
+                _ => format!(
+                    "Use your library's version of {}",
+                    crate::engine::words::counted(list.len(), "exercise")
+                ),
+            },
             Edit::UpdatePrescription(rx) => format!("Edit {}", rx_name(&rx.id)),
             Edit::ApplyFit {
                 prescription,
@@ -224,6 +234,22 @@ impl Edit {
                     }
                     _ => false,
                 }
+            }
+            Edit::UseLibraryVersions(list) => {
+                let mut changed = false;
+                for version in list {
+                    if let Some(copy) = plan.exercises.iter_mut().find(|e| e.id == version.id) {
+                        let photos = if version.photos.is_empty() {
+                            std::mem::take(&mut copy.photos)
+                        } else {
+                            version.photos.clone()
+                        };
+                        let new = Exercise { photos, ..version };
+                        changed |= *copy != new;
+                        *copy = new;
+                    }
+                }
+                changed
             }
             Edit::AddPrescription { exercise, weeks } => {
                 let weeks = weeks.unwrap_or_else(|| WeekRange::new(1, plan.length_weeks().max(1)));

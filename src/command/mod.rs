@@ -7,10 +7,12 @@
 
 pub mod action;
 mod edit;
+mod library;
 
 use std::path::PathBuf;
 
 pub use edit::{Edit, PlanMeta};
+pub use library::LibraryEdit;
 
 /// Light, dark or follow the system.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, Default)]
@@ -109,6 +111,32 @@ pub enum Command {
     SetPaper(crate::io::export::Paper),
     /// Dismiss the message shown in the status area.
     DismissMessage,
+    /// Change your exercise library (undoable; written to your library file off the frame).
+    Library(LibraryEdit),
+    /// Your exercise library was read on the file thread at start (or why it cannot be).
+    LibraryLoaded(Result<Box<crate::library::PersonalLibrary>, String>),
+    /// Your exercise library was written on the file thread: where, and what was written
+    /// (merged with changes made to the file meanwhile, when there were any), or why not.
+    LibrarySaved(Result<Box<crate::io::PersonalSaved>, String>),
+    /// Show the file dialog to import exercises (free-exercise-db JSON, CSV, a library file).
+    ImportDialog,
+    /// Read the exercises of this file for import (off the frame); `ImportRead` reports back.
+    ImportPath(PathBuf),
+    /// A file to import was read on the file thread: its entries, or why it cannot be
+    /// imported (nothing is then imported).
+    ImportRead {
+        path: PathBuf,
+        result: Result<Box<crate::library::ImportFile>, String>,
+    },
+    /// Pick image files for the exercise open in the exercise editor (runs off the frame).
+    AttachEditorPhotos,
+    /// Image files were picked and read for the exercise editor's exercise.
+    EditorPhotosPicked {
+        photos: Vec<crate::model::Photo>,
+        problems: Vec<String>,
+    },
+    /// The plan's copies of some exercises differ from your library: keep the plan's.
+    KeepPlanCopies,
     /// The recovery folder was looked into at start: the unsaved work of windows that closed
     /// without saving it (offered one at a time), and recovery files that do not read.
     RecoveryFound(Box<crate::io::Found>),

@@ -9,6 +9,7 @@ mod atomic;
 pub mod export;
 mod lex;
 mod lock;
+mod personal;
 mod photo;
 mod plan_file;
 mod pretty;
@@ -19,6 +20,10 @@ mod scan;
 
 pub use atomic::{Links, Refused, STALE_TEMP_AGE, same_file, write_atomic, write_atomic_with};
 pub use lock::LOCK_WAIT;
+pub use personal::{
+    DATA_DIR_VAR, PERSONAL_FILE, PersonalError, PersonalSaved, default_data_folder, load_personal,
+    personal_path, read_import_text, save_personal, save_personal_over, write_personal,
+};
 pub use photo::{MAX_SIDE_PX, PhotoError, import_photo, photo_pixels};
 pub use plan_file::{PlanFileError, TextPosition, load_plan, parse_plan, plan_to_string};
 pub use recovery::{

@@ -1,11 +1,19 @@
 //! The exercise library: the built-in exercises shipped inside the program
 //! (`data/exercises.ron`, embedded at compile time), searching and filtering them, copying the
 //! exercises a plan needs into the plan, and importing other collections (the public-domain
-//! free-exercise-db). A plan file carries its own copy of every exercise it uses, so the
-//! library is where new prescriptions start, not something a saved plan depends on.
+//! free-exercise-db JSON and its forks, a CSV). Your own exercises, your edits of built-in
+//! ones and what you imported form your personal library ([`PersonalLibrary`]); merged with
+//! the built-in one it is the [`Merged`] library the program searches, with [`find`] the one
+//! lookup (the plan's copy, then the library). A plan file carries its own copy of every
+//! exercise it uses, so the library is where new prescriptions start, not something a saved
+//! plan depends on.
 
-mod fedb;
+mod check;
 mod fill;
+mod fold;
+mod import;
+mod merged;
+mod personal;
 
 use std::sync::OnceLock;
 
@@ -14,8 +22,17 @@ use serde::Deserialize;
 use crate::model::quote::quote;
 use crate::model::{Category, Exercise, Plan};
 
-pub use fedb::import_free_exercise_db;
+pub use check::{copy_name, exercise_problems, free_id, unique_id, used_by};
 pub use fill::fill_missing;
+pub use fold::{fold, words};
+pub use import::{
+    Candidate, Duplicate, Entry, ImportError, ImportFile, ImportKind, import_free_exercise_db,
+    preview, read_import, take,
+};
+pub use merged::{Merged, Origin, Query, matches};
+pub use personal::{
+    PERSONAL_FORMAT_VERSION, PersonalLibrary, merge_personal, parse_personal, personal_to_string,
+};
 
 /// Library file format this version reads. Files with a higher number are refused.
 pub const LIBRARY_FORMAT_VERSION: u32 = 1;
@@ -68,13 +85,6 @@ pub enum LibraryError {
         column: usize,
         message: String,
     },
-    /// A free-exercise-db entry has a category this importer does not know.
-    #[error(
-        "free-exercise-db entry {} has category {}, which loadplan cannot map; update the importer",
-        quote(.id),
-        quote(.category)
-    )]
-    ImportCategory { id: String, category: String },
 }
 
 /// A collection of exercises: the built-in library, or one read from a file or importer.

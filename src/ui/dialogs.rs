@@ -188,3 +188,47 @@ impl Message {
         }
     }
 }
+
+/// Says that the opened plan's copies of some exercises differ from your library's `versions`
+/// and lets the physio keep either: the library's (one undoable plan edit) or the plan's.
+/// Escape keeps the plan's.
+pub fn plan_copies_ui(
+    ctx: &egui::Context,
+    versions: &[crate::model::Exercise],
+    cmds: &mut Vec<Command>,
+) {
+    let names: Vec<&str> = versions.iter().map(|e| e.name.as_str()).collect();
+    let modal = egui::Modal::new(egui::Id::unique("plan_copies_differ")).show(ctx, |ui| {
+        ui.set_max_width(460.0);
+        ui.heading("This plan's exercises differ from your library");
+        ui.label(format!(
+            "The plan carries its own copy of {}, and your library has another version. \
+             The plan opens the same anywhere with its copies; you can keep them, or take \
+             your library's versions into the plan (Undo takes them back).",
+            names.join(", ")
+        ));
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui
+                .button("Use my library's versions")
+                .on_hover_text("Replace the plan's copies with your library's versions (the plan's photos stay when your version has none)")
+                .clicked()
+            {
+                cmds.push(Command::Edit(crate::command::Edit::UseLibraryVersions(
+                    versions.to_vec(),
+                )));
+                cmds.push(Command::KeepPlanCopies);
+            }
+            if ui
+                .button("Keep the plan's copies")
+                .on_hover_text("Leave the plan as it is; your library does not change either")
+                .clicked()
+            {
+                cmds.push(Command::KeepPlanCopies);
+            }
+        });
+    });
+    if modal.should_close() && cmds.is_empty() {
+        cmds.push(Command::KeepPlanCopies);
+    }
+}

@@ -177,6 +177,10 @@ fn file_menu(ui: &mut egui::Ui, state: &MenuState, cmds: &mut Vec<Command>) {
         });
     });
     item(ui, &a::PRINT, None, state, cmds);
+    if !state.athlete_mode {
+        ui.separator();
+        item(ui, &a::IMPORT_EXERCISES, None, state, cmds);
+    }
     ui.separator();
     item(ui, &a::CLOSE, None, state, cmds);
     item(ui, &a::QUIT, None, state, cmds);

@@ -25,7 +25,7 @@ pub mod widgets;
 pub use dialogs::Message;
 
 use crate::engine::ReadModel;
-use crate::library::Library;
+use crate::library::Merged;
 use crate::model::{Exercise, LoadUnit, Plan};
 
 /// Who is looking at the plan.
@@ -38,12 +38,26 @@ pub enum Mode {
     Athlete,
 }
 
+/// Whether your exercise library can be changed now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum LibraryStatus {
+    /// Read (or none kept): exercises can be made, edited and imported.
+    #[default]
+    Ready,
+    /// Still being read at start.
+    Reading,
+    /// Its file cannot be read: nothing is changed until it is corrected.
+    Unreadable,
+}
+
 /// What every panel reads: the plan's read model (the plan, today and everything derived from
-/// them), the exercise library, the unit loads are shown in and who is looking.
+/// them), the exercise library (built-in, yours and imported, merged), whether your library
+/// can be changed, the unit loads are shown in and who is looking.
 #[derive(Clone, Copy)]
 pub struct View<'a> {
     pub read: &'a ReadModel,
-    pub library: &'a Library,
+    pub library: &'a Merged,
+    pub library_status: LibraryStatus,
     pub unit: LoadUnit,
     pub mode: Mode,
 }

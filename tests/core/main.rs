@@ -14,6 +14,7 @@ mod fit;
 mod guardrail_props;
 mod guardrails;
 mod library;
+mod personal_library;
 mod pounds;
 mod standalone;
 mod templates;

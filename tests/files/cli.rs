@@ -3,9 +3,17 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+/// Runs the binary with `args`. Its data folder (your exercise library) is an empty temp
+/// folder of this test run, never the real user's.
 pub(crate) fn loadplan(args: &[&str]) -> Output {
+    static DATA: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    let data = DATA.get_or_init(|| tempfile::tempdir().expect("temp dir"));
     Command::new(env!("CARGO_BIN_EXE_loadplan"))
         .args(args)
+        .env(
+            loadplan::io::DATA_DIR_VAR,
+            data.path().join("no library yet"),
+        )
         .output()
         .expect("run loadplan")
 }

@@ -9,6 +9,7 @@ mod cli;
 #[cfg(unix)]
 mod kills;
 mod limits;
+mod library_cli;
 mod log_file;
 mod log_rules;
 mod max_plan;

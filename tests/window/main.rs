@@ -9,6 +9,7 @@ mod app;
 mod chart;
 mod chart_bounds;
 mod details;
+mod exercise_library;
 mod file_changes;
 mod first_hour;
 mod fit;

@@ -63,7 +63,8 @@ impl Doc {
     pub fn view(&self) -> View<'_> {
         View {
             read: &self.read,
-            library: loadplan::library::builtin().expect("the built-in library reads"),
+            library: loadplan::library::Merged::builtin().expect("the built-in library reads"),
+            library_status: loadplan::ui::LibraryStatus::Ready,
             unit: self.unit,
             mode: self.mode,
         }

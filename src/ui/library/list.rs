@@ -1,11 +1,13 @@
 //! The library's result list: one row per matching exercise, with an add button, its name
-//! (click to see the details), its category and an "In plan" tag. Each name is a drag source
+//! (click to see the details), its category, where it comes from (built-in, yours, imported,
+//! or only in the plan) and an "In plan" tag. Each name is a drag source
 //! carrying an [`ExerciseDrag`] that the plan accepts as a drop.
 
 use std::collections::HashSet;
 
-use super::LibraryPanel;
+use super::{LibraryPanel, Listed};
 use crate::command::{Command, Edit};
+use crate::library::Origin;
 use crate::model::Exercise;
 use crate::ui::ExerciseDrag;
 
@@ -14,7 +16,7 @@ use crate::ui::ExerciseDrag;
 pub(super) fn list_ui(
     panel: &mut LibraryPanel,
     ui: &mut egui::Ui,
-    found: &[&Exercise],
+    found: &[Listed<'_>],
     in_plan: &HashSet<&str>,
     max_height: f32,
     cmds: &mut Vec<Command>,
@@ -25,20 +27,21 @@ pub(super) fn list_ui(
         .max_height(max_height)
         .auto_shrink([false, true])
         .show_rows(ui, row_height, found.len(), |ui, rows| {
-            for exercise in found.get(rows).unwrap_or_default() {
+            for (exercise, origin) in found.get(rows).unwrap_or_default() {
                 ui.push_id(&exercise.id, |ui| {
                     let tagged = in_plan.contains(exercise.id.as_str());
-                    row_ui(panel, ui, exercise, tagged, cmds);
+                    row_ui(panel, ui, exercise, *origin, tagged, cmds);
                 });
             }
         });
 }
 
-/// One row: "+" (add to the plan), then the draggable name, category and tag.
+/// One row: "+" (add to the plan), then the draggable name, category, origin and tag.
 fn row_ui(
     panel: &mut LibraryPanel,
     ui: &mut egui::Ui,
     exercise: &Exercise,
+    origin: Option<Origin>,
     in_plan: bool,
     cmds: &mut Vec<Command>,
 ) {
@@ -52,6 +55,7 @@ fn row_ui(
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             ui.weak(exercise.category.label());
+            origin_mark(ui, origin);
             if in_plan {
                 in_plan_tag(ui);
             }
@@ -99,6 +103,31 @@ fn name_ui(panel: &mut LibraryPanel, ui: &mut egui::Ui, exercise: &Exercise) {
                 });
         }
     }
+}
+
+/// Where the exercise comes from, in small type: built-in (faint), yours, imported, or only
+/// in the plan; the tooltip says more.
+pub(super) fn origin_mark(ui: &mut egui::Ui, origin: Option<Origin>) {
+    let (text, tip) = match origin {
+        Some(o) => (o.label(), o.describe()),
+        None => (
+            "plan only",
+            "Only in this plan (copied in from another library); not in yours",
+        ),
+    };
+    let visuals = ui.visuals();
+    let color = match origin {
+        Some(Origin::BuiltIn) => visuals.weak_text_color(),
+        Some(Origin::Yours | Origin::Edited) => visuals.hyperlink_color,
+        Some(Origin::Imported) => visuals.warn_fg_color,
+        None => visuals.text_color(),
+    };
+    let short = match origin {
+        Some(Origin::Edited) => "edited",
+        _ => text,
+    };
+    ui.label(egui::RichText::new(short).small().color(color))
+        .on_hover_text(tip);
 }
 
 /// The small "In plan" tag shown beside exercises the plan already prescribes.

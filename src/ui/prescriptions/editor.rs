@@ -8,7 +8,8 @@ use crate::model::{Exercise, Prescription};
 use crate::ui::View;
 use crate::ui::rules::RulesEditor;
 
-use super::{dose, schedule};
+use super::schedule;
+use crate::ui::widgets::dose;
 
 /// The editor, in its own scroll area.
 pub(super) fn editor_ui(

@@ -2,14 +2,12 @@
 //! delete; drop an exercise from the library to add it) and the editor of the selected one
 //! (weeks, schedule, supervision, the whole dose, notes and its progression rules). It reads
 //! the plan and its projection and pushes `Command::Edit`s; it never changes the plan itself.
-//! The list is in [`list`], the editor in [`editor`] (dose fields in `dose` and `load`,
+//! The list is in [`list`], the editor in [`editor`] (dose fields in `ui::widgets::dose`,
 //! schedule in `schedule`), the rule editor in [`crate::ui::rules`].
 
-mod dose;
 mod editor;
 mod fit;
 mod list;
-mod load;
 mod schedule;
 
 use egui_extras::{Size, StripBuilder};

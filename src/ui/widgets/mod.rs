@@ -1,8 +1,10 @@
 //! Small widgets shared by panels: labelled number fields with units, so every number shows
 //! its unit and is reachable by its label (AccessKit); the editors' form controls in `fields`;
-//! an exercise's photos in `photos`.
+//! the dose editor in `dose` (with its load rows in `load`); an exercise's photos in `photos`.
 
+pub(crate) mod dose;
 pub(crate) mod fields;
+pub(crate) mod load;
 pub mod photos;
 
 /// A labelled drag value with a unit suffix. Returns true when the value changed.

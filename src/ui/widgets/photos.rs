@@ -91,34 +91,67 @@ pub fn photos_ui(ui: &mut egui::Ui, exercise: &Exercise, height: f32) {
 }
 
 /// The photos of `exercise` with a remove button on each and "Attach photos..." (the physio's
-/// editor). Removing is one undo step.
+/// editor of a plan's exercise). Removing is one undo step; the photos are kept in the plan.
 pub fn photos_editor_ui(ui: &mut egui::Ui, exercise: &Exercise, cmds: &mut Vec<Command>) {
+    let tip = "Attach PNG or JPEG photos of this exercise: they are kept in the plan file (scaled to 1200 px) and print on the handout's card in place of the drawing";
+    let attach = Command::AttachPhotos(exercise.id.clone());
+    if let Some(i) = strip_ui(ui, &exercise.name, &exercise.photos, tip, attach, cmds) {
+        let mut photos = exercise.photos.clone();
+        photos.remove(i);
+        cmds.push(Command::Edit(Edit::SetPhotos {
+            exercise: Box::new(exercise.clone()),
+            photos,
+            label: format!("Remove photo {} of {}", i + 1, exercise.name),
+        }));
+    }
+}
+
+/// The photos of the exercise open in the exercise editor, with a remove button on each and
+/// "Attach photos..." (its photos are saved with it in your library).
+pub fn draft_photos_ui(ui: &mut egui::Ui, draft: &mut Exercise, cmds: &mut Vec<Command>) {
+    let tip = "Attach PNG or JPEG photos of this exercise: they are kept with it in your library (scaled to 1200 px) and copied into a plan with the exercise";
+    let name = if draft.name.trim().is_empty() {
+        "this exercise".to_owned()
+    } else {
+        draft.name.clone()
+    };
+    let attach = Command::AttachEditorPhotos;
+    if let Some(i) = strip_ui(ui, &name, &draft.photos, tip, attach, cmds) {
+        draft.photos.remove(i);
+    }
+}
+
+/// The photos with a remove button on each, then "Attach photos..." (sending `attach`) with
+/// tooltip `tip`. Returns the index of the photo whose remove button was clicked.
+fn strip_ui(
+    ui: &mut egui::Ui,
+    name: &str,
+    photos: &[Photo],
+    tip: &str,
+    attach: Command,
+    cmds: &mut Vec<Command>,
+) -> Option<usize> {
+    let mut removed = None;
     ui.horizontal_wrapped(|ui| {
         ui.label("Photos");
-        for (i, photo) in exercise.photos.iter().enumerate() {
+        for (i, photo) in photos.iter().enumerate() {
             ui.push_id(("photo", i), |ui| {
                 ui.vertical(|ui| {
                     photo_ui(ui, photo, 72.0);
-                    let name = format!("Remove photo {} of {}", i + 1, exercise.name);
-                    let remove = ui.small_button("Remove").on_hover_text(&name);
+                    let label = format!("Remove photo {} of {name}", i + 1);
+                    let remove = ui.small_button("Remove").on_hover_text(&label);
                     remove.widget_info(|| {
-                        egui::WidgetInfo::labeled(egui::Role::Button, true, &name)
+                        egui::WidgetInfo::labeled(egui::Role::Button, true, &label)
                     });
                     if remove.clicked() {
-                        let mut photos = exercise.photos.clone();
-                        photos.remove(i);
-                        cmds.push(Command::Edit(Edit::SetPhotos {
-                            exercise: Box::new(exercise.clone()),
-                            photos,
-                            label: name,
-                        }));
+                        removed = Some(i);
                     }
                 });
             });
         }
-        let room = exercise.photos.len() < MAX_PHOTOS;
+        let room = photos.len() < MAX_PHOTOS;
         let tip = if room {
-            "Attach PNG or JPEG photos of this exercise: they are kept in the plan file (scaled to 1200 px) and print on the handout's card in place of the drawing"
+            tip
         } else {
             "An exercise keeps at most 6 photos: remove one first"
         };
@@ -126,6 +159,7 @@ pub fn photos_editor_ui(ui: &mut egui::Ui, exercise: &Exercise, cmds: &mut Vec<C
             .on_hover_text(tip)
             .on_disabled_hover_text(tip)
             .clicked()
-            .then(|| cmds.push(Command::AttachPhotos(exercise.id.clone())));
+            .then(|| cmds.push(attach));
     });
+    removed
 }

@@ -1,6 +1,7 @@
-//! The dose part of the prescription editor: sets, repetitions (none, a number, a range or
-//! one number per set, kept in step with the number of sets), hold time and minutes. Load,
-//! effort, tempo, rest, side and range of motion follow in [`super::load`].
+//! The dose editor the prescription editor and the exercise editor (an exercise's default
+//! dose) share: sets, repetitions (none, a number, a range or one number per set, kept in step
+//! with the number of sets), hold time and minutes. Load, effort, tempo, rest, side and range
+//! of motion follow in [`super::load`].
 
 use crate::model::LoadUnit;
 use crate::model::{Dose, Exercise, Reps};
@@ -73,7 +74,7 @@ impl RepsKind {
 }
 
 /// Grid rows of the dose: sets, reps, hold, minutes, then load and the rest.
-pub(super) fn dose_ui(
+pub(crate) fn dose_ui(
     ui: &mut egui::Ui,
     dose: &mut Dose,
     exercise: Option<&Exercise>,

@@ -1,4 +1,4 @@
-//! The load and execution part of the prescription editor: load kind and value (kilograms
+//! The load and execution part of the dose editor (prescriptions, exercises' default doses): load kind and value (kilograms
 //! shown in the user's unit), planned session effort, tempo, rest, side and range of motion.
 
 use crate::model::LoadUnit;
@@ -92,7 +92,7 @@ impl LoadKind {
 }
 
 /// Grid rows: load kind and value, planned RPE, tempo, rest, side, range of motion.
-pub(super) fn load_rows(
+pub(crate) fn load_rows(
     ui: &mut egui::Ui,
     dose: &mut Dose,
     exercise: Option<&Exercise>,
@@ -107,7 +107,7 @@ pub(super) fn load_rows(
     .suffix(" /10")
     .speed(0.05);
     optional_row(ui, &rpe, "Session RPE", &mut dose.rpe, 5.0, 0.0..=10.0);
-    tempo_row(ui, &mut dose.tempo, exercise.and_then(|e| e.tempo));
+    tempo_row(ui, &mut dose.tempo, exercise.and_then(|e| e.tempo), false);
     let rest = Field::new("Rest", "Rest between sets, in seconds")
         .suffix(" s")
         .speed(0.5);
@@ -205,10 +205,35 @@ fn load_value_row(ui: &mut egui::Ui, load: &mut Load, unit: LoadUnit) {
     }
 }
 
-fn tempo_row(ui: &mut egui::Ui, tempo: &mut Option<Tempo>, exercise_tempo: Option<Tempo>) {
+/// The tempo row: a checkbox that sets or clears it, then seconds lowering, paused and lifting.
+/// A dose's tempo starts from `exercise_tempo`; `of_exercise` is the exercise's own tempo (the
+/// exercise editor), whose labels say so, as its default dose has a tempo row too.
+pub(crate) fn tempo_row(
+    ui: &mut egui::Ui,
+    tempo: &mut Option<Tempo>,
+    exercise_tempo: Option<Tempo>,
+    of_exercise: bool,
+) {
+    let (toggle, parts, unset) = if of_exercise {
+        (
+            "Exercise tempo",
+            [
+                "Exercise eccentric",
+                "Exercise pause",
+                "Exercise concentric",
+            ],
+            "not set",
+        )
+    } else {
+        (
+            "Tempo",
+            ["Eccentric", "Pause", "Concentric"],
+            "not set (the exercise's own tempo is used for time under tension)",
+        )
+    };
     let mut on = tempo.is_some();
     if ui
-        .checkbox(&mut on, "Tempo")
+        .checkbox(&mut on, toggle)
         .on_hover_text("Seconds per phase of each repetition (used for time under tension)")
         .changed()
     {
@@ -224,17 +249,17 @@ fn tempo_row(ui: &mut egui::Ui, tempo: &mut Option<Tempo>, exercise_tempo: Optio
         Some(t) => {
             let parts = [
                 (
-                    "Eccentric",
+                    parts[0],
                     "Seconds lowering (eccentric)",
                     &mut t.eccentric_secs,
                 ),
                 (
-                    "Pause",
+                    parts[1],
                     "Seconds paused between lowering and lifting",
                     &mut t.pause_secs,
                 ),
                 (
-                    "Concentric",
+                    parts[2],
                     "Seconds lifting (concentric)",
                     &mut t.concentric_secs,
                 ),
@@ -245,7 +270,7 @@ fn tempo_row(ui: &mut egui::Ui, tempo: &mut Option<Tempo>, exercise_tempo: Optio
             }
         }
         None => {
-            ui.weak("not set (the exercise's own tempo is used for time under tension)");
+            ui.weak(unset);
         }
     });
     ui.end_row();
