@@ -474,7 +474,9 @@ impl LoadplanApp {
             egui::CentralPanel::default().show(ui, |ui| self.panels.welcome.ui(ui, &recent, cmds));
             return;
         }
-        if self.show_welcome {
+        // The question about unsaved work left by a crash comes first; the welcome window
+        // waits behind it (and is gone once that work is restored).
+        if self.show_welcome && !self.is_offering_recovery() {
             self.welcome_window(ui.ctx(), cmds);
         }
         let (Some(doc), Ok(library)) = (&self.doc, &self.library) else {
@@ -582,8 +584,9 @@ impl LoadplanApp {
         }
     }
 
-    /// Opens `file` at start, or the sample plan when none is given.
-    fn start_with(&mut self, file: Option<PathBuf>, ctx: &egui::Context) {
+    /// Opens `file` at start, or the sample plan with the welcome window over it when none is
+    /// given (what the program does as it starts; tests start the same way).
+    pub fn start_with(&mut self, file: Option<PathBuf>, ctx: &egui::Context) {
         match file {
             Some(path) => self.apply(Command::OpenPath(path), ctx, 0.0),
             None => {

@@ -104,7 +104,7 @@ pub enum Command {
     /// Export a plan as a PDF handout, a CSV spreadsheet or an iCalendar file (by extension).
     Export(ExportArgs),
     /// Record a logged session: one exercise checked off, what was done and how it felt.
-    /// (Boxed: its many options would make every command as large.)
+    // Boxed: its many options would make every command as large.
     Log(Box<LogArgs>),
     /// Progress so far: adherence, supervised sessions, pain, pending adjustments, flags.
     Status(StatusArgs),

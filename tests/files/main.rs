@@ -8,8 +8,8 @@ mod common;
 mod cli;
 #[cfg(unix)]
 mod kills;
-mod limits;
 mod library_cli;
+mod limits;
 mod log_file;
 mod log_rules;
 mod max_plan;

@@ -366,3 +366,26 @@ fn a_damaged_recovery_file_is_reported_and_kept_aside() {
     assert!(!h.state().is_offering_recovery());
     assert_eq!(files_in(&recovery), [format!("{name}.unreadable")]);
 }
+
+#[test]
+fn the_question_about_lost_changes_comes_before_the_welcome_window() {
+    let (_root, recovery, path) = folders();
+    let h = edited_window(&recovery, &path);
+    drop(h); // a crash
+
+    // The program starting with no file: the sample plan and the welcome window over it.
+    let mut h = window(&recovery);
+    let ctx = h.ctx.clone();
+    h.state_mut().start_with(None, &ctx);
+    wait_until(&mut h, "the offer", LoadplanApp::is_offering_recovery);
+    assert!(h.query_by_label("Restore unsaved changes?").is_some());
+    assert!(
+        h.query_by_label("Welcome to loadplan").is_none(),
+        "the welcome window waits behind the question"
+    );
+    click(&mut h, "Not now");
+    assert!(
+        h.query_by_label("Welcome to loadplan").is_some(),
+        "once answered, the welcome window shows"
+    );
+}

@@ -11,7 +11,7 @@ mod ladder;
 
 use crate::command::{Command, LibraryEdit};
 use crate::library::{Merged, Origin, copy_name, exercise_problems, free_id};
-use crate::model::{Category, Dose, DoseKind, Exercise, Laterality, MAX_PHOTOS, Photo};
+use crate::model::{Category, Dose, DoseKind, Exercise, Laterality, MAX_PHOTOS, Photo, Reps};
 use crate::ui::{LibraryStatus, View};
 
 /// The lists edited as text, one item per line.
@@ -76,7 +76,11 @@ impl ExerciseEditor {
             equipment: Vec::new(),
             laterality: Laterality::Bilateral,
             dose_kind: DoseKind::Reps,
-            default_dose: Dose::default(),
+            // A reps exercise starts at 3 x 10, as most of the library does.
+            default_dose: Dose {
+                reps: Some(Reps::Fixed(10)),
+                ..Dose::default()
+            },
             tempo: None,
             cues: Vec::new(),
             easier: Vec::new(),
