@@ -330,3 +330,34 @@ fn write_handouts_for_review() {
         std::fs::write(Path::new(&dir).join(format!("{name}-report.pdf")), bytes).expect("write");
     }
 }
+
+/// Paths an attacker might put in a plan: outside its folder, a device that never ends, a pipe
+/// that never answers. None is opened: the export finishes, with the drawings.
+#[test]
+fn no_path_in_a_plan_is_opened_however_hostile() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut hostile = vec![
+        "../../../../etc/passwd".to_owned(),
+        "/etc/passwd".to_owned(),
+        "/dev/zero".to_owned(),
+        "/proc/self/mem".to_owned(),
+    ];
+    #[cfg(unix)]
+    {
+        let fifo = dir.path().join("pipe.png");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if made.is_ok_and(|s| s.success()) {
+            hostile.push(fifo.display().to_string());
+        }
+    }
+    let mut plan = sample();
+    let (projection, findings) = resolved(&plan);
+    for (i, e) in plan.exercises.iter_mut().enumerate() {
+        e.illustration = Some(hostile[i % hostile.len()].clone());
+    }
+    let pdf = pdf_document(&plan, &projection, &findings, &PdfOptions::default())
+        .expect("the export finishes");
+    let text = String::from_utf8_lossy(&pdf.bytes);
+    assert!(!text.contains("/Subtype/Image"), "something was read");
+    assert!(!text.contains("root:"), "a system file reached the handout");
+}
