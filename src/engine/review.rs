@@ -208,6 +208,36 @@ pub fn pain_words(
     (!lines.is_empty()).then(|| format!("{}: {}", long_date(date), lines.join("; ")))
 }
 
+/// The worst pain of each day with pain logged, by the pain-monitoring model's zones (pain
+/// during by its limits, the next morning by its own stricter one), with the rating behind it
+/// in words: `pain 6/10 during`, `4/10 next morning`.
+pub fn day_pain(
+    points: &[PainPoint],
+    limits: crate::model::PainLimits,
+) -> std::collections::BTreeMap<NaiveDate, (super::PainZone, String)> {
+    use super::PainZone;
+    let mut days: std::collections::BTreeMap<NaiveDate, (PainZone, String)> =
+        std::collections::BTreeMap::new();
+    for p in points {
+        let during = p
+            .during
+            .map(|d| (PainZone::during(d, limits), format!("pain {d}/10 during")));
+        let next = p.next_morning.map(|n| {
+            (
+                PainZone::next_morning(n, limits),
+                format!("{n}/10 next morning"),
+            )
+        });
+        for (zone, words) in during.into_iter().chain(next) {
+            let worse = days.get(&p.date).is_none_or(|(z, _)| zone > *z);
+            if worse {
+                days.insert(p.date, (zone, words));
+            }
+        }
+    }
+    days
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -263,34 +293,4 @@ mod tests {
             "No sessions due yet"
         );
     }
-}
-
-/// The worst pain of each day with pain logged, by the pain-monitoring model's zones (pain
-/// during by its limits, the next morning by its own stricter one), with the rating behind it
-/// in words: `pain 6/10 during`, `4/10 next morning`.
-pub fn day_pain(
-    points: &[PainPoint],
-    limits: crate::model::PainLimits,
-) -> std::collections::BTreeMap<NaiveDate, (super::PainZone, String)> {
-    use super::PainZone;
-    let mut days: std::collections::BTreeMap<NaiveDate, (PainZone, String)> =
-        std::collections::BTreeMap::new();
-    for p in points {
-        let during = p
-            .during
-            .map(|d| (PainZone::during(d, limits), format!("pain {d}/10 during")));
-        let next = p.next_morning.map(|n| {
-            (
-                PainZone::next_morning(n, limits),
-                format!("{n}/10 next morning"),
-            )
-        });
-        for (zone, words) in during.into_iter().chain(next) {
-            let worse = days.get(&p.date).is_none_or(|(z, _)| zone > *z);
-            if worse {
-                days.insert(p.date, (zone, words));
-            }
-        }
-    }
-    days
 }

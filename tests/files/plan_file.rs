@@ -862,7 +862,8 @@ fn version_3_only_for_what_it_added() {
     plan.proms.clear();
     plan.adjustments.clear();
     assert_eq!(version(&plan).0, "1");
-    let cases: Vec<(&str, Box<dyn Fn(&mut Plan)>)> = vec![
+    type Change = Box<dyn Fn(&mut Plan)>;
+    let cases: Vec<(&str, Change)> = vec![
         (
             "injured side",
             Box::new(|p: &mut Plan| p.injured_side = Some(Limb::Left)),
