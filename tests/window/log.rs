@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use egui::accesskit::Role;
 use egui::vec2;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use loadplan::app::LoadplanApp;
 use loadplan::app::document::Origin;
 use loadplan::app::prefs::Prefs;
@@ -361,4 +361,22 @@ fn a_day_after_today_is_logged_only_when_the_user_says_so() {
     let p = plan(&h);
     let log = p.session_log(date(2026, 11, 4), 0).expect("logged early");
     assert!(log.exercise(sld_id(&h)).is_some_and(|e| e.done));
+}
+
+#[test]
+fn after_the_last_session_today_says_when_the_plan_ended_and_how_much_was_logged() {
+    let h = app(true, date(2027, 6, 1));
+    let ended = h
+        .query_by_label_contains("This plan ended on ")
+        .expect("the end of the plan is said");
+    let node = ended.accesskit_node();
+    let words = node.label().or(node.value()).unwrap_or_default();
+    assert!(
+        words.contains("You logged 0 of its ") && words.contains("Ask your physio"),
+        "{words}"
+    );
+    assert!(
+        !words.contains("Well done"),
+        "no praise for a plan not done: {words}"
+    );
 }

@@ -30,7 +30,7 @@ impl SessionPanel {
                     return;
                 };
                 let Some(due) = next_due(view) else {
-                    ui.label("There are no sessions left in this plan. Well done!");
+                    ui.label(plan_over_words(view));
                     return;
                 };
                 if view.today() < start {
@@ -55,6 +55,34 @@ impl SessionPanel {
                 self.day_ui(ui, view, due, cmds);
             });
     }
+}
+
+/// What Today says once no session is left: when the plan ended and how much of it was done,
+/// praise only when all of it was.
+fn plan_over_words(view: &View<'_>) -> String {
+    let last = view
+        .read
+        .projection()
+        .sessions
+        .iter()
+        .rev()
+        .find_map(|s| s.date);
+    let ended = match last {
+        Some(d) if d < view.today() => format!("This plan ended on {}.", d.format("%A %-d %B %Y")),
+        _ => "There are no sessions left in this plan.".to_owned(),
+    };
+    let a = &view.read.status().overall;
+    if a.due == 0 {
+        return format!("{ended} Ask your physio for the next plan.");
+    }
+    if a.done == a.due {
+        return format!("{ended} You did all {} sessions. Well done!", a.due);
+    }
+    format!(
+        "{ended} You logged {} of its {} sessions. Ask your physio what comes next.",
+        a.done + a.partial,
+        a.due
+    )
 }
 
 /// The next date with a session not yet done, from today on (today's first).
