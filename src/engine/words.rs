@@ -305,6 +305,16 @@ impl Reason {
     /// The change: `load reduced from 7.5 kg to 6 kg`, `load held at 10 kg (planned 3 x 10 @
     /// 11 kg)`; exercises by their names in `plan`.
     pub fn what(&self, unit: LoadUnit, plan: &Plan) -> String {
+        self.what_for(unit, plan, Audience::Physio)
+    }
+
+    /// The change in `audience`'s words: doses in the physio's notation (`3 x 10 @ 11 kg`) or
+    /// in the athlete's plain words (`3 sets of 10, 11 kg`).
+    pub fn what_for(&self, unit: LoadUnit, plan: &Plan, audience: Audience) -> String {
+        let dose_words = |dose: &Dose| match audience {
+            Audience::Physio => short_dose(dose, unit),
+            Audience::Athlete => super::plain::short(dose, unit, plan.injured_side),
+        };
         match &self.change {
             Change::Load { from_kg, to_kg } => format!(
                 "load reduced from {} to {}",
@@ -329,9 +339,9 @@ impl Reason {
             Change::Held { dose, planned } => {
                 let held = match dose.load {
                     crate::model::Load::Kg(kg) => format!("load held at {}", load_words(kg, unit)),
-                    _ => format!("dose held at {}", short_dose(dose, unit)),
+                    _ => format!("dose held at {}", dose_words(dose)),
                 };
-                format!("{held} (planned {})", short_dose(planned, unit))
+                format!("{held} (planned {})", dose_words(planned))
             }
             Change::StayOn {
                 exercise,
@@ -340,7 +350,7 @@ impl Reason {
             } => format!(
                 "stay on {} at {} (planned: move on to {})",
                 plan.exercise_name(exercise),
-                short_dose(dose, unit),
+                dose_words(dose),
                 plan.exercise_name(planned_exercise)
             ),
         }
@@ -348,7 +358,12 @@ impl Reason {
 
     /// Both: `pain 6/10 during on 3 Dec: load reduced from 7.5 kg to 6 kg`.
     pub fn words(&self, unit: LoadUnit, plan: &Plan) -> String {
-        format!("{}: {}", self.why(), self.what(unit, plan))
+        self.words_for(unit, plan, Audience::Physio)
+    }
+
+    /// Both, in `audience`'s words (see [`Reason::what_for`]).
+    pub fn words_for(&self, unit: LoadUnit, plan: &Plan, audience: Audience) -> String {
+        format!("{}: {}", self.why(), self.what_for(unit, plan, audience))
     }
 }
 
@@ -420,5 +435,33 @@ mod tests {
             reason.what(LoadUnit::Lb, &plan),
             "load reduced from 16.5 lb to 13.2 lb"
         );
+    }
+
+    #[test]
+    fn a_held_dose_is_in_notation_for_the_physio_and_in_words_for_the_athlete() {
+        let planned = Dose {
+            sets: 3,
+            reps: Some(Reps::Fixed(10)),
+            load: crate::model::Load::BodyWeight,
+            ..Dose::default()
+        };
+        let held = Dose {
+            sets: 2,
+            ..planned.clone()
+        };
+        let reason = Reason {
+            trigger: Trigger::During { pain: 6 },
+            date: NaiveDate::from_ymd_opt(2026, 12, 3).expect("valid date"),
+            change: Change::Held {
+                dose: held,
+                planned,
+            },
+        };
+        let plan = Plan::default();
+        let physio = reason.what_for(LoadUnit::Kg, &plan, Audience::Physio);
+        let athlete = reason.what_for(LoadUnit::Kg, &plan, Audience::Athlete);
+        assert!(physio.contains("(planned 3 x 10"), "{physio}");
+        assert!(athlete.contains("(planned 3 sets of 10)"), "{athlete}");
+        assert!(!athlete.contains(" x "), "{athlete}");
     }
 }

@@ -168,10 +168,15 @@ impl<'a> Adjusted<'a> {
             line.name = self.plan.exercise_name(&a.exercise).into_owned();
         }
         line.dose = a.effective.label(unit);
+        let planned = match self.audience {
+            Audience::Physio => a.planned.label(unit),
+            Audience::Athlete => {
+                crate::engine::plain::short(&a.planned, unit, self.plan.injured_side)
+            }
+        };
         line.adjusted = Some(format!(
-            "Changed from {}: {} ({})",
-            a.planned.label(unit),
-            a.reason.words(unit, self.plan),
+            "Changed from {planned}: {} ({})",
+            a.reason.words_for(unit, self.plan, self.audience),
             a.status_words(self.audience)
         ));
         line

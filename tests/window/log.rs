@@ -109,10 +109,14 @@ fn an_athlete_checks_off_today_with_pain_6_and_the_next_session_is_reduced() {
     click(&mut h, Role::Button, "Week view");
     assert_eq!(
         h.query_all_by_label_contains(
-            "Changed from 3 x 10 @ 4.5 kg each side: pain 6/10 during on 2 Nov"
+            "Changed from 3 sets of 10 each side, 4.5 kg: pain 6/10 during on 2 Nov"
         )
         .count(),
         1
+    );
+    assert!(
+        h.query_by_label_contains("3 x 10 @").is_none(),
+        "no dose notation for the athlete"
     );
     // In plain words: no "tempo 3-0-2", no "3 x 10 @".
     assert!(

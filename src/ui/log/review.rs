@@ -30,7 +30,8 @@ impl SessionPanel {
             format!("Planned {planned}; adjusted to {proposed} ({status}).")
         };
         ui.colored_label(color, text);
-        ui.label(format!("Why: {}.", a.reason.words(view.unit, view.plan())));
+        let why = a.reason.words_for(view.unit, view.plan(), view.audience());
+        ui.label(format!("Why: {why}."));
         if view.athlete() {
             return;
         }
