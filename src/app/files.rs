@@ -108,7 +108,16 @@ impl LoadplanApp {
                 None => self.message = Some(Message::error(format!("no template `{id}`"))),
             },
             Replace::OpenSample => match crate::templates::sample() {
-                Ok(plan) => self.open_document(plan, Origin::Unsaved("Sample plan".to_owned())),
+                Ok(mut plan) => {
+                    // The sample starts on this week's Monday, so Today, the calendar and the
+                    // athlete's views show it under way rather than long over.
+                    let monday = self.today
+                        - chrono::Days::new(u64::from(
+                            chrono::Datelike::weekday(&self.today).num_days_from_monday(),
+                        ));
+                    plan.start_date = Some(monday);
+                    self.open_document(plan, Origin::Unsaved("Sample plan".to_owned()));
+                }
                 Err(e) => self.message = Some(Message::error(e.to_string())),
             },
             Replace::OpenDialog => {

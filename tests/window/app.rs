@@ -922,3 +922,17 @@ fn an_edit_made_while_opening_is_asked_about_before_it_is_lost() {
     assert_eq!(plan(&h).title, "Other plan");
     assert!(h.state().document().is_some_and(|d| !d.is_dirty()));
 }
+
+#[test]
+fn the_sample_plan_starts_in_the_week_of_today() {
+    let mut h = welcome();
+    h.state_mut()
+        .set_today(chrono::NaiveDate::from_ymd_opt(2026, 12, 3).expect("valid date"));
+    send(&mut h, Command::OpenSample);
+    let start = plan(&h).start_date;
+    assert_eq!(
+        start,
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 30),
+        "Thursday 3 Dec: the Monday of that week"
+    );
+}

@@ -12,10 +12,12 @@ use loadplan::app::prefs::Prefs;
 use loadplan::command::{Command, ThemeChoice};
 
 fn harness(theme: ThemeChoice) -> Harness<'static, LoadplanApp> {
-    let app = LoadplanApp::new(Prefs {
+    let mut app = LoadplanApp::new(Prefs {
         theme,
         ..Prefs::default()
     });
+    // The sample plan starts in the week of today: the same week every run.
+    app.set_today(chrono::NaiveDate::from_ymd_opt(2026, 1, 5).expect("valid date"));
     Harness::builder()
         .with_size(vec2(1280.0, 800.0))
         .wgpu()
