@@ -84,6 +84,17 @@ pub enum Laterality {
     Alternating,
 }
 
+impl Laterality {
+    /// Human-readable name.
+    pub fn label(self) -> &'static str {
+        match self {
+            Laterality::Bilateral => "Both sides together",
+            Laterality::EachSide => "Each side in turn",
+            Laterality::Alternating => "Alternating sides",
+        }
+    }
+}
+
 /// How the exercise is dosed: counted reps, a timed hold, minutes of activity or a distance.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub enum DoseKind {

@@ -8,6 +8,7 @@ pub mod log;
 pub mod merge;
 pub mod photo;
 pub mod plan;
+pub mod problem;
 pub mod progression;
 pub mod quote;
 pub mod schedule;

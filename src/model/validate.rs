@@ -8,38 +8,10 @@ use std::collections::HashSet;
 use super::dose::Dose;
 use super::limits::{self, MAX_WEEKS};
 use super::plan::{FORMAT_VERSION, Plan};
+pub use super::problem::{Anchor, Problem};
 use super::progression::Rule;
 use super::quote::quote;
 use super::schedule::{MAX_TIMES_PER_DAY, Schedule, WeekRange};
-
-/// Where in a plan a problem is, so a file reader can point at the line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Anchor {
-    /// A top-level field, by name.
-    Field(&'static str),
-    /// The n-th (0-based) phase.
-    Phase(usize),
-    /// The n-th (0-based) exercise copy.
-    Exercise(usize),
-    /// The n-th (0-based) prescription.
-    Prescription(usize),
-    /// The n-th (0-based) logged session.
-    LogEntry(usize),
-    /// The n-th (0-based) PROM score.
-    Prom(usize),
-    /// The n-th (0-based) adjustment decision.
-    Adjustment(usize),
-}
-
-/// One thing wrong with a plan.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Problem {
-    pub anchor: Anchor,
-    /// The field of the anchored entry the problem is in, when it is one field.
-    pub field: Option<&'static str>,
-    /// What is wrong and what to do, in words a physio can act on.
-    pub message: String,
-}
 
 /// Every structural problem of `plan`; empty when the plan is sound. A plan past one of the
 /// limits ([`limits::problems`]) gets only those problems: the rest would walk lists too long

@@ -7,9 +7,9 @@ use chrono::{Datelike, NaiveDate};
 use super::*;
 use crate::model::dose::{Dose, Reps};
 use crate::model::plan::Plan;
+use crate::model::problem::{Anchor, Problem};
 use crate::model::progression::Rule;
 use crate::model::quote::quote;
-use crate::model::validate::{Anchor, Problem};
 
 /// Every limit `plan` is past, each anchored where it is written.
 pub fn problems(plan: &Plan) -> Vec<Problem> {

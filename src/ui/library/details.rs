@@ -8,8 +8,8 @@ use super::editor::ExerciseEditor;
 use super::list::{add_command, origin_mark};
 use crate::command::{Command, Edit, LibraryEdit};
 use crate::library::Origin;
+use crate::model::Exercise;
 use crate::model::LoadUnit;
-use crate::model::{Exercise, Laterality};
 use crate::ui::{LibraryStatus, View};
 
 /// The exercise shown: as the plan sees it, whether the plan prescribes it and where it comes
@@ -260,10 +260,7 @@ fn facts_ui(ui: &mut egui::Ui, exercise: &Exercise, unit: LoadUnit) {
     let rows = [
         ("Category", exercise.category.label().to_owned()),
         ("Dose kind", exercise.dose_kind.label().to_owned()),
-        (
-            "Laterality",
-            laterality_label(exercise.laterality).to_owned(),
-        ),
+        ("Laterality", exercise.laterality.label().to_owned()),
         (
             "Eccentric emphasis",
             if exercise.eccentric { "Yes" } else { "No" }.to_owned(),
@@ -362,14 +359,5 @@ fn bullets_ui(ui: &mut egui::Ui, title: &str, items: &[String], color: Option<eg
             None => text,
         };
         ui.add(egui::Label::new(text).wrap());
-    }
-}
-
-/// Human-readable laterality.
-pub(super) fn laterality_label(laterality: Laterality) -> &'static str {
-    match laterality {
-        Laterality::Bilateral => "Both sides together",
-        Laterality::EachSide => "Each side in turn",
-        Laterality::Alternating => "Alternating sides",
     }
 }

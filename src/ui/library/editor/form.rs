@@ -206,14 +206,10 @@ fn kind_rows(ui: &mut Ui, editor: &mut ExerciseEditor) {
 
     let label = ui.label("Laterality");
     ComboBox::from_id_salt("exercise_laterality")
-        .selected_text(super::super::details::laterality_label(draft.laterality))
+        .selected_text(draft.laterality.label())
         .show_ui(ui, |ui| {
             for l in LATERALITIES {
-                ui.selectable_value(
-                    &mut draft.laterality,
-                    l,
-                    super::super::details::laterality_label(l),
-                );
+                ui.selectable_value(&mut draft.laterality, l, l.label());
             }
         })
         .response
