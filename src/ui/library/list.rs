@@ -54,6 +54,9 @@ fn row_ui(
             cmds.push(add_command(exercise));
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            // Room for the scroll bar, which floats over the rows' right edge when shown.
+            let scroll = &ui.spacing().scroll;
+            ui.add_space(scroll.bar_width + scroll.bar_outer_margin);
             ui.weak(exercise.category.label());
             origin_mark(ui, origin);
             if in_plan {
