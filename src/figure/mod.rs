@@ -149,6 +149,16 @@ pub fn figure_for_dose(exercise: &Exercise, dose: &Dose, injured: Option<Limb>) 
     scene(exercise, dose.side, injured, hold).map(|s| s.drawing)
 }
 
+/// The id of the drawing that pictures `exercise`: the one it is drawn as, else its own.
+pub fn drawing_id(exercise: &Exercise) -> &str {
+    exercise.drawn_as.as_deref().unwrap_or(&exercise.id)
+}
+
+/// Whether there is a drawing with this id (every built-in exercise has one).
+pub fn has_drawing(id: &str) -> bool {
+    pose::builtin().is_ok_and(|book| book.get(id).is_some())
+}
+
 /// The limb a dose for `side` works, drawn near and labelled; `None` for both sides or each
 /// side in turn (the picture then shows the right side, unlabelled).
 pub fn working_limb(side: Side, injured: Option<Limb>) -> Option<Limb> {
@@ -163,7 +173,7 @@ pub fn scene(
     injured: Option<Limb>,
     hold: Option<f64>,
 ) -> Option<Scene> {
-    let pose = pose::builtin().ok()?.get(&exercise.id)?;
+    let pose = pose::builtin().ok()?.get(drawing_id(exercise))?;
     let limb = working_limb(side, injured);
     let hold = if exercise.dose_kind == DoseKind::TimedHold {
         hold

@@ -176,6 +176,11 @@ pub struct Exercise {
     /// Where the exercise or its description comes from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// The library exercise whose drawing pictures this one, by id: a copy of a built-in
+    /// exercise keeps its original's picture. Without it the exercise is drawn by its own id,
+    /// when there is a drawing for it. (Format version 4.)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub drawn_as: Option<String>,
 }
 
 impl Exercise {

@@ -18,9 +18,11 @@ use super::schedule::{Schedule, WeekRange};
 /// Newest plan file format this version reads and writes. Files with a higher number are
 /// refused. Version 2 added the athlete's log, PROM scores and adjustment decisions; version 3
 /// the injured side (and doses for the injured or other side), the plan's pain limits, load
-/// steps, repetition-maximum loads and the source of a protocol table. A plan is written in
-/// the lowest version that holds it, so older programs keep opening what they can read.
-pub const FORMAT_VERSION: u32 = 3;
+/// steps, repetition-maximum loads and the source of a protocol table; version 4 an exercise
+/// drawn as another (`drawn_as`: a copy of a built-in exercise keeps its picture). A plan is
+/// written in the lowest version that holds it, so older programs keep opening what they can
+/// read.
+pub const FORMAT_VERSION: u32 = 4;
 
 /// The pain a plan accepts during exercise (the pain-monitoring model, Silbernagel et al.
 /// 2007: 0-2 safe, 3-5 acceptable). Some programmes set a lower ceiling: at most 3/10 for
@@ -265,10 +267,13 @@ impl Plan {
         fresh_id(self.prescriptions.iter().map(|p| p.id))
     }
 
-    /// The lowest file format that can hold this plan: 2 with a log, PROM scores or
-    /// adjustment decisions, 1 without (so programs from before the log still open it).
+    /// The lowest file format that can hold this plan: 4 with an exercise drawn as another, 3
+    /// with what version 3 added, 2 with a log, PROM scores or adjustment decisions, 1 without
+    /// (so programs from before the log still open it).
     pub fn required_format_version(&self) -> u32 {
-        if self.uses_version_3() {
+        if self.exercises.iter().any(|e| e.drawn_as.is_some()) {
+            4
+        } else if self.uses_version_3() {
             3
         } else if self.log.is_empty() && self.proms.is_empty() && self.adjustments.is_empty() {
             1

@@ -27,6 +27,7 @@ pub fn exercise(id: &str, category: Category, eccentric: bool, regions: &[Region
         harder: vec![],
         cautions: vec![],
         illustration: None,
+        drawn_as: None,
         photos: Vec::new(),
         source: None,
     }

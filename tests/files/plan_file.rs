@@ -37,6 +37,7 @@ fn exercise(id: &str, name: &str, load: Load) -> Exercise {
         harder: Vec::new(),
         cautions: Vec::new(),
         illustration: None,
+        drawn_as: None,
         photos: Vec::new(),
         source: Some("test".to_owned()),
     }
@@ -679,7 +680,7 @@ fn a_plan_with_a_log_round_trips() {
 
 #[test]
 fn a_plan_without_a_log_is_still_written_as_version_1() {
-    assert_eq!(FORMAT_VERSION, 3);
+    assert_eq!(FORMAT_VERSION, 4);
     let version = |plan: &Plan| {
         let text = plan_to_string(plan).expect("plan serialises");
         let line = text
@@ -844,7 +845,7 @@ fn a_hand_written_log_reads_and_a_mistake_in_it_is_pointed_at() {
 }
 
 #[test]
-fn version_3_only_for_what_it_added() {
+fn versions_3_and_4_only_for_what_they_added() {
     use loadplan::model::{Limb, LoadStep, PainLimits, Side};
     let version = |plan: &Plan| {
         let text = plan_to_string(plan).expect("plan serialises");
@@ -910,12 +911,22 @@ fn version_3_only_for_what_it_added() {
         assert_eq!(load_plan(&path).expect("reads back"), p, "{what}");
         let _ = std::fs::remove_file(&path);
     }
-    // A newer file than version 3 is refused, naming the version.
+    // An exercise drawn as another needs version 4, and reads back as written.
+    let mut p = plan.clone();
+    p.exercises[0].drawn_as = Some("glute_bridge".to_owned());
+    let (v, text) = version(&p);
+    assert_eq!(v, "4", "drawn_as needs version 4:\n{text}");
+    assert!(text.contains("drawn_as: \"glute_bridge\""), "{text}");
+    assert_eq!(
+        parse_plan(&text, Path::new("v4.ron")).expect("reads back"),
+        p
+    );
+    // A newer file than this program's version is refused, naming the version.
     let text = version(&plan)
         .1
-        .replace("format_version: 1,", "format_version: 4,");
-    let err = parse_plan(&text, Path::new("new.ron")).expect_err("version 4 is refused");
-    assert!(err.to_string().contains("format_version 4"), "{err}");
+        .replace("format_version: 1,", "format_version: 5,");
+    let err = parse_plan(&text, Path::new("new.ron")).expect_err("version 5 is refused");
+    assert!(err.to_string().contains("format_version 5"), "{err}");
 }
 
 /// A tiny PNG's bytes, written with the png crate.

@@ -575,3 +575,40 @@ fn the_editor_refuses_a_taken_name_and_builds_a_ladder_from_the_library() {
             .is_some()
     );
 }
+
+#[test]
+fn a_copy_of_a_built_in_exercise_keeps_its_drawing() {
+    let data = tempfile::tempdir().expect("tempdir");
+    let mut h = window(data.path());
+    send(&mut h, Command::NewEmpty);
+    click(&mut h, Role::Button, "Glute bridge");
+    click(&mut h, Role::Button, "Copy Glute bridge as my own");
+    let copy_name = h
+        .state()
+        .library()
+        .map(|l| loadplan::library::copy_name(l, "Glute bridge"))
+        .expect("library");
+    assert!(
+        h.query_by_role_and_label(Role::Image, &format!("Drawing of {copy_name}"))
+            .is_some(),
+        "the editor shows the copy's drawing"
+    );
+    // Saved with the editor's shortcut.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
+    h.step();
+    let library = written(&mut h, data.path(), |l| l.exercises.len() == 1);
+    let copy = &library.exercises[0];
+    assert_ne!(copy.id, "glute_bridge");
+    assert_eq!(copy.drawn_as.as_deref(), Some("glute_bridge"));
+    let original = h
+        .state()
+        .library()
+        .and_then(|l| l.get("glute_bridge"))
+        .expect("glute bridge")
+        .clone();
+    assert_eq!(
+        loadplan::figure::figure(copy, loadplan::model::Side::Both, None),
+        loadplan::figure::figure(&original, loadplan::model::Side::Both, None),
+        "drawn as its original"
+    );
+}

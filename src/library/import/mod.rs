@@ -276,6 +276,7 @@ fn exercise(p: Parts) -> Exercise {
         harder: Vec::new(),
         cautions: Vec::new(),
         illustration: None,
+        drawn_as: None,
         photos: Vec::new(),
         source: Some(p.source),
     }

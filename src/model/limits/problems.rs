@@ -87,6 +87,9 @@ fn exercise(out: &mut Out, at: Anchor, ex: &crate::model::exercise::Exercise) {
     out.words(at, "cues", &ex.cues, MAX_TEXT_CHARS);
     out.words(at, "cautions", &ex.cautions, MAX_TEXT_CHARS);
     out.count_in::<Words>(at, "regions", ex.regions.len());
+    if let Some(id) = &ex.drawn_as {
+        out.long(at, "drawn_as", id, MAX_NAME_CHARS);
+    }
     for (field, value) in [("illustration", &ex.illustration), ("source", &ex.source)] {
         if let Some(value) = value {
             out.text(at, field, value);

@@ -104,7 +104,60 @@ pub(super) fn form_ui(
             ui.end_row();
         });
     section(ui, "Pictures");
+    drawing_ui(ui, editor, view);
     crate::ui::widgets::photos::draft_photos_ui(ui, &mut editor.draft, cmds);
+}
+
+/// The drawing that pictures the exercise in the window and on the handout: its own (a
+/// built-in exercise's), that of a built-in exercise it is drawn as, or none; with a preview.
+fn drawing_ui(ui: &mut Ui, editor: &mut ExerciseEditor, view: &View<'_>) {
+    let draft = &mut editor.draft;
+    let own = crate::figure::has_drawing(&draft.id);
+    let none_text = if own { "Its own" } else { "None" };
+    let shown = match &draft.drawn_as {
+        Some(id) => view
+            .library
+            .get(id)
+            .map_or_else(|| id.clone(), |e| e.name.clone()),
+        None => none_text.to_owned(),
+    };
+    let mut drawable: Vec<&crate::model::Exercise> = view
+        .library
+        .builtin_library()
+        .exercises
+        .iter()
+        .filter(|e| e.id != draft.id && crate::figure::has_drawing(&e.id))
+        .collect();
+    drawable.sort_by(|a, b| a.name.cmp(&b.name));
+    ui.horizontal(|ui| {
+        let label = ui.label("Drawing");
+        ComboBox::from_id_salt("exercise_drawing")
+            .selected_text(shown)
+            .width(260.0)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut draft.drawn_as, None, none_text)
+                    .on_hover_text(if own {
+                        "The drawing made for this exercise"
+                    } else {
+                        "No drawing: the photos alone picture it"
+                    });
+                for e in drawable {
+                    ui.selectable_value(&mut draft.drawn_as, Some(e.id.clone()), &e.name);
+                }
+            })
+            .response
+            .labelled_by(label.id)
+            .on_hover_text(
+                "The drawing shown in the window and printed on the handout's card: pick the \
+                 built-in exercise that looks like this one (a photo, when there is one, is \
+                 printed instead)",
+            );
+    });
+    if let Some(drawing) = crate::figure::figure_for_dose(draft, &draft.default_dose, None) {
+        let height = 72.0;
+        let width = height * drawing.width / drawing.height.max(1e-3);
+        crate::ui::figure::figure_ui(ui, &drawing, width, &format!("Drawing of {}", draft.name));
+    }
 }
 
 fn section(ui: &mut Ui, title: &str) {

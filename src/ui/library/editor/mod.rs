@@ -87,6 +87,7 @@ impl ExerciseEditor {
             harder: Vec::new(),
             cautions: Vec::new(),
             illustration: None,
+            drawn_as: None,
             photos: Vec::new(),
             source: None,
         };
@@ -99,6 +100,11 @@ impl ExerciseEditor {
         let mut draft = exercise.clone();
         draft.name = copy_name(library, &exercise.name);
         draft.id = free_id(library, &draft.name);
+        // The copy looks like its original: drawn as the exercise the original is drawn as.
+        let original = crate::figure::drawing_id(exercise);
+        if draft.drawn_as.is_none() && crate::figure::has_drawing(original) {
+            draft.drawn_as = Some(original.to_owned());
+        }
         let title = format!("Copy of {}", exercise.name);
         Self::with(draft, true, None, title)
     }
