@@ -89,3 +89,21 @@ pub fn base_plan(weeks: u32) -> Plan {
 pub fn reason(a: &loadplan::engine::Adjustment) -> String {
     a.reason.words(LoadUnit::Kg, &Plan::default())
 }
+
+/// The names of the files in `dir`, sorted (none when the folder is not there).
+pub fn names_in(dir: &std::path::Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .map(|e| {
+                    e.expect("folder entry")
+                        .file_name()
+                        .to_string_lossy()
+                        .into_owned()
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    names
+}

@@ -11,6 +11,7 @@ use std::time::{Duration, SystemTime};
 use loadplan::io::{PlanFileError, SaveOutcome, load_plan, open_plan, save_plan_from, update_plan};
 
 use crate::cli::{loadplan, log_ok, runner_plan, stderr, temp_dir};
+use crate::common::names_in;
 
 /// Sixteen exercises planned in the runner's first two weeks (from Monday 2 March 2026).
 const SIXTEEN: [(&str, &str); 16] = [
@@ -31,21 +32,6 @@ const SIXTEEN: [(&str, &str); 16] = [
     ("2026-03-13", "sl_deadlift_db"),
     ("2026-03-13", "side_plank_bench"),
 ];
-
-/// The names in `dir`, sorted.
-fn names_in(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = fs::read_dir(dir)
-        .expect("folder lists")
-        .map(|e| {
-            e.expect("folder entry")
-                .file_name()
-                .to_string_lossy()
-                .into_owned()
-        })
-        .collect();
-    names.sort();
-    names
-}
 
 /// (date, exercise) of every exercise the runner's plan schedules, in order.
 pub(crate) fn planned(file: &str) -> Vec<(String, String)> {

@@ -17,6 +17,7 @@ use loadplan::command::{Command, Edit, PlanMeta, UnsavedChoice};
 use loadplan::io::{PlanFileError, load_plan, save_plan, update_plan};
 
 use crate::app::{send_and_wait, set_first_sets, welcome};
+use crate::common::names_in;
 use crate::support::{open_plan as plan, runner_before, send};
 
 /// A window keeping unsaved changes in `dir`, with nothing open.
@@ -61,19 +62,6 @@ fn pass(h: &mut Harness<'_, LoadplanApp>, secs: f32) {
     }
 }
 
-/// The files in the recovery folder, sorted.
-fn files_in(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .map(|entries| {
-            entries
-                .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
-                .collect()
-        })
-        .unwrap_or_default();
-    names.sort();
-    names
-}
-
 fn own_file(h: &Harness<'_, LoadplanApp>) -> PathBuf {
     h.state().recovery_file().expect("recovery is on")
 }
@@ -115,9 +103,9 @@ fn unsaved_changes_are_written_after_a_pause_and_removed_when_saved() {
     pass(&mut h, 2.5);
     wait_until(&mut h, "the recovery file is written", |_| file.exists());
     assert!(
-        files_in(&recovery).iter().all(|n| !n.ends_with(".tmp")),
+        names_in(&recovery).iter().all(|n| !n.ends_with(".tmp")),
         "{:?}",
-        files_in(&recovery)
+        names_in(&recovery)
     );
 
     send_and_wait(&mut h, Command::Save);
@@ -131,7 +119,7 @@ fn unsaved_changes_are_written_after_a_pause_and_removed_when_saved() {
     );
     drop(h);
     // A window that closed with nothing unsaved leaves nothing behind, not even its lock.
-    assert_eq!(files_in(&recovery), Vec::<String>::new());
+    assert_eq!(names_in(&recovery), Vec::<String>::new());
 }
 
 #[test]
@@ -267,7 +255,7 @@ fn discard_deletes_the_changes_and_the_plan_file_stays_as_saved() {
     assert!(h.state().document().is_none(), "nothing was opened");
     assert_eq!(std::fs::read(&path).expect("file"), before);
     drop(h);
-    assert_eq!(files_in(&recovery), Vec::<String>::new());
+    assert_eq!(names_in(&recovery), Vec::<String>::new());
 }
 
 #[test]
@@ -325,7 +313,7 @@ fn a_running_windows_changes_are_not_offered_and_a_gone_ones_are() {
     // Kept for the next start; the running window's file is untouched.
     assert!(own_file(&running).exists());
     assert_eq!(
-        files_in(&recovery)
+        names_in(&recovery)
             .iter()
             .filter(|n| n.ends_with(".recovery"))
             .count(),
@@ -364,7 +352,7 @@ fn a_damaged_recovery_file_is_reported_and_kept_aside() {
         m.text
     );
     assert!(!h.state().is_offering_recovery());
-    assert_eq!(files_in(&recovery), [format!("{name}.unreadable")]);
+    assert_eq!(names_in(&recovery), [format!("{name}.unreadable")]);
 }
 
 #[test]
