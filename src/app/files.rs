@@ -111,11 +111,7 @@ impl LoadplanApp {
                 Ok(mut plan) => {
                     // The sample starts on this week's Monday, so Today, the calendar and the
                     // athlete's views show it under way rather than long over.
-                    let monday = self.today
-                        - chrono::Days::new(u64::from(
-                            chrono::Datelike::weekday(&self.today).num_days_from_monday(),
-                        ));
-                    plan.start_date = Some(monday);
+                    plan.start_date = Some(crate::engine::monday_of(self.today));
                     self.open_document(plan, Origin::Unsaved("Sample plan".to_owned()));
                 }
                 Err(e) => self.message = Some(Message::error(e.to_string())),

@@ -27,7 +27,7 @@ pub use check::{Finding, Severity, check, sources};
 pub use fit::{FitError, FitWeek, Fitted, fit};
 pub use metrics::{ACWR_MIN_DAYS, Metric, MetricChanges, Metrics};
 pub use projection::{
-    Item, Projection, Session, SessionItem, SetDose, WeekPlan, dose_label, project,
+    Item, Projection, Session, SessionItem, SetDose, WeekPlan, dose_label, monday_of, project,
 };
 pub use read_model::{FitOutcome, ReadModel};
 pub use status::{

@@ -235,6 +235,12 @@ impl Projection {
     }
 }
 
+/// The Monday of the week `date` falls in (weeks run Monday to Sunday, as plans do).
+pub fn monday_of(date: chrono::NaiveDate) -> chrono::NaiveDate {
+    use chrono::Datelike;
+    date - chrono::Days::new(u64::from(date.weekday().num_days_from_monday()))
+}
+
 fn to_weekday(d: chrono::Weekday) -> Weekday {
     Weekday::ALL[d.num_days_from_monday() as usize]
 }

@@ -126,9 +126,7 @@ impl CalendarPanel {
     ) -> NaiveDate {
         let first = match self.mode {
             CalendarMode::Month => anchor.with_day(1).unwrap_or(anchor),
-            CalendarMode::Week => {
-                anchor - Duration::days(i64::from(anchor.weekday().num_days_from_monday()))
-            }
+            CalendarMode::Week => crate::engine::monday_of(anchor),
         };
         ui.horizontal(|ui| {
             ui.selectable_value(&mut self.mode, CalendarMode::Month, "Month")
@@ -292,7 +290,7 @@ fn day_button(
 }
 
 fn month_grid(ui: &mut egui::Ui, first: NaiveDate, days: &Days<'_>, cmds: &mut Vec<Command>) {
-    let grid_start = first - Duration::days(i64::from(first.weekday().num_days_from_monday()));
+    let grid_start = crate::engine::monday_of(first);
     let width = ((ui.available_width() - 6.0 * 4.0 - 8.0) / 7.0).clamp(44.0, 90.0);
     let size = egui::vec2(width, (width * 0.6).clamp(38.0, 50.0));
     egui::Grid::new("month_grid")
