@@ -184,6 +184,33 @@ pub struct Exercise {
 }
 
 impl Exercise {
+    /// An exercise with only its id, name and category: no regions, muscles, equipment, cues
+    /// or variations, both sides together, dosed in reps (the default dose), nothing else set.
+    pub fn new(id: impl Into<String>, name: impl Into<String>, category: Category) -> Exercise {
+        Exercise {
+            id: id.into(),
+            name: name.into(),
+            aliases: Vec::new(),
+            category,
+            eccentric: false,
+            regions: Vec::new(),
+            muscles: Vec::new(),
+            equipment: Vec::new(),
+            laterality: Laterality::Bilateral,
+            dose_kind: DoseKind::Reps,
+            default_dose: super::dose::Dose::default(),
+            tempo: None,
+            cues: Vec::new(),
+            easier: Vec::new(),
+            harder: Vec::new(),
+            cautions: Vec::new(),
+            illustration: None,
+            photos: Vec::new(),
+            source: None,
+            drawn_as: None,
+        }
+    }
+
     /// True when the exercise is hip or trunk strengthening, what the hip/trunk guardrail asks
     /// for: a strength or isometric exercise whose main body region (the first listed) is the
     /// hip or the trunk and whose muscles include gluteus medius, maximus or minimus or a trunk

@@ -6,30 +6,14 @@ use loadplan::model::*;
 /// An exercise with the given id, category, eccentric flag and regions.
 pub fn exercise(id: &str, category: Category, eccentric: bool, regions: &[Region]) -> Exercise {
     Exercise {
-        id: id.to_owned(),
-        name: format!("Exercise {id}"),
-        aliases: vec![],
-        category,
         eccentric,
         regions: regions.to_vec(),
-        muscles: vec![],
-        equipment: vec![],
-        laterality: Laterality::Bilateral,
         dose_kind: if category == Category::Isometric {
             DoseKind::TimedHold
         } else {
             DoseKind::Reps
         },
-        default_dose: Dose::default(),
-        tempo: None,
-        cues: vec![],
-        easier: vec![],
-        harder: vec![],
-        cautions: vec![],
-        illustration: None,
-        drawn_as: None,
-        photos: Vec::new(),
-        source: None,
+        ..Exercise::new(id, format!("Exercise {id}"), category)
     }
 }
 

@@ -11,7 +11,7 @@ mod fedb;
 
 use std::collections::HashSet;
 
-use crate::model::{Category, Dose, DoseKind, Exercise, Laterality, Load, Region};
+use crate::model::{Category, Dose, DoseKind, Exercise, Load, Region};
 
 use super::fold::fold;
 use super::{LibraryError, Merged};
@@ -259,26 +259,14 @@ fn exercise(p: Parts) -> Exercise {
         }
     }
     Exercise {
-        id: p.id,
-        name: p.name,
-        aliases: Vec::new(),
-        category: p.category,
-        eccentric: false,
         regions,
         muscles,
         equipment: p.equipment,
-        laterality: Laterality::Bilateral,
         dose_kind,
         default_dose,
-        tempo: None,
         cues: p.cues,
-        easier: Vec::new(),
-        harder: Vec::new(),
-        cautions: Vec::new(),
-        illustration: None,
-        drawn_as: None,
-        photos: Vec::new(),
         source: Some(p.source),
+        ..Exercise::new(p.id, p.name, p.category)
     }
 }
 

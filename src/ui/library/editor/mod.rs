@@ -11,7 +11,7 @@ mod ladder;
 
 use crate::command::{Command, LibraryEdit};
 use crate::library::{Merged, Origin, copy_name, exercise_problems, free_id};
-use crate::model::{Category, Dose, DoseKind, Exercise, Laterality, MAX_PHOTOS, Photo, Reps};
+use crate::model::{Category, Dose, Exercise, MAX_PHOTOS, Photo, Reps};
 use crate::ui::{LibraryStatus, View};
 
 /// The lists edited as text, one item per line.
@@ -66,30 +66,12 @@ impl ExerciseEditor {
     /// A new, empty exercise of your own.
     pub fn new_exercise(library: &Merged) -> Self {
         let draft = Exercise {
-            id: free_id(library, ""),
-            name: String::new(),
-            aliases: Vec::new(),
-            category: Category::Strength,
-            eccentric: false,
-            regions: Vec::new(),
-            muscles: Vec::new(),
-            equipment: Vec::new(),
-            laterality: Laterality::Bilateral,
-            dose_kind: DoseKind::Reps,
             // A reps exercise starts at 3 x 10, as most of the library does.
             default_dose: Dose {
                 reps: Some(Reps::Fixed(10)),
                 ..Dose::default()
             },
-            tempo: None,
-            cues: Vec::new(),
-            easier: Vec::new(),
-            harder: Vec::new(),
-            cautions: Vec::new(),
-            illustration: None,
-            drawn_as: None,
-            photos: Vec::new(),
-            source: None,
+            ..Exercise::new(free_id(library, ""), String::new(), Category::Strength)
         };
         Self::with(draft, true, None, "New exercise".to_owned())
     }
