@@ -215,12 +215,7 @@ impl Merged {
     }
 
     fn matches_at(&self, i: usize, query: &Query) -> bool {
-        let key = &self.keys[i];
-        query.words.iter().all(|w| key.text.contains(w.as_str()))
-            && query
-                .muscle
-                .as_ref()
-                .is_none_or(|m| key.muscles.contains(m.as_str()))
+        self.keys[i].matches(query)
     }
 
     /// Every muscle named by some exercise, sorted, each once.
@@ -255,12 +250,18 @@ impl Merged {
 
 /// True when `exercise` matches `query` (for exercises outside the library: a plan's own).
 pub fn matches(exercise: &Exercise, query: &Query) -> bool {
-    let key = key(exercise);
-    query.words.iter().all(|w| key.text.contains(w.as_str()))
-        && query
-            .muscle
-            .as_ref()
-            .is_none_or(|m| key.muscles.contains(m.as_str()))
+    key(exercise).matches(query)
+}
+
+impl Key {
+    /// Every word of `query` in the folded text, and its muscle among the folded muscles.
+    fn matches(&self, query: &Query) -> bool {
+        query.words.iter().all(|w| self.text.contains(w.as_str()))
+            && query
+                .muscle
+                .as_ref()
+                .is_none_or(|m| self.muscles.contains(m.as_str()))
+    }
 }
 
 fn key(e: &Exercise) -> Key {

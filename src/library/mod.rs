@@ -106,14 +106,15 @@ impl Library {
         self.exercises.iter().find(|e| e.id == id)
     }
 
-    /// Exercises whose name, alias, id or muscles contain `text` (case-insensitive; empty text
-    /// matches everything) and, when `muscle` is given, that work that muscle. Sorted by name.
+    /// Exercises matching `text` and, when given, `muscle`, as the library panel matches them
+    /// ([`Query`]: every word in the name, an alias, the id or a muscle, case and accents
+    /// ignored; empty text matches everything). Sorted by name.
     pub fn search(&self, text: &str, muscle: Option<&str>) -> Vec<&Exercise> {
+        let query = Query::new(text, muscle);
         let mut found: Vec<&Exercise> = self
             .exercises
             .iter()
-            .filter(|e| e.matches_text(text))
-            .filter(|e| muscle.is_none_or(|m| e.works_muscle(m)))
+            .filter(|e| matches(e, &query))
             .collect();
         found.sort_by_cached_key(|e| (e.name.to_lowercase(), e.id.clone()));
         found

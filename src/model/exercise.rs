@@ -224,19 +224,6 @@ impl Exercise {
             && self.muscles.iter().any(|m| is_hip_trunk_muscle(m))
     }
 
-    /// Case-insensitive match of `text` against name, aliases, id and muscles.
-    pub fn matches_text(&self, text: &str) -> bool {
-        let needle = text.trim().to_lowercase();
-        if needle.is_empty() {
-            return true;
-        }
-        std::iter::once(&self.name)
-            .chain(self.aliases.iter())
-            .chain(std::iter::once(&self.id))
-            .chain(self.muscles.iter())
-            .any(|s| s.to_lowercase().contains(&needle))
-    }
-
     /// Case-insensitive match of a muscle name (substring).
     pub fn works_muscle(&self, muscle: &str) -> bool {
         let needle = muscle.trim().to_lowercase();
