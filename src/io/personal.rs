@@ -66,12 +66,28 @@ pub fn personal_path(folder: &Path) -> PathBuf {
 /// Reads the personal library kept in `folder` (empty when there is no file yet).
 pub fn load_personal(folder: &Path) -> Result<PersonalLibrary, PersonalError> {
     let path = personal_path(folder);
-    let text = match std::fs::read_to_string(&path) {
+    use super::plan_file::{TextReadError, read_text};
+    let text = match read_text(&path, crate::model::limits::MAX_FILE_BYTES) {
         Ok(text) => text,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+        Err(TextReadError::Read(e)) if e.kind() == std::io::ErrorKind::NotFound => {
             return Ok(PersonalLibrary::default());
         }
-        Err(source) => return Err(PersonalError::Read { path, source }),
+        Err(TextReadError::Read(source)) => return Err(PersonalError::Read { path, source }),
+        Err(TextReadError::TooLarge(_)) => {
+            let source = std::io::Error::other(format!(
+                "larger than {} MB",
+                crate::model::limits::MAX_FILE_BYTES / (1024 * 1024)
+            ));
+            return Err(PersonalError::Read { path, source });
+        }
+        Err(TextReadError::NotUtf8 { position, byte }) => {
+            return Err(PersonalError::Parse {
+                path,
+                line: position.line,
+                column: position.column,
+                message: format!("byte 0x{byte:02x} is not UTF-8 text"),
+            });
+        }
     };
     parse_personal(&text).map_err(|e| match e {
         LibraryError::Parse {
@@ -156,22 +172,25 @@ pub fn save_personal_over(
     })
 }
 
-/// Reads a file to import: its text, or why not (not found, not UTF-8 text: with the line and
-/// column of the first byte that is not).
+/// Reads a file to import: its text, or why not (not found, larger than a plan file may be,
+/// not UTF-8 text: with the line and column of the first byte that is not). Read as plan files
+/// are ([`super::plan_file::read_text`]): bounded, whatever the file is.
 pub fn read_import_text(path: &Path) -> Result<String, String> {
-    let bytes = std::fs::read(path).map_err(|e| {
-        format!(
+    use super::plan_file::{TextReadError, read_text};
+    use crate::model::limits::MAX_FILE_BYTES;
+    read_text(path, MAX_FILE_BYTES).map_err(|e| match e {
+        TextReadError::Read(e) => format!(
             "{} cannot be read ({e}); check the name and try again",
             path.display()
-        )
-    })?;
-    String::from_utf8(bytes).map_err(|e| {
-        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-        let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
-        let column = valid.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
-        format!(
-            "{}:{line}:{column}: this is not UTF-8 text; save the file as UTF-8 and import it again (nothing was imported)",
+        ),
+        TextReadError::TooLarge(_) => format!(
+            "{} is larger than {} MB: not a file of exercises to import (nothing was imported)",
+            path.display(),
+            MAX_FILE_BYTES / (1024 * 1024)
+        ),
+        TextReadError::NotUtf8 { position, .. } => format!(
+            "{}:{position}: this is not UTF-8 text; save the file as UTF-8 and import it again (nothing was imported)",
             path.display()
-        )
+        ),
     })
 }

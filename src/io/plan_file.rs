@@ -328,45 +328,67 @@ pub fn load_plan(path: &Path) -> Result<Plan, PlanFileError> {
     parse_plan(&text, path)
 }
 
-/// The text of the plan file at `path`. A file larger than [`MAX_FILE_BYTES`] is refused
-/// before it is read, and reading stops there whatever the file system says (a device, a
-/// pipe, a file that grows), so memory stays bounded. Text that is not UTF-8 is refused
-/// with the line and column of the first byte that is not.
-pub(crate) fn read_plan_text(path: &Path) -> Result<String, PlanFileError> {
-    let read_error = |source| PlanFileError::Read {
-        path: path.to_path_buf(),
-        source,
-    };
-    let too_large = |bytes| PlanFileError::TooLarge {
-        path: path.to_path_buf(),
-        bytes,
-    };
-    let file = std::fs::File::open(path).map_err(read_error)?;
-    let size = file.metadata().map_err(read_error)?.len();
-    if size > MAX_FILE_BYTES {
-        return Err(too_large(Some(size)));
+/// Why a text file could not be read: [`read_text`].
+#[derive(Debug)]
+pub(crate) enum TextReadError {
+    /// Not opened or not read.
+    Read(io::Error),
+    /// Larger than allowed: its size, when the file system gives one.
+    TooLarge(Option<u64>),
+    /// Not UTF-8: where the first byte that is not stands, and that byte.
+    NotUtf8 { position: TextPosition, byte: u8 },
+}
+
+/// The text of the file at `path`, at most `max` bytes: a larger file is refused before it is
+/// read, and reading stops there whatever the file system says (a device, a pipe, a file that
+/// grows), so memory stays bounded. Text that is not UTF-8 is refused with the line and
+/// column of the first byte that is not.
+pub(crate) fn read_text(path: &Path, max: u64) -> Result<String, TextReadError> {
+    let file = std::fs::File::open(path).map_err(TextReadError::Read)?;
+    let size = file.metadata().map_err(TextReadError::Read)?.len();
+    if size > max {
+        return Err(TextReadError::TooLarge(Some(size)));
     }
     let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
-    file.take(MAX_FILE_BYTES + 1)
+    file.take(max + 1)
         .read_to_end(&mut bytes)
-        .map_err(read_error)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(too_large(None));
+        .map_err(TextReadError::Read)?;
+    if bytes.len() as u64 > max {
+        return Err(TextReadError::TooLarge(None));
     }
     String::from_utf8(bytes).map_err(|err| {
         let valid = err.utf8_error().valid_up_to();
         let bytes = err.as_bytes();
         let text = std::str::from_utf8(&bytes[..valid]).unwrap_or_default();
         let (line, column) = scan::position_of(text, valid);
-        PlanFileError::Parse {
-            path: path.to_path_buf(),
+        TextReadError::NotUtf8 {
             position: TextPosition { line, column },
-            message: format!(
-                "byte 0x{:02x} is not UTF-8 text; save the file as UTF-8 (in the editor's \
-                 Save as, choose the encoding UTF-8)",
-                bytes.get(valid).copied().unwrap_or(0)
-            ),
+            byte: bytes.get(valid).copied().unwrap_or(0),
         }
+    })
+}
+
+/// The text of the plan file at `path`, read as [`read_text`] reads, at most
+/// [`MAX_FILE_BYTES`].
+pub(crate) fn read_plan_text(path: &Path) -> Result<String, PlanFileError> {
+    let path_buf = || path.to_path_buf();
+    read_text(path, MAX_FILE_BYTES).map_err(|e| match e {
+        TextReadError::Read(source) => PlanFileError::Read {
+            path: path_buf(),
+            source,
+        },
+        TextReadError::TooLarge(bytes) => PlanFileError::TooLarge {
+            path: path_buf(),
+            bytes,
+        },
+        TextReadError::NotUtf8 { position, byte } => PlanFileError::Parse {
+            path: path_buf(),
+            position,
+            message: format!(
+                "byte 0x{byte:02x} is not UTF-8 text; save the file as UTF-8 (in the editor's \
+                 Save as, choose the encoding UTF-8)"
+            ),
+        },
     })
 }
 

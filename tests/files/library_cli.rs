@@ -176,3 +176,18 @@ fn a_file_that_is_not_there_or_not_text_is_refused() {
         stderr(&o)
     );
 }
+
+#[test]
+fn an_endless_file_is_refused_without_filling_memory() {
+    if !Path::new("/dev/zero").exists() {
+        return;
+    }
+    let lib = temp_dir();
+    let o = import(lib.path(), "/dev/zero", &[]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("is larger than 64 MB") && stderr(&o).contains("nothing was imported"),
+        "{}",
+        stderr(&o)
+    );
+}
